@@ -1,0 +1,16 @@
+namespace FeedHarvester.Emitting;
+
+/// <summary>
+/// Delivers claimed articles downstream. Claims queue articles durably (see <c>IDedupeStore.TryClaimAsync</c>);
+/// the sink writes every queued article out exactly once, surviving crashes between any two steps.
+/// </summary>
+public interface IArticleSink
+{
+    /// <summary>Writes out everything queued so far; returns how many records this call delivered.</summary>
+    Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of one emit round.</summary>
+/// <param name="Emitted">Records delivered in this round.</param>
+/// <param name="Recovered">Records found already written by an interrupted earlier round and only confirmed now.</param>
+public sealed record EmitResult(int Emitted, int Recovered = 0);

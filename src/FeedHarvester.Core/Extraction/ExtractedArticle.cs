@@ -1,0 +1,26 @@
+namespace FeedHarvester.Extraction;
+
+/// <summary>What the extractor found on an article page. Everything but the body is optional.</summary>
+public sealed record ExtractedArticle
+{
+    /// <summary>The article body as HTML, not yet sanitized (the pipeline's cleaning step does that).</summary>
+    public required string ContentHtml { get; init; }
+
+    /// <summary>The article body as plain text: paragraphs separated by a blank line.</summary>
+    public required string ContentText { get; init; }
+
+    public string? Title { get; init; }
+    public string? Byline { get; init; }
+    public DateTimeOffset? Published { get; init; }
+    public DateTimeOffset? Modified { get; init; }
+    public string? Language { get; init; }
+    public string? LeadImage { get; init; }
+    public string? CanonicalUrl { get; init; }
+    public string? SiteName { get; init; }
+
+    /// <summary>Which extraction path produced the body (e.g. "readability", "relaxed", "json-ld").</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Word count of <see cref="ContentText"/>.</summary>
+    public int WordCount { get; init; }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+
+namespace FeedHarvester.Normalization;
+
+/// <summary>
+/// The one record every article becomes (schema version 1). Documented field by field in
+/// docs/article-record.md and docs/article-record.schema.json; serialized in snake_case.
+/// </summary>
+public sealed record Article
+{
+    public const int CurrentSchemaVersion = 1;
+
+    [JsonPropertyOrder(-10)]
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>Stable id derived from <see cref="CanonicalUrl"/>: the same story re-polled gets the same id.</summary>
+    [JsonPropertyOrder(-9)]
+    public required string Id { get; init; }
+
+    /// <summary>The item's link, normalized (tracking parameters stripped).</summary>
+    public required string Url { get; init; }
+
+    public required string CanonicalUrl { get; init; }
+
+    public required string FeedUrl { get; init; }
+
+    /// <summary>The feed's GUID, or the link when the feed gave none.</summary>
+    public required string Guid { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Author { get; init; }
+
+    public required DateTimeOffset Published { get; init; }
+
+    public DateTimeOffset? Updated { get; init; }
+
+    public string? Language { get; init; }
+
+    public string? LeadImage { get; init; }
+
+    public string? Summary { get; init; }
+
+    /// <summary>Sanitized HTML of the body.</summary>
+    public required string ContentHtml { get; init; }
+
+    /// <summary>Plain text of the body: paragraphs separated by a blank line.</summary>
+    public required string ContentText { get; init; }
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    public required DateTimeOffset FetchedAt { get; init; }
+
+    /// <summary>Site name: the page's og:site_name, else the feed title, else the host.</summary>
+    public string? Source { get; init; }
+
+    public required ExtractionInfo Extraction { get; init; }
+}
+
+/// <summary>Which path produced the body, so consumers can tell page text from a feed's own content.</summary>
+/// <param name="Method">"page" (extracted from the article page) or "feed" (the feed's content or summary).</param>
+/// <param name="Path">The extractor path ("readability", "relaxed", …) or the feed field ("content", "summary", "title").</param>
+/// <param name="WordCount">Words in content_text.</param>
+/// <param name="FallbackReason">Why the page was not used, with a stable code prefix; null for "page".</param>
+public sealed record ExtractionInfo(string Method, string Path, int WordCount, string? FallbackReason = null)
+{
+    public const string PageMethod = "page";
+    public const string FeedMethod = "feed";
+}
