@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using FeedHarvester.Worker.Cli;
+
+return await CommandLineApp.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -9,7 +9,7 @@ public enum DedupeKeyKind
     /// <summary>The feed URL together with the entry's GUID.</summary>
     Guid,
 
-    /// <summary>A fingerprint of a substantial body, scoped to the site that published it.</summary>
+    /// <summary>A fingerprint of a substantial body, scoped to the feed that listed it.</summary>
     Content,
 }
 

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace FeedHarvester.Diagnostics;
+
+/// <summary>Every log line of the pipeline, with the same field names everywhere (FeedUrl, ArticleUrl, Outcome, Reason).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information,
+        Message = "Polled {FeedUrl}: {Outcome}, {Entries} entries, {NewArticles} new ({FromFeedContent} from feed content), {Duplicates} already seen, {ElapsedMs} ms")]
+    public static partial void PollSucceeded(ILogger logger, string feedUrl, string outcome, int entries, int newArticles, int fromFeedContent, int duplicates, long elapsedMs);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Polled {FeedUrl}: {Outcome}, next poll {NextPollAt:u}")]
+    public static partial void PollNotModified(ILogger logger, string feedUrl, string outcome, DateTimeOffset nextPollAt);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning,
+        Message = "Poll of {FeedUrl} failed: {Outcome}: {Reason}; error {ConsecutiveErrors} in a row, next poll {NextPollAt:u}")]
+    public static partial void PollFailed(ILogger logger, string feedUrl, string outcome, string? reason, int consecutiveErrors, DateTimeOffset nextPollAt);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Feed {FeedUrl} is not well-formed; {Entries} entries recovered: {Reason}")]
+    public static partial void FeedRecovered(ILogger logger, string feedUrl, int entries, string reason);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Poll of {FeedUrl} stopped by an internal error; the feed will be retried and its validators were not advanced")]
+    public static partial void PollCrashed(ILogger logger, string feedUrl, Exception exception);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Debug, Message = "Article {ArticleUrl} of {FeedUrl} emitted from the feed's content: {Reason}")]
+    public static partial void PageFallback(ILogger logger, string articleUrl, string feedUrl, string? reason);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Error, Message = "Extraction of {ArticleUrl} threw; the feed's content is used instead")]
+    public static partial void ExtractorCrashed(ILogger logger, string articleUrl, Exception exception);
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Emitted {Recovered} articles left queued by an earlier run")]
+    public static partial void RecoveredPending(ILogger logger, int recovered);
+}

@@ -1,0 +1,35 @@
+namespace FeedHarvester.Fetching;
+
+/// <summary>Why a fetch gave no content. Stable codes: logs, metrics and the scheduler switch on them.</summary>
+public enum FetchFailureKind
+{
+    /// <summary>Not an http or https URL.</summary>
+    UnsupportedScheme,
+
+    /// <summary>DNS, connection or TLS failure.</summary>
+    NetworkError,
+
+    /// <summary>The total time limit for the request passed.</summary>
+    Timeout,
+
+    /// <summary>The body (after decompression) exceeded the size limit.</summary>
+    TooLarge,
+
+    /// <summary>429, or 503 with Retry-After.</summary>
+    RateLimited,
+
+    /// <summary>404.</summary>
+    NotFound,
+
+    /// <summary>410: the publisher says the resource is gone for good.</summary>
+    Gone,
+
+    /// <summary>5xx.</summary>
+    ServerError,
+
+    /// <summary>Any other non-success status.</summary>
+    HttpError,
+
+    /// <summary>Too many redirects.</summary>
+    RedirectLoop,
+}

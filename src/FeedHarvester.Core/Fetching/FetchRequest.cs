@@ -1,0 +1,14 @@
+namespace FeedHarvester.Fetching;
+
+/// <summary>What to fetch and which validators to send back.</summary>
+/// <param name="Url">Absolute URL.</param>
+/// <param name="Kind">Feed or page: decides the Accept header and the size limit.</param>
+/// <param name="ETag">Sent as If-None-Match.</param>
+/// <param name="LastModified">Sent as If-Modified-Since, verbatim.</param>
+public sealed record FetchRequest(Uri Url, FetchKind Kind, string? ETag = null, string? LastModified = null);
+
+public enum FetchKind
+{
+    Feed,
+    Page,
+}

@@ -1,0 +1,51 @@
+using System.Net;
+
+namespace FeedHarvester.Fetching;
+
+public enum FetchStatus
+{
+    /// <summary>A body arrived.</summary>
+    Content,
+
+    /// <summary>304: nothing changed since the validators we sent.</summary>
+    NotModified,
+
+    /// <summary>No content; see <see cref="FetchResult.FailureKind"/>.</summary>
+    Failure,
+}
+
+/// <summary>The outcome of one fetch: a value, never an exception, for every expected failure.</summary>
+public sealed record FetchResult
+{
+    public required FetchStatus Status { get; init; }
+
+    public required Uri RequestedUrl { get; init; }
+
+    /// <summary>The URL after redirects (equals RequestedUrl when there were none).</summary>
+    public Uri? FinalUrl { get; init; }
+
+    public HttpStatusCode? StatusCode { get; init; }
+
+    public ReadOnlyMemory<byte> Body { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public string? ContentLanguage { get; init; }
+
+    public string? ETag { get; init; }
+
+    public string? LastModified { get; init; }
+
+    /// <summary>How long the server asked us to wait (Retry-After), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public FetchFailureKind? FailureKind { get; init; }
+
+    /// <summary>"fetch: …" text for logs; null on success.</summary>
+    public string? Message { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    public static FetchResult Failed(Uri url, FetchFailureKind kind, string message, HttpStatusCode? status = null) =>
+        new() { Status = FetchStatus.Failure, RequestedUrl = url, FailureKind = kind, Message = "fetch: " + message, StatusCode = status };
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FeedHarvester.Fetching;
+
+/// <summary>How feeds and pages are fetched. Section FeedHarvester:Fetching.</summary>
+public sealed class FetchingOptions
+{
+    public const string SectionName = "FeedHarvester:Fetching";
+
+    /// <summary>Total time limit per request, body included; a slow server cannot extend it. The default value is 30 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan Timeout { get; set; } = FetchingDefaults.Timeout;
+
+    /// <summary>The User-Agent header. The default names the product, its version and its project URL.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string UserAgent { get; set; } = FetchingDefaults.UserAgent;
+
+    /// <summary>Largest feed body accepted, counted after decompression. The default value is 10 MiB.</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxFeedBytes { get; set; } = FetchingDefaults.MaxFeedBytes;
+
+    /// <summary>Largest article page accepted, counted after decompression. The default value is 5 MiB.</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxPageBytes { get; set; } = FetchingDefaults.MaxPageBytes;
+
+    /// <summary>Requests in flight to one host at once, feeds and pages together. The default value is 2.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentRequestsPerHost { get; set; } = FetchingDefaults.MaxConcurrentRequestsPerHost;
+
+    /// <summary>Most redirects followed for one request. The default value is 5.</summary>
+    [Range(0, 10)]
+    public int MaxRedirects { get; set; } = FetchingDefaults.MaxRedirects;
+
+    /// <summary>Fetch each new item's page and extract the article. The default value is true.</summary>
+    public bool FetchArticlePages { get; set; } = true;
+}
+
+/// <summary>Defaults of <see cref="FetchingOptions"/>, in one place.</summary>
+public static class FetchingDefaults
+{
+    public const string ProjectUrl = "https://github.com/feedharvester/feedharvester";
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    public static readonly string UserAgent =
+        $"FeedHarvester/{typeof(FetchingDefaults).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"} (+{ProjectUrl})";
+    public const long MaxFeedBytes = 10L * 1024 * 1024;
+    public const long MaxPageBytes = 5L * 1024 * 1024;
+    public const int MaxConcurrentRequestsPerHost = 2;
+    public const int MaxRedirects = 5;
+}

@@ -1,0 +1,116 @@
+using FeedHarvester.Cleaning;
+
+namespace FeedHarvester.Normalization;
+
+/// <summary>
+/// Turns an entry plus its extracted page into the one versioned <see cref="Article"/> record:
+/// picks the body (page, else the feed's content, else its summary), sanitizes it, settles the URLs,
+/// the id and the dates (UTC; missing → fetch time; future → fetch time).
+/// </summary>
+public sealed class ArticleNormalizer(HtmlCleaner cleaner)
+{
+    public Article Normalize(NormalizationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var entry = input.Entry;
+        var page = input.Page;
+        var url = UrlNormalizer.TryNormalize(entry.Link) ?? UrlNormalizer.TryNormalize(entry.Id);
+        var canonical = CanonicalOf(input, url);
+        var guid = FirstText(entry.Id, entry.Link) ?? ArticleId.FromFeedAndGuid(input.FeedUrl, entry.Title + "\n" + entry.Summary);
+        var body = ChooseBody(input);
+        var baseUrl = input.PageUrl ?? (url is null ? new Uri(input.FeedUrl) : new Uri(url));
+
+        return new Article
+        {
+            Id = canonical is null ? ArticleId.FromFeedAndGuid(input.FeedUrl, guid) : ArticleId.FromCanonicalUrl(canonical),
+            Url = url ?? input.FeedUrl,
+            CanonicalUrl = canonical ?? url ?? input.FeedUrl,
+            FeedUrl = input.FeedUrl,
+            Guid = guid,
+            Title = FirstText(entry.Title, page?.Title),
+            Author = FirstText(entry.Author, page?.Byline),
+            Published = Clamp(entry.Published ?? entry.Updated ?? page?.Published, input.FetchedAt) ?? input.FetchedAt,
+            Updated = Clamp(entry.Updated ?? page?.Modified, input.FetchedAt),
+            Language = FirstText(page?.Language, input.Feed.Language),
+            LeadImage = FirstText(page?.LeadImage, entry.Enclosures.FirstOrDefault(e => e.Type?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)?.Url),
+            Summary = SummaryOf(entry.Summary),
+            ContentHtml = cleaner.Clean(body.Html, baseUrl),
+            ContentText = body.Text,
+            Categories = entry.Categories.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList(),
+            FetchedAt = input.FetchedAt,
+            Source = FirstText(page?.SiteName, input.Feed.Title, new Uri(canonical ?? url ?? input.FeedUrl).Host),
+            Extraction = body.Info,
+        };
+    }
+
+    private static (string Html, string Text, ExtractionInfo Info) ChooseBody(NormalizationInput input)
+    {
+        var entry = input.Entry;
+        var feedHtml = FirstText(entry.Content, entry.Summary);
+        var feedText = feedHtml is null ? string.Empty : HtmlText.ToPlainText(feedHtml);
+        var feedWords = HtmlText.CountWords(feedText);
+
+        if (input.Page is { } page)
+        {
+            var pageUsable = page.WordCount >= BodyChoice.MinPageWords
+                || (page.WordCount > 0 && page.WordCount >= feedWords);
+            var feedMuchLonger = feedWords > page.WordCount * BodyChoice.FeedMuchLongerFactor;
+            if (pageUsable && !feedMuchLonger)
+            {
+                return (page.ContentHtml, page.ContentText, new ExtractionInfo(ExtractionInfo.PageMethod, page.Path, page.WordCount));
+            }
+        }
+
+        var reason = input.PageFailure
+            ?? (input.Page is null ? null : $"page_too_short: the page gave {input.Page.WordCount} words, the feed {feedWords}");
+        if (feedHtml is not null)
+        {
+            var path = entry.Content is not null && string.Equals(feedHtml, entry.Content, StringComparison.Ordinal) ? "content" : "summary";
+            return (feedHtml, feedText, new ExtractionInfo(ExtractionInfo.FeedMethod, path, feedWords, reason));
+        }
+
+        var title = entry.Title ?? string.Empty;
+        return (System.Net.WebUtility.HtmlEncode(title), title, new ExtractionInfo(ExtractionInfo.FeedMethod, "title", HtmlText.CountWords(title), reason));
+    }
+
+    private static string? CanonicalOf(NormalizationInput input, string? url)
+    {
+        if (UrlNormalizer.TryNormalize(input.Page?.CanonicalUrl) is { } declared && IsArticleLike(declared))
+        {
+            return declared;
+        }
+
+        return (input.PageUrl is null ? null : UrlNormalizer.TryNormalize(input.PageUrl.AbsoluteUri)) ?? url;
+    }
+
+    // A canonical link pointing at a site's home page is a template mistake, not the article's address:
+    // trusting it would give every article of that site one id.
+    private static bool IsArticleLike(string url) => new Uri(url).AbsolutePath.Trim('/').Length > 0;
+
+    private static string? SummaryOf(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return null;
+        }
+
+        var text = HtmlText.ToPlainText(html);
+        return text.Length == 0 ? null : text;
+    }
+
+    private static DateTimeOffset? Clamp(DateTimeOffset? value, DateTimeOffset fetchedAt) =>
+        value is { } date ? (date > fetchedAt ? fetchedAt : date.ToUniversalTime()) : null;
+
+    private static string? FirstText(params string?[] values)
+    {
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return value.Trim();
+            }
+        }
+
+        return null;
+    }
+}

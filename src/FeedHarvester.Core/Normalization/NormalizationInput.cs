@@ -1,0 +1,22 @@
+using FeedHarvester.Extraction;
+using FeedHarvester.Feeds;
+using FeedHarvester.Parsing;
+
+namespace FeedHarvester.Normalization;
+
+/// <summary>Everything known about one new entry when it is turned into an <see cref="Article"/>.</summary>
+/// <param name="FeedUrl">The feed's URL as configured.</param>
+/// <param name="Feed">The feed-level facts of the fetch that listed the entry.</param>
+/// <param name="Entry">The entry as the feed states it.</param>
+/// <param name="Page">What the extractor found on the entry's page, or null.</param>
+/// <param name="PageUrl">The page URL after redirects, when the page was fetched.</param>
+/// <param name="PageFailure">Why there is no page article ("code: message"), when there is none.</param>
+/// <param name="FetchedAt">When the feed was fetched; the default and upper bound for dates.</param>
+public sealed record NormalizationInput(
+    string FeedUrl,
+    ParsedFeed Feed,
+    ParsedEntry Entry,
+    ExtractedArticle? Page,
+    Uri? PageUrl,
+    string? PageFailure,
+    DateTimeOffset FetchedAt);

@@ -1,0 +1,55 @@
+using FeedHarvester.Diagnostics;
+using FeedHarvester.Extraction;
+using FeedHarvester.Fetching;
+using FeedHarvester.Parsing;
+using Microsoft.Extensions.Logging;
+
+namespace FeedHarvester.Pipeline;
+
+/// <summary>What reading an entry's page gave: the article, or why there is none ("code: message").</summary>
+public sealed record PageReading(ExtractedArticle? Article, Uri? Url, string? Failure);
+
+/// <summary>Fetches an entry's page and extracts the article; every failure becomes a reason, never a lost entry.</summary>
+public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor extractor, FetchingOptions options, ILogger<ArticlePageReader> logger)
+{
+    public async Task<PageReading> ReadAsync(ParsedEntry entry, CancellationToken cancellationToken)
+    {
+        if (!options.FetchArticlePages)
+        {
+            return new PageReading(null, null, "disabled: article pages are not fetched (FetchArticlePages=false)");
+        }
+
+        if (entry.Link is null || !Uri.TryCreate(entry.Link, UriKind.Absolute, out var link))
+        {
+            return new PageReading(null, null, "no_link: the entry has no absolute link");
+        }
+
+        var fetch = await fetcher.FetchAsync(new FetchRequest(link, FetchKind.Page), cancellationToken).ConfigureAwait(false);
+        if (fetch.Status != FetchStatus.Content)
+        {
+            return new PageReading(null, fetch.FinalUrl, $"{fetch.FailureKind?.ToString() ?? fetch.Status.ToString()}: {fetch.Message}");
+        }
+
+        var pageUrl = fetch.FinalUrl ?? link;
+        if (!IsHtml(fetch.ContentType))
+        {
+            return new PageReading(null, pageUrl, $"not_html: the page is {fetch.ContentType}");
+        }
+
+        try
+        {
+            var article = extractor.Extract(new HtmlPage(fetch.Body, fetch.ContentType, pageUrl));
+            return new PageReading(article, pageUrl, article is null ? "no_article_text: the page holds no article text" : null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.ExtractorCrashed(logger, pageUrl.AbsoluteUri, ex);
+            return new PageReading(null, pageUrl, "extract_error: " + ex.Message);
+        }
+    }
+
+    private static bool IsHtml(string? contentType) =>
+        contentType is null
+        || contentType.Contains("html", StringComparison.OrdinalIgnoreCase)
+        || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
+}

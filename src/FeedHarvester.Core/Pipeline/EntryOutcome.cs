@@ -1,0 +1,44 @@
+namespace FeedHarvester.Pipeline;
+
+/// <summary>What happened to one feed entry.</summary>
+internal enum EntryOutcome
+{
+    /// <summary>New; the body came from the article page.</summary>
+    NewFromPage,
+
+    /// <summary>New; the page failed or gave too little, so the feed's own content was used.</summary>
+    NewFromFeed,
+
+    /// <summary>Seen before under one of its keys.</summary>
+    Duplicate,
+}
+
+/// <summary>Thread-safe counts of entry outcomes for one poll.</summary>
+internal sealed class EntryTally
+{
+    private int fromPage;
+    private int fromFeed;
+    private int duplicates;
+
+    public int New => fromPage + fromFeed;
+
+    public int FromFeed => fromFeed;
+
+    public int Duplicates => duplicates;
+
+    public void Add(EntryOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case EntryOutcome.NewFromPage:
+                _ = Interlocked.Increment(ref fromPage);
+                break;
+            case EntryOutcome.NewFromFeed:
+                _ = Interlocked.Increment(ref fromFeed);
+                break;
+            default:
+                _ = Interlocked.Increment(ref duplicates);
+                break;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using FeedHarvester.Deduplication;
+using FeedHarvester.Diagnostics;
+using FeedHarvester.Emitting;
+using FeedHarvester.Extraction;
+using FeedHarvester.Feeds;
+using FeedHarvester.Fetching;
+using FeedHarvester.Normalization;
+using FeedHarvester.Parsing;
+using Microsoft.Extensions.Logging;
+
+namespace FeedHarvester.Pipeline;
+
+/// <summary>
+/// The one class that knows the stage order: fetch the feed → parse → for each new entry fetch the page →
+/// extract → normalize → dedupe-and-queue → emit → save the feed's state. Feed validators are advanced only
+/// after every new article of the fetch was claimed, so a crash at any point loses nothing.
+/// </summary>
+public sealed class HarvestPipeline(
+    HarvestStages stages,
+    IFeedStateStore states,
+    IDedupeStore dedupe,
+    IArticleSink sink,
+    PollSchedule schedule,
+    SchedulingOptions scheduling,
+    TimeProvider timeProvider,
+    ILogger<HarvestPipeline> logger)
+{
+    private readonly SemaphoreSlim emitGate = new(1, 1);
+
+    /// <summary>Writes out whatever an earlier, interrupted run left queued. Call once at start-up.</summary>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var result = await EmitAsync(cancellationToken).ConfigureAwait(false);
+        var total = result.Emitted + result.Recovered;
+        if (total > 0)
+        {
+            Log.RecoveredPending(logger, total);
+        }
+
+        return total;
+    }
+
+    /// <summary>Polls one feed and harvests its new entries. Never throws for feed or page faults.</summary>
+    public async Task<PollReport> PollAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var started = Stopwatch.GetTimestamp();
+        var feedUrl = feed.Url.AbsoluteUri;
+        var state = await states.GetFeedStateAsync(feedUrl, cancellationToken).ConfigureAwait(false) ?? FeedState.New(feedUrl);
+        try
+        {
+            var fetchedAt = timeProvider.GetUtcNow();
+            var fetch = await FetchFeedAsync(feed, state, cancellationToken).ConfigureAwait(false);
+            if (fetch.Status == FetchStatus.NotModified)
+            {
+                return await SucceedAsync(feed, state, fetch, PollOutcome.NotModified, 0, new EntryTally(), started, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (fetch.Status == FetchStatus.Failure)
+            {
+                return await FailAsync(feed, state, fetch.FailureKind!.Value.ToString(), fetch.Message, fetch.RetryAfter, started, cancellationToken).ConfigureAwait(false);
+            }
+
+            var parsed = Parse(feedUrl, fetch);
+            if (parsed.IsFailure)
+            {
+                return await FailAsync(feed, state, PollOutcome.Malformed, string.Join("; ", parsed.Errors), null, started, cancellationToken).ConfigureAwait(false);
+            }
+
+            var tally = await HarvestEntriesAsync(feedUrl, parsed, fetchedAt, cancellationToken).ConfigureAwait(false);
+            _ = await EmitAsync(cancellationToken).ConfigureAwait(false);
+            return await SucceedAsync(feed, state, fetch, PollOutcome.Ok, parsed.Entries.Count, tally, started, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.PollCrashed(logger, feedUrl, ex);
+            return await FailAsync(feed, state, PollOutcome.Error, ex.Message, null, started, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<FetchResult> FetchFeedAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken) =>
+        stages.Fetcher.FetchAsync(new FetchRequest(feed.Url, FetchKind.Feed, state.ETag, state.LastModified), cancellationToken);
+
+    private FeedParseResult Parse(string feedUrl, FetchResult fetch)
+    {
+        var parsed = stages.Parser.Parse(new FeedDocument(fetch.Body, fetch.ContentType, fetch.FinalUrl ?? fetch.RequestedUrl, fetch.ContentLanguage));
+        if (!parsed.IsFailure && !parsed.WellFormed)
+        {
+            Log.FeedRecovered(logger, feedUrl, parsed.Entries.Count, string.Join("; ", parsed.Errors));
+        }
+
+        return parsed;
+    }
+
+    private async Task<EntryTally> HarvestEntriesAsync(string feedUrl, FeedParseResult parsed, DateTimeOffset fetchedAt, CancellationToken cancellationToken)
+    {
+        var tally = new EntryTally();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = scheduling.MaxConcurrentArticlesPerFeed, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(parsed.Entries, parallel, async (entry, token) =>
+            tally.Add(await HarvestEntryAsync(feedUrl, parsed.Feed, entry, fetchedAt, token).ConfigureAwait(false)))
+            .ConfigureAwait(false);
+        return tally;
+    }
+
+    private async Task<EntryOutcome> HarvestEntryAsync(string feedUrl, ParsedFeed feed, ParsedEntry entry, DateTimeOffset fetchedAt, CancellationToken cancellationToken)
+    {
+        var entryKeys = DedupeKeyBuilder.ForEntry(feedUrl, entry);
+        if (entryKeys.Count > 0 && await dedupe.FindSeenAsync(entryKeys, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return EntryOutcome.Duplicate;
+        }
+
+        var page = await stages.PageReader.ReadAsync(entry, cancellationToken).ConfigureAwait(false);
+        var article = stages.Normalizer.Normalize(new NormalizationInput(feedUrl, feed, entry, page.Article, page.Url, page.Failure, fetchedAt));
+        var verdict = await dedupe.TryClaimAsync(article, stages.KeyBuilder.For(article), cancellationToken).ConfigureAwait(false);
+        if (!verdict.IsNew)
+        {
+            return EntryOutcome.Duplicate;
+        }
+
+        if (article.Extraction.Method == ExtractionInfo.PageMethod)
+        {
+            return EntryOutcome.NewFromPage;
+        }
+
+        Log.PageFallback(logger, article.Url, feedUrl, article.Extraction.FallbackReason);
+        return EntryOutcome.NewFromFeed;
+    }
+
+    private async Task<EmitResult> EmitAsync(CancellationToken cancellationToken)
+    {
+        await emitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await sink.EmitPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _ = emitGate.Release();
+        }
+    }
+
+    private async Task<PollReport> SucceedAsync(FeedDefinition feed, FeedState state, FetchResult fetch, string outcome, int entries, EntryTally tally, long started, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var next = schedule.NextAfterSuccess(feed, now);
+        var updated = state with
+        {
+            ETag = fetch.ETag,
+            LastModified = fetch.LastModified,
+            LastOutcome = outcome,
+            LastMessage = null,
+            LastPolledAt = now,
+            LastSuccessAt = now,
+            NextPollAt = next,
+            ConsecutiveErrors = 0,
+            ArticlesEmitted = state.ArticlesEmitted + tally.New,
+        };
+        await states.SaveFeedStateAsync(updated, cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (outcome == PollOutcome.NotModified)
+        {
+            Log.PollNotModified(logger, state.FeedUrl, outcome, next);
+        }
+        else
+        {
+            Log.PollSucceeded(logger, state.FeedUrl, outcome, entries, tally.New, tally.FromFeed, tally.Duplicates, (long)elapsed.TotalMilliseconds);
+        }
+
+        return new PollReport(state.FeedUrl, outcome, null, entries, tally.New, tally.Duplicates, tally.FromFeed, next, elapsed);
+    }
+
+    private async Task<PollReport> FailAsync(FeedDefinition feed, FeedState state, string outcome, string? message, TimeSpan? retryAfter, long started, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var errors = state.ConsecutiveErrors + 1;
+        var next = schedule.NextAfterFailure(feed, now, errors, retryAfter);
+        var updated = state with
+        {
+            LastOutcome = outcome,
+            LastMessage = message,
+            LastPolledAt = now,
+            NextPollAt = next,
+            ConsecutiveErrors = errors,
+        };
+        try
+        {
+            await states.SaveFeedStateAsync(updated, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store itself is failing; the poll is still reported, and the feed retried from its old state.
+            Log.PollCrashed(logger, state.FeedUrl, ex);
+        }
+
+        Log.PollFailed(logger, state.FeedUrl, outcome, message, errors, next);
+        return new PollReport(state.FeedUrl, outcome, message, 0, 0, 0, 0, next, Stopwatch.GetElapsedTime(started));
+    }
+}

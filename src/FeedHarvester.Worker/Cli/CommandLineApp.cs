@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace FeedHarvester.Worker.Cli;
+
+/// <summary>The <c>feedharvester</c> command line: run (the default), parse, extract.</summary>
+public static class CommandLineApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("FeedHarvester: polls news feeds, extracts each article and emits it once as a JSON record.");
+        RunCommand.Configure(root);
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ParseCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using FeedHarvester.Local;
+using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Running;
+
+namespace FeedHarvester.Worker.Cli;
+
+/// <summary><c>feedharvester run [--once] [--config FILE] [--feeds FILE] [--data-dir DIR] [--output FILE]</c>.</summary>
+internal static class RunCommand
+{
+    /// <summary>Exit code for a configuration that cannot run; every error is printed first.</summary>
+    public const int InvalidConfigurationExitCode = 2;
+
+    /// <summary>Exit code when the data directory cannot be used (locked by another worker, newer schema).</summary>
+    public const int StoreUnavailableExitCode = 3;
+
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the harvester as a service (the default command), or once with --once.");
+        Configure(command);
+        return command;
+    }
+
+    /// <summary>Adds run's options and action to <paramref name="command"/> (also the root, so plain <c>feedharvester</c> runs).</summary>
+    public static void Configure(Command command)
+    {
+        var once = new Option<bool>("--once") { Description = "Poll every feed once, finish every article, print a summary and exit." };
+        var config = new Option<string?>("--config") { Description = "Configuration file (default: appsettings.json beside the program and in the working directory)." };
+        var feeds = new Option<string?>("--feeds") { Description = "Feed list: one URL a line (# comments) or OPML. Replaces the configured feeds." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Directory for state (feedharvester.db) and output (articles.jsonl). Default ./data." };
+        var output = new Option<string?>("--output") { Description = "JSON-lines output file. Default DATA-DIR/articles.jsonl." };
+        command.Options.Add(once);
+        command.Options.Add(config);
+        command.Options.Add(feeds);
+        command.Options.Add(dataDir);
+        command.Options.Add(output);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            AddOverride(overrides, "FeedHarvester:FeedsFile", result.GetValue(feeds));
+            AddOverride(overrides, "FeedHarvester:Storage:DataDirectory", result.GetValue(dataDir));
+            AddOverride(overrides, "FeedHarvester:Storage:OutputPath", result.GetValue(output));
+            return RunAsync(result.GetValue(once), result.GetValue(config), overrides, cancellationToken);
+        });
+    }
+
+    private static async Task<int> RunAsync(bool once, string? configFile, Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        HarvesterSettings settings;
+        Microsoft.Extensions.Configuration.IConfigurationRoot configuration;
+        try
+        {
+            configuration = ConfigurationLoader.Load(configFile, overrides);
+            var (validated, errors) = SettingsValidator.Validate(configuration);
+            if (validated is null)
+            {
+                await Console.Error.WriteLineAsync($"feedharvester: invalid configuration ({errors.Count} errors):").ConfigureAwait(false);
+                foreach (var error in errors)
+                {
+                    await Console.Error.WriteLineAsync("  " + error).ConfigureAwait(false);
+                }
+
+                return InvalidConfigurationExitCode;
+            }
+
+            settings = validated;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException)
+        {
+            await Console.Error.WriteLineAsync($"feedharvester: invalid configuration: {ex.Message}").ConfigureAwait(false);
+            return InvalidConfigurationExitCode;
+        }
+
+        try
+        {
+            return once
+                ? await HarvesterHost.RunOnceAsync(configuration, settings, cancellationToken).ConfigureAwait(false)
+                : await HarvesterHost.RunServiceAsync(configuration, settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LocalStoreException ex)
+        {
+            await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
+            return StoreUnavailableExitCode;
+        }
+    }
+
+    private static void AddOverride(Dictionary<string, string?> overrides, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            overrides[key] = value;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using FeedHarvester.Worker.Jobs;
+using FeedHarvester.Worker.Running;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace FeedHarvester.Worker.Composition;
+
+/// <summary>Builds the generic host around the pipeline, for the service and for a single run.</summary>
+public static class HarvesterHost
+{
+    public static HostApplicationBuilder CreateBuilder(IConfiguration configuration, HarvesterSettings settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        _ = builder.Configuration.AddConfiguration(configuration);
+        _ = builder.Logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            // Logs go to stderr so stdout carries only results (summaries, JSON).
+            .AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                options.UseUtcTimestamp = true;
+            })
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
+            .AddFilter("Polly", LogLevel.Warning)
+            .AddFilter("Quartz", LogLevel.Warning);
+        _ = builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        _ = builder.Services.AddFeedHarvester(settings);
+        return builder;
+    }
+
+    public static async Task<int> RunOnceAsync(IConfiguration configuration, HarvesterSettings settings, CancellationToken cancellationToken)
+    {
+        var builder = CreateBuilder(configuration, settings);
+        _ = builder.Services.AddSingleton<OnceRunner>();
+        using var host = builder.Build();
+        var summary = await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings.Feeds, cancellationToken).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(summary.Format()).ConfigureAwait(false);
+        return 0;
+    }
+
+    public static async Task<int> RunServiceAsync(IConfiguration configuration, HarvesterSettings settings, CancellationToken cancellationToken)
+    {
+        var builder = CreateBuilder(configuration, settings);
+        _ = builder.Services
+            .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
+            .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
+            .AddTransient<PollFeedJob>()
+            .AddHostedService<FeedScheduler>();
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+using FeedHarvester.Cleaning;
+using FeedHarvester.Deduplication;
+using FeedHarvester.Emitting;
+using FeedHarvester.Extraction;
+using FeedHarvester.Feeds;
+using FeedHarvester.Fetching;
+using FeedHarvester.Local;
+using FeedHarvester.Normalization;
+using FeedHarvester.Parsing;
+using FeedHarvester.Pipeline;
+using FeedHarvester.Worker.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FeedHarvester.Worker.Composition;
+
+/// <summary>Registers the pipeline: stage engines, the HTTP stack, the embedded store and sink.</summary>
+public static class HarvesterServices
+{
+    /// <summary>Everything <c>run</c> needs.</summary>
+    public static IServiceCollection AddFeedHarvester(this IServiceCollection services, HarvesterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _ = services
+            .AddHarvestStages(settings.Fetching, settings.Deduplication)
+            .AddSingleton(settings.Scheduling)
+            .AddSingleton(new FeedCatalog(settings.Feeds))
+            .AddSingleton(sp => new PollSchedule(sp.GetRequiredService<SchedulingOptions>()))
+            .AddLocalStore(settings.Storage)
+            .AddSingleton<HarvestPipeline>();
+        return services;
+    }
+
+    /// <summary>The stateless stage engines and the HTTP stack (no store): enough for parse and extract.</summary>
+    public static IServiceCollection AddHarvestStages(this IServiceCollection services, FetchingOptions fetching, DeduplicationOptions deduplication)
+    {
+        _ = services
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(fetching)
+            .AddSingleton(Options.Create(fetching))
+            .AddSingleton(deduplication)
+            .AddHarvesterHttpClient(fetching)
+            .AddSingleton(new HostLimiter(fetching.MaxConcurrentRequestsPerHost))
+            .AddSingleton(sp => new HttpFetcher(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpFetcher.HttpClientName),
+                sp.GetRequiredService<HostLimiter>(),
+                sp.GetRequiredService<IOptions<FetchingOptions>>(),
+                sp.GetRequiredService<TimeProvider>()))
+            .AddSingleton<FeedParser>()
+            .AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(sp.GetRequiredService<ILogger<ArticleExtractor>>()))
+            .AddSingleton<HtmlCleaner>()
+            .AddSingleton<ArticleNormalizer>()
+            .AddSingleton<DedupeKeyBuilder>()
+            .AddSingleton<ArticlePageReader>()
+            .AddSingleton<HarvestStages>();
+        return services;
+    }
+}
+
+/// <summary>A small container for the one-shot tools (parse, extract): stages only, no store, quiet logging.</summary>
+internal static class ToolServices
+{
+    public static ServiceProvider Build() =>
+        new ServiceCollection()
+            .AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
+                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddHarvestStages(new FetchingOptions(), new DeduplicationOptions())
+            .BuildServiceProvider();
+}

@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using FeedHarvester.Deduplication;
+using FeedHarvester.Feeds;
+using FeedHarvester.Fetching;
+using FeedHarvester.Local;
+using Microsoft.Extensions.Configuration;
+
+namespace FeedHarvester.Worker.Composition;
+
+/// <summary>
+/// Binds every section and checks every rule, collecting all errors before reporting, so an operator
+/// fixes a broken configuration in one pass. Errors name the configuration key and the bad value.
+/// </summary>
+public static class SettingsValidator
+{
+    public static (HarvesterSettings? Settings, IReadOnlyList<string> Errors) Validate(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var root = Bind<HarvesterOptions>(configuration, HarvesterOptions.SectionName, errors);
+        var fetching = Bind<FetchingOptions>(configuration, FetchingOptions.SectionName, errors);
+        var scheduling = Bind<SchedulingOptions>(configuration, SchedulingOptions.SectionName, errors);
+        var deduplication = Bind<DeduplicationOptions>(configuration, DeduplicationOptions.SectionName, errors);
+        var storage = new LocalStoreOptions
+        {
+            DataDirectory = root.Storage.DataDirectory,
+            OutputPath = string.IsNullOrWhiteSpace(root.Storage.OutputPath) ? null : root.Storage.OutputPath,
+        };
+        errors.AddRange(LocalStoreOptionsValidator.Collect(storage).Select(e => $"{HarvesterOptions.SectionName}:Storage: {e}"));
+
+        var (feeds, source) = ResolveFeeds(root, errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new HarvesterSettings(feeds, source, fetching, scheduling, deduplication, storage), errors);
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section, List<string> errors)
+        where T : new()
+    {
+        var options = new T();
+        try
+        {
+            configuration.GetSection(section).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add($"{section}: {ex.Message}");
+            return options;
+        }
+
+        var results = new List<ValidationResult>();
+        _ = Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+            {
+                var value = member.Length == 0 ? null : typeof(T).GetProperty(member)?.GetValue(options);
+                errors.Add($"{section}:{member}: {result.ErrorMessage} (got '{value}')");
+            }
+        }
+
+        return options;
+    }
+
+    private static (IReadOnlyList<FeedDefinition> Feeds, string Source) ResolveFeeds(HarvesterOptions root, List<string> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(root.FeedsFile))
+        {
+            if (!File.Exists(root.FeedsFile))
+            {
+                errors.Add($"{HarvesterOptions.SectionName}:FeedsFile: '{root.FeedsFile}' does not exist");
+                return ([], root.FeedsFile);
+            }
+
+            var list = FeedListReader.Read(root.FeedsFile);
+            errors.AddRange(list.Errors);
+            if (list.Feeds.Count == 0 && list.Errors.Count == 0)
+            {
+                errors.Add($"{HarvesterOptions.SectionName}:FeedsFile: '{root.FeedsFile}' lists no feeds");
+            }
+
+            return (list.Feeds, root.FeedsFile);
+        }
+
+        var feeds = new List<FeedDefinition>();
+        for (var i = 0; i < root.Feeds.Count; i++)
+        {
+            var entry = root.Feeds[i];
+            var key = $"{HarvesterOptions.SectionName}:Feeds:{i}";
+            if (entry.Url is null)
+            {
+                errors.Add($"{key}:Url: missing");
+                continue;
+            }
+
+            if (!FeedListReader.TryParseFeedUrl(entry.Url, out var url, out var why))
+            {
+                errors.Add($"{key}:Url: {why}");
+                continue;
+            }
+
+            if (entry.Interval is { } interval && interval <= TimeSpan.Zero)
+            {
+                errors.Add($"{key}:Interval: must be positive (got '{interval}')");
+                continue;
+            }
+
+            feeds.Add(new FeedDefinition(url, entry.Interval, entry.Title, entry.Category, entry.Enabled));
+        }
+
+        if (feeds.Count == 0 && errors.Count == 0)
+        {
+            errors.Add($"{HarvesterOptions.SectionName}:Feeds: no feeds configured (list them there, or pass --feeds FILE)");
+        }
+
+        return (feeds.DistinctBy(f => f.Url.AbsoluteUri).ToList(), "configuration");
+    }
+}

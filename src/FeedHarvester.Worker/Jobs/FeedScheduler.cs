@@ -1,0 +1,53 @@
+using FeedHarvester.Feeds;
+using FeedHarvester.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace FeedHarvester.Worker.Jobs;
+
+/// <summary>
+/// At start-up: writes out what an interrupted run left queued, then gives every enabled feed a Quartz job
+/// whose first poll is its stored next-poll time, or a random moment soon, so feeds do not all fire together.
+/// </summary>
+public sealed partial class FeedScheduler(
+    ISchedulerFactory schedulerFactory,
+    FeedCatalog catalog,
+    HarvestPipeline pipeline,
+    IFeedStateStore states,
+    PollSchedule schedule,
+    TimeProvider timeProvider,
+    ILogger<FeedScheduler> logger) : IHostedService
+{
+    /// <summary>First polls after start-up are spread over at most this long.</summary>
+    private static readonly TimeSpan StartSpread = TimeSpan.FromSeconds(30);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = await pipeline.RecoverAsync(cancellationToken).ConfigureAwait(false);
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
+        var enabled = catalog.Feeds.Where(f => f.Enabled).ToList();
+        foreach (var feed in enabled)
+        {
+            var state = await states.GetFeedStateAsync(feed.Url.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+            var firstPoll = state?.NextPollAt is { } stored && stored > now ? stored : schedule.FirstPoll(feed, now, StartSpread);
+            var job = JobBuilder.Create<PollFeedJob>()
+                .WithIdentity(feed.Url.AbsoluteUri, "feeds")
+                .UsingJobData(PollFeedJob.FeedUrlKey, feed.Url.AbsoluteUri)
+                .Build();
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity(feed.Url.AbsoluteUri, "feeds")
+                .StartAt(firstPoll)
+                .Build();
+            _ = await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogScheduled(logger, enabled.Count, catalog.Feeds.Count - enabled.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Scheduled {FeedCount} feeds ({DisabledCount} disabled)")]
+    private static partial void LogScheduled(ILogger logger, int feedCount, int disabledCount);
+}

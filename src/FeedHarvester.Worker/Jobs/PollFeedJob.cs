@@ -1,0 +1,32 @@
+using FeedHarvester.Feeds;
+using FeedHarvester.Pipeline;
+using Quartz;
+
+namespace FeedHarvester.Worker.Jobs;
+
+/// <summary>
+/// One Quartz job per feed. Thin: polls through the pipeline, then moves its own trigger to the next poll
+/// time the pipeline decided (interval with jitter, or back-off after failures).
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog) : IJob
+{
+    public const string FeedUrlKey = "feedUrl";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var feedUrl = context.MergedJobDataMap.GetString(FeedUrlKey);
+        if (feedUrl is null || catalog.Find(feedUrl) is not { } feed)
+        {
+            return;
+        }
+
+        var report = await pipeline.PollAsync(feed, cancellationToken).ConfigureAwait(false);
+        var next = TriggerBuilder.Create()
+            .WithIdentity(context.Trigger.Key)
+            .ForJob(context.JobDetail.Key)
+            .StartAt(report.NextPollAt)
+            .Build();
+        _ = await context.Scheduler.RescheduleJob(context.Trigger.Key, next, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,146 @@
+using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction;
+using FeedHarvester.Normalization;
+using FeedHarvester.Parsing;
+
+namespace FeedHarvester.Tests.Normalization;
+
+public sealed class ArticleNormalizerTests
+{
+    private static readonly DateTimeOffset FetchedAt = new(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);
+    private static readonly string LongText = string.Join(" ", Enumerable.Repeat("The council met and agreed to review the plan.", 10));
+
+    private static readonly ArticleNormalizer Normalizer = new(new HtmlCleaner());
+
+    private static NormalizationInput Input(ParsedEntry entry, ExtractedArticle? page = null, string? failure = null) =>
+        new("http://127.0.0.1/feed.xml", new ParsedFeed { Title = "Feed Title", Language = "en" }, entry, page,
+            page is null ? null : new Uri(entry.Link!), failure, FetchedAt);
+
+    private static ExtractedArticle Page(string? canonical = null, int words = 80) => new()
+    {
+        ContentHtml = $"<p onclick=\"x()\">{LongText}</p><script>evil()</script>",
+        ContentText = LongText,
+        WordCount = words,
+        Path = "readability",
+        CanonicalUrl = canonical,
+        SiteName = "Site Name",
+    };
+
+    [Fact]
+    public void Normalize_SameStoryDifferentTrackingParameters_SameId()
+    {
+        var a = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a/1.html?utm_source=rss" }));
+        var b = Normalizer.Normalize(Input(new ParsedEntry { Link = "HTTP://127.0.0.1/a/1.html?utm_medium=email#top" }));
+
+        Assert.Equal(a.Id, b.Id);
+        Assert.Equal("http://127.0.0.1/a/1.html", a.Url);
+        Assert.Matches("^[0-9a-f]{32}$", a.Id);
+    }
+
+    [Fact]
+    public void Normalize_PageDeclaresCanonical_IdFollowsTheCanonicalUrl()
+    {
+        var entry = new ParsedEntry { Link = "http://127.0.0.1/s1/a/1.html" };
+
+        var article = Normalizer.Normalize(Input(entry, Page(canonical: "https://origin.example/story/1?utm_source=x")));
+
+        Assert.Equal("https://origin.example/story/1", article.CanonicalUrl);
+        Assert.Equal(ArticleId.FromCanonicalUrl("https://origin.example/story/1"), article.Id);
+    }
+
+    [Fact]
+    public void Normalize_CanonicalPointsAtHomePage_IgnoredAsATemplateMistake()
+    {
+        var entry = new ParsedEntry { Link = "http://127.0.0.1/s1/a/1.html" };
+
+        var article = Normalizer.Normalize(Input(entry, Page(canonical: "https://origin.example/")));
+
+        Assert.Equal("http://127.0.0.1/s1/a/1.html", article.CanonicalUrl);
+    }
+
+    [Fact]
+    public void Normalize_MissingDate_FetchTimeUsed()
+    {
+        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a" }));
+
+        Assert.Equal(FetchedAt, article.Published);
+    }
+
+    [Fact]
+    public void Normalize_FutureDate_ClampedToFetchTime()
+    {
+        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Published = FetchedAt.AddDays(3) }));
+
+        Assert.Equal(FetchedAt, article.Published);
+    }
+
+    [Fact]
+    public void Normalize_DateWithOffset_ConvertedToUtc()
+    {
+        var local = new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.FromHours(5.75));
+
+        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Published = local }));
+
+        Assert.Equal(TimeSpan.Zero, article.Published.Offset);
+        Assert.Equal(local.UtcDateTime, article.Published.UtcDateTime);
+    }
+
+    [Fact]
+    public void Normalize_MissingGuid_FallsBackToTheLink()
+    {
+        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a?utm_source=x" }));
+
+        Assert.Equal("http://127.0.0.1/a?utm_source=x", article.Guid);
+    }
+
+    [Fact]
+    public void Normalize_PageArticle_SanitizedAndMarkedAsPage()
+    {
+        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Content = "<p>feed text</p>" }, Page()));
+
+        Assert.Equal(ExtractionInfo.PageMethod, article.Extraction.Method);
+        Assert.Equal("readability", article.Extraction.Path);
+        Assert.DoesNotContain("script", article.ContentHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onclick", article.ContentHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Site Name", article.Source);
+    }
+
+    [Fact]
+    public void Normalize_NoPage_FeedContentUsedAndReasonRecorded()
+    {
+        var entry = new ParsedEntry { Link = "http://127.0.0.1/a", Content = "<p>First.</p><p>Second.</p>", Summary = "Short." };
+
+        var article = Normalizer.Normalize(Input(entry, failure: "NotFound: fetch: not found (404)"));
+
+        Assert.Equal(ExtractionInfo.FeedMethod, article.Extraction.Method);
+        Assert.Equal("content", article.Extraction.Path);
+        Assert.Equal("NotFound: fetch: not found (404)", article.Extraction.FallbackReason);
+        Assert.Equal("First.\n\nSecond.", article.ContentText);
+    }
+
+    [Fact]
+    public void Normalize_PageFarShorterThanFeedContent_FeedContentKept()
+    {
+        var entry = new ParsedEntry { Link = "http://127.0.0.1/a", Content = $"<p>{LongText}</p>" };
+        var teaser = Page(words: 5) with { ContentText = "Subscribe to read more.", ContentHtml = "<p>Subscribe to read more.</p>" };
+
+        var article = Normalizer.Normalize(Input(entry, teaser));
+
+        Assert.Equal(ExtractionInfo.FeedMethod, article.Extraction.Method);
+        Assert.StartsWith("page_too_short", article.Extraction.FallbackReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serialize_Record_SnakeCaseFieldsAndUtcInstants()
+    {
+        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Title = "T" }));
+
+        var json = ArticleJson.Serialize(article);
+
+        Assert.StartsWith("{\"schema_version\":1,\"id\":", json, StringComparison.Ordinal);
+        Assert.Contains("\"published\":\"2025-06-02T12:00:00Z\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"content_text\":", json, StringComparison.Ordinal);
+        Assert.Contains("\"fallback_reason\":", json, StringComparison.Ordinal);
+        Assert.Equal(article, ArticleJson.Deserialize(json) with { Categories = article.Categories });
+    }
+}

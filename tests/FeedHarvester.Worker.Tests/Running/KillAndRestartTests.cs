@@ -1,0 +1,68 @@
+using FeedHarvester.Tests.Support;
+
+namespace FeedHarvester.Tests.Running;
+
+/// <summary>The worker process killed with SIGKILL mid-run, then run again: every article exactly once.</summary>
+public sealed class KillAndRestartTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(25)]
+    public async Task RunOnce_KilledAfterSomeLines_RestartEmitsEveryArticleExactlyOnce(int linesBeforeKill)
+    {
+        await using var site = new LoopbackSite { PageDelay = TimeSpan.FromMilliseconds(40) };
+        var news = new TestNewsSite(site, itemsPerFeed: 12);
+        using var runner = new HarvestRunner();
+        var feeds = news.WriteFeedList(runner.DataDirectory);
+        string[] arguments = ["run", "--once", "--feeds", feeds, "--data-dir", runner.DataDirectory];
+
+        using (var worker = HarvestRunner.StartWorker(arguments))
+        {
+            await WaitForLinesAsync(runner.OutputPath, linesBeforeKill, worker);
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+
+        var (exitCode, stdout, stderr) = await HarvestRunner.RunWorkerAsync(arguments);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("articles emitted", stdout, StringComparison.Ordinal);
+        var urls = runner.ReadOutput().Select(r => r.GetProperty("url").GetString()!).ToList();
+        Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), urls.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task WaitForLinesAsync(string path, int lines, System.Diagnostics.Process worker)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!worker.HasExited && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (lines == 0 ? File.Exists(path) || Directory.Exists(Path.GetDirectoryName(path)) : CountLines(path) >= lines)
+            {
+                return;
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    private static int CountLines(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var count = 0;
+            int b;
+            while ((b = stream.ReadByte()) >= 0)
+            {
+                count += b == '\n' ? 1 : 0;
+            }
+
+            return count;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
+    }
+}

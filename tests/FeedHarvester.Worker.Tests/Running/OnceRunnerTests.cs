@@ -1,0 +1,82 @@
+using FeedHarvester.Tests.Support;
+
+namespace FeedHarvester.Tests.Running;
+
+public sealed class OnceRunnerTests
+{
+    [Fact]
+    public async Task RunOnce_RssAtomAndJsonFeeds_EmitsEveryArticleExactlyOnce()
+    {
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 4);
+        using var runner = new HarvestRunner();
+
+        var summary = await runner.RunOnceInProcessAsync(news.WriteFeedList(runner.DataDirectory));
+
+        var records = runner.ReadOutput();
+        Assert.Equal(3, summary.FeedsOk);
+        Assert.Equal(news.ArticleUrls.Count, summary.ArticlesEmitted);
+        Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), records.Select(r => r.GetProperty("url").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(records.Count, records.Select(r => r.GetProperty("id").GetString()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RunOnce_ArticlePages_BodyIsTheStoryWithoutSidebarOrFooter()
+    {
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 2);
+        using var runner = new HarvestRunner();
+
+        _ = await runner.RunOnceInProcessAsync(news.WriteFeedList(runner.DataDirectory));
+
+        foreach (var record in runner.ReadOutput())
+        {
+            var text = record.GetProperty("content_text").GetString()!;
+            Assert.Equal("page", record.GetProperty("extraction").GetProperty("method").GetString());
+            Assert.Contains(news.FirstSentenceByUrl[record.GetProperty("url").GetString()!], text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Top Stories", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("All rights reserved", text, StringComparison.Ordinal);
+            Assert.Equal(1, record.GetProperty("schema_version").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task RunOnce_SecondRun_EmitsNothingAndPollsConditionally()
+    {
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 3);
+        using var runner = new HarvestRunner();
+        var feeds = news.WriteFeedList(runner.DataDirectory);
+        _ = await runner.RunOnceInProcessAsync(feeds);
+        var pagesFetched = site.RequestCount("/rss/a/0.html");
+
+        var second = await runner.RunOnceInProcessAsync(feeds);
+
+        Assert.Equal(0, second.ArticlesEmitted);
+        Assert.Equal(news.ArticleUrls.Count, runner.ReadOutput().Count);
+        Assert.Equal(3, site.ConditionalRequests.Count);
+        Assert.Equal(pagesFetched, site.RequestCount("/rss/a/0.html"));
+    }
+
+    [Fact]
+    public async Task RunOnce_PageMissing_ArticleEmittedFromFeedContentAndMarked()
+    {
+        await using var site = new LoopbackSite();
+        site.Serve("/feed.xml", "application/rss+xml", $"""
+            <rss version="2.0"><channel><title>T</title><link>{site.BaseUrl}</link><description>d</description>
+            <item><title>Lost page</title><link>{site.Url("/gone.html")}</link><guid>g1</guid>
+            <description>&lt;p&gt;The feed's own text of the story.&lt;/p&gt;</description></item></channel></rss>
+            """);
+        using var runner = new HarvestRunner();
+        var feeds = Path.Combine(runner.DataDirectory, "feeds.txt");
+        File.WriteAllText(feeds, site.Url("/feed.xml").AbsoluteUri);
+
+        var summary = await runner.RunOnceInProcessAsync(feeds);
+
+        var record = Assert.Single(runner.ReadOutput());
+        Assert.Equal(1, summary.FromFeedContent);
+        Assert.Equal("feed", record.GetProperty("extraction").GetProperty("method").GetString());
+        Assert.StartsWith("NotFound", record.GetProperty("extraction").GetProperty("fallback_reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("The feed's own text of the story.", record.GetProperty("content_text").GetString());
+    }
+}

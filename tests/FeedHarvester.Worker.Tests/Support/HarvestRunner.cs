@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Running;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeedHarvester.Tests.Support;
+
+/// <summary>Runs the harvester once, in process or as a real process, against a temporary data directory.</summary>
+public sealed class HarvestRunner : IDisposable
+{
+    public HarvestRunner()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("feedharvester-test-").FullName;
+    }
+
+    public string DataDirectory { get; }
+
+    public string OutputPath => Path.Combine(DataDirectory, "articles.jsonl");
+
+    public async Task<HarvestSummary> RunOnceInProcessAsync(string feedsFile, IDictionary<string, string?>? extra = null)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["FeedHarvester:FeedsFile"] = feedsFile,
+            ["FeedHarvester:Storage:DataDirectory"] = DataDirectory,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var pair in extra ?? new Dictionary<string, string?>())
+        {
+            overrides[pair.Key] = pair.Value;
+        }
+
+        var configuration = ConfigurationLoader.Load(null, overrides);
+        var (settings, errors) = SettingsValidator.Validate(configuration);
+        Assert.True(settings is not null, string.Join("\n", errors));
+        var builder = HarvesterHost.CreateBuilder(configuration, settings!);
+        _ = builder.Services.AddSingleton<OnceRunner>();
+        using var host = builder.Build();
+        return await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings!.Feeds, CancellationToken.None);
+    }
+
+    /// <summary>The records in the output file, as JSON documents.</summary>
+    public List<JsonElement> ReadOutput()
+    {
+        if (!File.Exists(OutputPath))
+        {
+            return [];
+        }
+
+        return File.ReadAllLines(OutputPath)
+            .Where(line => line.Length > 0)
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+            .ToList();
+    }
+
+    /// <summary>Starts the real worker program (feedharvester.dll) with the given arguments.</summary>
+    public static Process StartWorker(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "feedharvester.dll"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start the worker");
+    }
+
+    /// <summary>Runs the worker to completion and returns its exit code, stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWorkerAsync(params string[] arguments)
+    {
+        using var process = StartWorker(arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace FeedHarvester.Tests.Support;
+
+/// <summary>
+/// A tiny web site on 127.0.0.1 for end-to-end tests: serves registered documents with strong ETags and
+/// Last-Modified, answers conditional requests with 304, and counts requests per path.
+/// </summary>
+public sealed class LoopbackSite : IAsyncDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly ConcurrentDictionary<string, Document> documents = new(StringComparer.Ordinal);
+    private readonly Task loop;
+
+    public LoopbackSite()
+    {
+        Port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        listener.Start();
+        loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>Delay before every page response, to stretch a run out for kill tests.</summary>
+    public TimeSpan PageDelay { get; set; }
+
+    public ConcurrentDictionary<string, int> Requests { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentBag<string> ConditionalRequests { get; } = [];
+
+    public Uri Url(string path) => new(BaseUrl, path);
+
+    public void Serve(string path, string contentType, byte[] body) =>
+        documents[path] = new Document(contentType, body, "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 8)) + "\"");
+
+    public void Serve(string path, string contentType, string body) => Serve(path, contentType, System.Text.Encoding.UTF8.GetBytes(body));
+
+    public int RequestCount(string path) => Requests.GetValueOrDefault(path);
+
+    public async ValueTask DisposeAsync()
+    {
+        listener.Stop();
+        listener.Close();
+        try
+        {
+            await loop.ConfigureAwait(false);
+        }
+        catch (HttpListenerException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => RespondAsync(context));
+        }
+    }
+
+    private async Task RespondAsync(HttpListenerContext context)
+    {
+        var path = context.Request.Url!.AbsolutePath;
+        _ = Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+        var response = context.Response;
+        try
+        {
+            if (!documents.TryGetValue(path, out var document))
+            {
+                response.StatusCode = 404;
+                return;
+            }
+
+            if (document.ContentType.Contains("html", StringComparison.Ordinal) && PageDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(PageDelay).ConfigureAwait(false);
+            }
+
+            response.Headers["ETag"] = document.ETag;
+            response.Headers["Last-Modified"] = "Mon, 02 Jun 2025 12:00:00 GMT";
+            if (context.Request.Headers["If-None-Match"] is { } match)
+            {
+                ConditionalRequests.Add(path);
+                if (match == document.ETag)
+                {
+                    response.StatusCode = 304;
+                    return;
+                }
+            }
+
+            response.ContentType = document.ContentType;
+            response.ContentLength64 = document.Body.Length;
+            await response.OutputStream.WriteAsync(document.Body).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            // The client went away (a killed worker); nothing to answer.
+        }
+        finally
+        {
+            try
+            {
+                response.Close();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
+            {
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    private sealed record Document(string ContentType, byte[] Body, string ETag);
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test of FeedHarvester. On a fresh Debian machine with the .NET 10 SDK it first installs
+# what the tests need (none of them is skipped when something is missing; they fail instead).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Server programs that integration tests start themselves on free loopback ports (Debian package names).
+required=()
+need=()
+for tool in "${required[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
+  fi
+fi
+
+dotnet test FeedHarvester.sln -c Release "$@"
