@@ -28,6 +28,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 111, Level = LogLevel.Error, Message = "Extraction of {ArticleUrl} threw; the feed's content is used instead")]
     public static partial void ExtractorCrashed(ILogger logger, string articleUrl, Exception exception);
 
+    [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "Writing queued articles failed; they stay queued and are retried with the next round")]
+    public static partial void EmitRoundFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Emitted {Recovered} articles left queued by an earlier run")]
     public static partial void RecoveredPending(ILogger logger, int recovered);
 }

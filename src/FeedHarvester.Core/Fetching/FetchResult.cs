@@ -32,6 +32,9 @@ public sealed record FetchResult
 
     public string? ContentLanguage { get; init; }
 
+    /// <summary>The Content-Location header: a base for relative links some feeds rely on.</summary>
+    public Uri? ContentLocation { get; init; }
+
     public string? ETag { get; init; }
 
     public string? LastModified { get; init; }

@@ -104,6 +104,7 @@ public sealed class HttpFetcher(
             Body = body,
             ContentType = response.Content.Headers.ContentType?.ToString(),
             ContentLanguage = response.Content.Headers.ContentLanguage.FirstOrDefault(),
+            ContentLocation = response.Content.Headers.ContentLocation,
             ETag = response.Headers.ETag?.ToString(),
             LastModified = LastModifiedOf(response),
         };

@@ -58,4 +58,8 @@ public sealed record FeedDocument(
     ReadOnlyMemory<byte> Body,
     string? ContentType,
     Uri? DocumentUrl,
-    string? ContentLanguage = null);
+    string? ContentLanguage = null)
+{
+    /// <summary>The Content-Location header value, if any; when it is an http(s) URL it is the base for relative links.</summary>
+    public string? ContentLocation { get; init; }
+}

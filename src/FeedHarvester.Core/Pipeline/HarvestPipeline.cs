@@ -13,25 +13,23 @@ namespace FeedHarvester.Pipeline;
 
 /// <summary>
 /// The one class that knows the stage order: fetch the feed → parse → for each new entry fetch the page →
-/// extract → normalize → dedupe-and-queue → emit → save the feed's state. Feed validators are advanced only
+/// extract → normalize → dedupe-and-queue → emit (as claims happen, flushed before the poll ends) → save the feed's state. Feed validators are advanced only
 /// after every new article of the fetch was claimed, so a crash at any point loses nothing.
 /// </summary>
 public sealed class HarvestPipeline(
     HarvestStages stages,
     IFeedStateStore states,
     IDedupeStore dedupe,
-    IArticleSink sink,
+    EmitPump emitter,
     PollSchedule schedule,
     SchedulingOptions scheduling,
     TimeProvider timeProvider,
     ILogger<HarvestPipeline> logger)
 {
-    private readonly SemaphoreSlim emitGate = new(1, 1);
-
     /// <summary>Writes out whatever an earlier, interrupted run left queued. Call once at start-up.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
-        var result = await EmitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await emitter.FlushAsync(cancellationToken).ConfigureAwait(false);
         var total = result.Emitted + result.Recovered;
         if (total > 0)
         {
@@ -69,7 +67,7 @@ public sealed class HarvestPipeline(
             }
 
             var tally = await HarvestEntriesAsync(feedUrl, parsed, fetchedAt, cancellationToken).ConfigureAwait(false);
-            _ = await EmitAsync(cancellationToken).ConfigureAwait(false);
+            _ = await emitter.FlushAsync(cancellationToken).ConfigureAwait(false);
             return await SucceedAsync(feed, state, fetch, PollOutcome.Ok, parsed.Entries.Count, tally, started, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -84,7 +82,10 @@ public sealed class HarvestPipeline(
 
     private FeedParseResult Parse(string feedUrl, FetchResult fetch)
     {
-        var parsed = stages.Parser.Parse(new FeedDocument(fetch.Body, fetch.ContentType, fetch.FinalUrl ?? fetch.RequestedUrl, fetch.ContentLanguage));
+        var parsed = stages.Parser.Parse(new FeedDocument(fetch.Body, fetch.ContentType, fetch.FinalUrl ?? fetch.RequestedUrl, fetch.ContentLanguage)
+        {
+            ContentLocation = fetch.ContentLocation?.IsAbsoluteUri == true ? fetch.ContentLocation.AbsoluteUri : null,
+        });
         if (!parsed.IsFailure && !parsed.WellFormed)
         {
             Log.FeedRecovered(logger, feedUrl, parsed.Entries.Count, string.Join("; ", parsed.Errors));
@@ -119,6 +120,8 @@ public sealed class HarvestPipeline(
             return EntryOutcome.Duplicate;
         }
 
+        emitter.Signal();
+
         if (article.Extraction.Method == ExtractionInfo.PageMethod)
         {
             return EntryOutcome.NewFromPage;
@@ -126,19 +129,6 @@ public sealed class HarvestPipeline(
 
         Log.PageFallback(logger, article.Url, feedUrl, article.Extraction.FallbackReason);
         return EntryOutcome.NewFromFeed;
-    }
-
-    private async Task<EmitResult> EmitAsync(CancellationToken cancellationToken)
-    {
-        await emitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await sink.EmitPendingAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _ = emitGate.Release();
-        }
     }
 
     private async Task<PollReport> SucceedAsync(FeedDefinition feed, FeedState state, FetchResult fetch, string outcome, int entries, EntryTally tally, long started, CancellationToken cancellationToken)

@@ -27,7 +27,12 @@ public static class HarvesterServices
             .AddSingleton(settings.Scheduling)
             .AddSingleton(new FeedCatalog(settings.Feeds))
             .AddSingleton(sp => new PollSchedule(sp.GetRequiredService<SchedulingOptions>()))
-            .AddLocalStore(settings.Storage)
+            .AddLocalStore(options =>
+            {
+                options.DataDirectory = settings.Storage.DataDirectory;
+                options.OutputPath = settings.Storage.OutputPath;
+            })
+            .AddSingleton<EmitPump>()
             .AddSingleton<HarvestPipeline>();
         return services;
     }

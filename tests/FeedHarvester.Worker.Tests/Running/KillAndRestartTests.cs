@@ -24,6 +24,9 @@ public sealed class KillAndRestartTests
             await worker.WaitForExitAsync();
         }
 
+        // The kill must land mid-run, or this test would prove nothing about recovery.
+        Assert.InRange(CountLines(runner.OutputPath), linesBeforeKill, news.ArticleUrls.Count - 1);
+
         var (exitCode, stdout, stderr) = await HarvestRunner.RunWorkerAsync(arguments);
 
         Assert.True(exitCode == 0, stderr);

@@ -1,0 +1,76 @@
+using System.Collections.Frozen;
+using AngleSharp.Css.Dom;
+using Ganss.Xss;
+
+namespace FeedHarvester.Cleaning;
+
+/// <summary>
+/// Sanitizes article HTML with an article-content policy: text structure, links, images, figures and tables;
+/// no scripts, styles, frames, forms, event handlers or style attributes; URLs absolute and http/https/mailto only.
+/// One instance serves all threads: HtmlSanitizer's Sanitize is thread-safe once configured (its README,
+/// "Thread safety"), and the base URL is passed per call, not stored.
+/// </summary>
+public sealed class HtmlCleaner
+{
+    private static readonly string[] AllowedTags =
+    [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "cite", "pre",
+        "code", "em", "strong", "b", "i", "u", "s", "small", "mark", "abbr", "time", "a", "img", "figure", "figcaption",
+        "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "br", "hr",
+        "sup", "sub", "span", "div", "section", "article",
+    ];
+
+    private static readonly string[] AllowedAttributes =
+    [
+        "href", "src", "alt", "title", "width", "height", "datetime", "colspan", "rowspan", "scope", "cite",
+    ];
+
+    /// <summary>Elements dropped with everything inside; other disallowed elements are unwrapped to keep their text.</summary>
+    private static readonly FrozenSet<string> DropWithContent = FrozenSet.ToFrozenSet(
+    [
+        "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
+        "input", "button", "select", "textarea", "option", "svg", "math", "canvas", "audio", "video", "source", "track",
+        "link", "meta", "base", "head", "title", "dialog",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    private readonly HtmlSanitizer _sanitizer;
+
+    public HtmlCleaner()
+    {
+        _sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<CssRuleType>(),
+            AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        })
+        {
+            KeepChildNodes = true,
+        };
+        _sanitizer.RemovingTag += DropDangerousContent;
+    }
+
+    /// <summary>Returns the sanitized fragment with URLs made absolute against <paramref name="baseUrl"/>.</summary>
+    public string Clean(string html, Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        return html.Length == 0 ? "" : _sanitizer.Sanitize(html, baseUrl.AbsoluteUri).Trim();
+    }
+
+    /// <summary>
+    /// KeepChildNodes keeps the text of unwrapped &lt;div&gt;s and &lt;font&gt;s, but a script's source or a form's
+    /// labels are not article text: remove those elements whole. Stateless, so safe on the shared instance.
+    /// </summary>
+    private static void DropDangerousContent(object? sender, RemovingTagEventArgs e)
+    {
+        if (DropWithContent.Contains(e.Tag.LocalName))
+        {
+            e.Tag.Remove();
+            e.Cancel = true;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace FeedHarvester.Decoding;
+
+/// <summary>A feed body turned into text, with how the character set was chosen.</summary>
+/// <param name="Text">The decoded text, BOM removed.</param>
+/// <param name="EncodingName">The web name of the encoding used.</param>
+/// <param name="Source">Where the charset came from: "bom" (or UTF-16 byte layout), "http", "prolog" or "default".</param>
+/// <param name="HadInvalidBytes">True when some bytes were not valid in that encoding and were replaced with U+FFFD.</param>
+public sealed record DecodedText(string Text, string EncodingName, string Source, bool HadInvalidBytes);

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Heuristics;
+using FeedHarvester.Extraction.Metadata;
+using FeedHarvester.Extraction.Scoring;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FeedHarvester.Extraction;
+
+/// <summary>
+/// Readability-style extraction: clean the tree, score containers by the paragraphs inside them, take the best
+/// with its qualifying siblings, prune inside it. When the result is too short the strict rules are relaxed one
+/// pass at a time; the page's JSON-LD articleBody is consulted as evidence of what the body should hold.
+/// Thread-safe: each call builds its own document and state.
+/// </summary>
+public sealed class ArticleExtractor : IArticleExtractor
+{
+    /// <summary>Passes from strictest to loosest; the first long enough wins (Readability.js relaxes the same way).</summary>
+    private static readonly (string Path, ExtractionFlags Flags)[] Passes =
+    [
+        ("readability", ExtractionFlags.All),
+        ("relaxed-unlikely", ExtractionFlags.WeightClasses | ExtractionFlags.CleanConditionally),
+        ("relaxed-weights", ExtractionFlags.CleanConditionally),
+        ("relaxed-conditional", ExtractionFlags.None),
+    ];
+
+    // AngleSharp's maintainers do not promise a parser is safe across threads, so keep one per thread.
+    private readonly ThreadLocal<HtmlParser> _parser = new(CreateParser);
+    private readonly ILogger _logger;
+
+    public ArticleExtractor(ILogger<ArticleExtractor>? logger = null)
+    {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public ExtractedArticle? Extract(HtmlPage page) => Extract(page, trace: null);
+
+    /// <summary>As <see cref="Extract(HtmlPage)"/>, recording removals and candidate scores into <paramref name="trace"/>.</summary>
+    public ExtractedArticle? Extract(HtmlPage page, ExtractionTrace? trace)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var html = PageDecoder.Decode(page.Body.Span, page.ContentType);
+        var parser = _parser.Value!;
+        var document = parser.ParseDocument(html);
+        var metadata = MetadataReader.Read(document, page.Url);
+        var debug = _logger.IsEnabled(LogLevel.Debug);
+        trace ??= debug ? new ExtractionTrace() : null;
+
+        var best = RunPasses(document, html, page.Url, metadata, trace);
+        best = PreferStructuredBody(best, metadata);
+        if (best is null || best.Chars < ExtractionThresholds.MinParagraphChars)
+        {
+            ExtractionLog.NoArticle(_logger, page.Url);
+            return null;
+        }
+
+        var words = HtmlText.CountWords(best.Text);
+        if (debug)
+        {
+            ExtractionLog.PathChosen(_logger, best.Path, page.Url, best.Chars, words, string.Join("; ", trace!.Passes));
+        }
+
+        return new ExtractedArticle
+        {
+            ContentHtml = best.Html,
+            ContentText = best.Text,
+            WordCount = words,
+            Path = best.Path,
+            Title = metadata.Title,
+            Byline = metadata.Byline,
+            Published = metadata.Published,
+            Modified = metadata.Modified,
+            Language = metadata.Language,
+            LeadImage = metadata.LeadImage,
+            CanonicalUrl = metadata.CanonicalUrl,
+            SiteName = metadata.SiteName,
+        };
+    }
+
+    private ExtractionAttempt? RunPasses(IDocument first, string html, Uri url, PageMetadata metadata, ExtractionTrace? trace)
+    {
+        ExtractionAttempt? best = null;
+        foreach (var (path, flags) in Passes)
+        {
+            // Each pass removes nodes, so every pass after the first needs a fresh tree.
+            var document = best is null ? first : _parser.Value!.ParseDocument(html);
+            var (attempt, removed) = RunPass(document, path, flags, metadata, url, trace);
+            trace?.Passes.Add($"{path}: {attempt.Chars}");
+            ExtractionLog.PassTried(_logger, path, url, attempt.Chars, removed);
+            if (best is null || attempt.Chars > best.Chars)
+            {
+                best = attempt;
+            }
+
+            if (attempt.Chars >= ExtractionThresholds.MinArticleChars)
+            {
+                return attempt;
+            }
+        }
+
+        return best;
+    }
+
+    private (ExtractionAttempt Attempt, int Removed) RunPass(IDocument document, string path, ExtractionFlags flags,
+        PageMetadata metadata, Uri url, ExtractionTrace? trace)
+    {
+        var body = document.Body;
+        if (body is null)
+        {
+            return (new ExtractionAttempt(path, "", ""), 0);
+        }
+
+        var remover = new NodeRemover(trace);
+        new TreeCleaner(remover, flags).Clean(body);
+        var scorer = new CandidateScorer(flags);
+        var ranked = scorer.Score(body);
+        TraceCandidates(ranked, path, url, trace);
+
+        var top = CandidateSelector.Select(ranked, scorer, body) ?? body;
+        var article = SiblingMerger.Merge(top, scorer);
+        new ContentPruner(remover, flags).Prune(article, metadata.Title);
+        var text = HtmlText.FromNode(article);
+        return (new ExtractionAttempt(path, article.OuterHtml, text), trace?.Removals.Count ?? 0);
+    }
+
+    private void TraceCandidates(List<KeyValuePair<IElement, double>> ranked, string path, Uri url, ExtractionTrace? trace)
+    {
+        if (trace is null)
+        {
+            return;
+        }
+
+        var lines = ranked.Take(ExtractionThresholds.TopCandidates)
+            .Select(c => $"{DomRules.Describe(c.Key)} => {c.Value:F1}").ToList();
+        trace.Candidates.AddRange(lines);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            ExtractionLog.Candidates(_logger, url, path, string.Join(" | ", lines));
+        }
+    }
+
+    /// <summary>
+    /// The page's JSON-LD articleBody is evidence, not truth: it is often a summary or truncated. It replaces the
+    /// DOM result only when it is long and the DOM result clearly missed most of it.
+    /// </summary>
+    private static ExtractionAttempt? PreferStructuredBody(ExtractionAttempt? best, PageMetadata metadata)
+    {
+        var structured = metadata.StructuredBody;
+        if (structured is null || structured.Length < ExtractionThresholds.MinStructuredBodyChars)
+        {
+            return best;
+        }
+
+        var text = structured.Contains('<') ? HtmlText.ToPlainText(structured) : NormalizeParagraphs(structured);
+        var structuredWords = HtmlText.CountWords(text);
+        var domWords = best is null ? 0 : HtmlText.CountWords(best.Text);
+        if (domWords >= structuredWords * ExtractionThresholds.MinShareOfStructuredBody)
+        {
+            return best;
+        }
+
+        return new ExtractionAttempt("json-ld", ToHtml(text), text);
+    }
+
+    private static string NormalizeParagraphs(string text)
+    {
+        var paragraphs = text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join("\n\n", paragraphs.Select(TitleFinder.Collapse).Where(p => p.Length != 0));
+    }
+
+    private static string ToHtml(string text)
+    {
+        var html = new StringBuilder("<div>");
+        foreach (var paragraph in text.Split("\n\n"))
+        {
+            _ = html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
+        }
+
+        return html.Append("</div>").ToString();
+    }
+
+    private static HtmlParser CreateParser() => new(new HtmlParserOptions
+    {
+        IsScripting = false,
+        SkipComments = true,
+        SkipRawText = true, // style contents: never shown, never needed
+        DisableElementPositionTracking = true,
+        IsNotSupportingFrames = true,
+    });
+}

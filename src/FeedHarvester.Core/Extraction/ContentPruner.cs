@@ -1,0 +1,187 @@
+using AngleSharp.Dom;
+using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Heuristics;
+using FeedHarvester.Extraction.Scoring;
+
+namespace FeedHarvester.Extraction;
+
+/// <summary>
+/// Cleans inside the chosen article: the title, bylines and datelines, captions, "Read more: …" promotions,
+/// teaser boxes, and (in the strict pass) blocks that look like link lists or widgets rather than prose.
+/// </summary>
+internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
+{
+    public void Prune(IElement article, string? title)
+    {
+        RemoveTitles(article, title);
+        RemoveCaptions(article);
+        RemoveArticleMeta(article);
+        RemoveInlinePromotions(article);
+        TeaserBoxRemover.Remove(article, remover, TextMeasurer.Measure(article).Chars);
+        if (flags.HasFlag(ExtractionFlags.CleanConditionally))
+        {
+            CleanConditionally(article);
+        }
+
+        RemoveEmpty(article);
+    }
+
+    private void RemoveTitles(IElement article, string? title)
+    {
+        foreach (var heading in article.QuerySelectorAll("h1,h2"))
+        {
+            if (heading.LocalName == "h1" || (title is not null && SameText(heading.TextContent, title)))
+            {
+                remover.Remove(heading, RemovalReason.Title);
+            }
+        }
+    }
+
+    private void RemoveCaptions(IElement article)
+    {
+        foreach (var caption in article.QuerySelectorAll("figcaption,caption"))
+        {
+            remover.Remove(caption, RemovalReason.Caption);
+        }
+
+        foreach (var figure in article.QuerySelectorAll("figure"))
+        {
+            if (figure.QuerySelector("img,picture,video") is null && TextMeasurer.Measure(figure).Chars < ExtractionThresholds.MaxMetaLineChars)
+            {
+                remover.Remove(figure, RemovalReason.Caption);
+            }
+        }
+    }
+
+    private void RemoveArticleMeta(IElement article)
+    {
+        foreach (var element in article.QuerySelectorAll("address,time,p,div,span,ul,li,section"))
+        {
+            var inline = element.LocalName is "time" or "span";
+            if (inline && element.Closest("p") is not null)
+            {
+                continue; // a date or name inside a sentence is part of the prose
+            }
+
+            if (element.LocalName is "address" or "time" || IsMetaLine(element))
+            {
+                if (DomRules.IsInside(element, article) && TextMeasurer.Measure(element).Chars <= ExtractionThresholds.MaxMetaLineChars)
+                {
+                    remover.Remove(element, RemovalReason.ArticleMeta);
+                }
+            }
+        }
+    }
+
+    private static bool IsMetaLine(IElement element)
+    {
+        var classAndId = DomRules.ClassAndId(element);
+        if (classAndId.Length != 0 && ScoringVocabulary.ArticleMeta.IsMatch(classAndId))
+        {
+            return true;
+        }
+
+        return element.LocalName is "p" or "div" && !DomRules.HasBlockChild(element) &&
+               TextPatterns.BylineLine().IsMatch(element.TextContent);
+    }
+
+    private void RemoveInlinePromotions(IElement article)
+    {
+        foreach (var element in article.QuerySelectorAll("p,li,div,h2,h3,h4,h5,h6,strong,em,b,span"))
+        {
+            if (DomRules.HasBlockChild(element) || !DomRules.IsInside(element, article))
+            {
+                continue;
+            }
+
+            var stats = TextMeasurer.Measure(element);
+            if (stats.Chars is 0 or > ExtractionThresholds.MaxMetaLineChars)
+            {
+                continue;
+            }
+
+            var text = element.TextContent;
+            if (stats.LinkChars > 0 && TextPatterns.InlinePromotion().IsMatch(text))
+            {
+                remover.Remove(element, RemovalReason.InlinePromotion);
+            }
+            else if (element.LocalName is "p" or "div" or "li" && TextPatterns.NewsletterCallToAction().IsMatch(text))
+            {
+                remover.Remove(element, RemovalReason.Newsletter);
+            }
+        }
+    }
+
+    private void CleanConditionally(IElement article)
+    {
+        // Deepest first, so an outer block is judged on what its inner blocks left.
+        var blocks = article.QuerySelectorAll(string.Join(',', ElementSets.Conditional));
+        for (var i = blocks.Length - 1; i >= 0; i--)
+        {
+            if (DomRules.IsInside(blocks[i], article) && ShouldRemove(blocks[i]) is { } reason)
+            {
+                remover.Remove(blocks[i], reason);
+            }
+        }
+    }
+
+    internal RemovalReason? ShouldRemove(IElement block)
+    {
+        var weight = flags.HasFlag(ExtractionFlags.WeightClasses) ? ClassWeigher.Weigh(block) : 0;
+        if (weight < 0)
+        {
+            return RemovalReason.ConditionalClean;
+        }
+
+        var stats = TextMeasurer.Measure(block);
+        if (stats.Commas >= ExtractionThresholds.ProseCommaCount)
+        {
+            return null;
+        }
+
+        var maxDensity = weight > 0 ? ExtractionThresholds.MaxLinkDensityWhenPositive : ExtractionThresholds.MaxLinkDensity;
+        if (stats.LinkDensity > maxDensity)
+        {
+            return RemovalReason.LinkDense;
+        }
+
+        return FailsContentShape(block, stats) ? RemovalReason.ConditionalClean : null;
+    }
+
+    private static bool FailsContentShape(IElement block, TextStats stats)
+    {
+        var isList = block.LocalName is "ul" or "ol" or "dl";
+        var paragraphs = DomRules.CountDescendants(block, "p");
+        var images = DomRules.CountDescendants(block, "img");
+        var items = DomRules.CountDescendants(block, "li") - 100;
+        var inputs = DomRules.CountDescendants(block, "input");
+        var embeds = block.QuerySelectorAll(string.Join(',', ElementSets.Embed)).Length;
+        var inFigure = block.Closest("figure") is not null;
+
+        return (images > 1 && (double)paragraphs / images < 0.5 && !inFigure) ||
+               (!isList && items > paragraphs) ||
+               inputs > paragraphs / 3 ||
+               (!isList && stats.Chars < ExtractionThresholds.MinBlockChars && (images == 0 || images > 2) && !inFigure &&
+                block.QuerySelector("h2,h3,h4,h5,h6,pre,blockquote") is null) ||
+               (embeds > 1 && stats.Chars < ExtractionThresholds.MinTextCharsWithEmbeds);
+    }
+
+    private void RemoveEmpty(IElement article)
+    {
+        var blocks = article.QuerySelectorAll("p,div,section,span,li,ul,ol,h2,h3,h4,h5,h6");
+        for (var i = blocks.Length - 1; i >= 0; i--)
+        {
+            var block = blocks[i];
+            if (DomRules.IsInside(block, article) && TextMeasurer.Measure(block).Chars == 0 &&
+                block.QuerySelector("img,picture,video,audio,iframe,table,hr") is null)
+            {
+                remover.Remove(block, RemovalReason.Empty);
+            }
+        }
+    }
+
+    private static bool SameText(string a, string b) =>
+        string.Equals(Collapse(a), Collapse(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

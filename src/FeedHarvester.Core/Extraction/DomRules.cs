@@ -1,0 +1,75 @@
+using AngleSharp.Dom;
+using FeedHarvester.Extraction.Heuristics;
+
+namespace FeedHarvester.Extraction;
+
+/// <summary>Small structural questions about elements, shared by the cleaner, the scorer and the pruner.</summary>
+internal static class DomRules
+{
+    public static bool IsNonContent(IElement element) => ElementSets.NonContent.Contains(element.LocalName);
+
+    public static bool IsBlock(IElement element) => ElementSets.Block.Contains(element.LocalName);
+
+    /// <summary>Class and id joined, the string the vocabulary groups are matched against.</summary>
+    public static string ClassAndId(IElement element)
+    {
+        var cls = element.GetAttribute("class");
+        var id = element.Id;
+        if (string.IsNullOrEmpty(id))
+        {
+            return cls ?? "";
+        }
+
+        return string.IsNullOrEmpty(cls) ? id : string.Concat(cls, " ", id);
+    }
+
+    public static bool HasBlockChild(IElement element)
+    {
+        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            if (IsBlock(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"tag#id.class" for traces and removal records.</summary>
+    public static string Describe(IElement element)
+    {
+        var id = element.Id;
+        var cls = element.GetAttribute("class");
+        var text = element.LocalName;
+        if (!string.IsNullOrEmpty(id))
+        {
+            text += "#" + id;
+        }
+
+        if (!string.IsNullOrWhiteSpace(cls))
+        {
+            text += "." + string.Join('.', cls.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return text;
+    }
+
+    public static bool IsHeading(IElement element) => element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
+    /// <summary>True when <paramref name="element"/> is a strict descendant of <paramref name="root"/> (not removed since).</summary>
+    public static bool IsInside(IElement element, IElement root)
+    {
+        for (var node = element.ParentElement; node is not null; node = node.ParentElement)
+        {
+            if (ReferenceEquals(node, root))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static int CountDescendants(IElement element, string selector) => element.QuerySelectorAll(selector).Length;
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace FeedHarvester.Extraction;
+
+/// <summary>Structured log messages of the extract stage.</summary>
+internal static partial class ExtractionLog
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug,
+        Message = "Extract pass {Path} for {ArticleUrl}: {Chars} chars, {Removed} nodes removed")]
+    public static partial void PassTried(ILogger logger, string path, Uri articleUrl, int chars, int removed);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug,
+        Message = "Extract candidates for {ArticleUrl} ({Path}): {Candidates}")]
+    public static partial void Candidates(ILogger logger, Uri articleUrl, string path, string candidates);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Debug,
+        Message = "Extract chose {Path} for {ArticleUrl}: {Chars} chars, {Words} words (passes: {Passes})")]
+    public static partial void PathChosen(ILogger logger, string path, Uri articleUrl, int chars, int words, string passes);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Extract found no article text in {ArticleUrl}")]
+    public static partial void NoArticle(ILogger logger, Uri articleUrl);
+}

@@ -1,0 +1,21 @@
+using FeedHarvester.Cleaning;
+
+namespace FeedHarvester.Extraction;
+
+/// <summary>
+/// What one extraction decided: every removed node with its reason, the candidate scores and the passes tried.
+/// Collected only when asked for (tests, Debug logging), so normal runs build no strings for it.
+/// </summary>
+public sealed class ExtractionTrace
+{
+    public List<(string Node, RemovalReason Reason)> Removals { get; } = [];
+
+    /// <summary>"tag#id.class => score", best first, per pass.</summary>
+    public List<string> Candidates { get; } = [];
+
+    /// <summary>"path: chars", one per pass tried.</summary>
+    public List<string> Passes { get; } = [];
+
+    public bool WasRemoved(Func<string, bool> node, RemovalReason reason) =>
+        Removals.Exists(r => r.Reason == reason && node(r.Node));
+}

@@ -1,0 +1,83 @@
+namespace FeedHarvester.Extraction.Heuristics;
+
+/// <summary>Every number the extractor decides with, each with the reason for its value.</summary>
+public static class ExtractionThresholds
+{
+    /// <summary>A paragraph shorter than this is a label or button, not prose, and is not scored.</summary>
+    public const int MinParagraphChars = 25;
+
+    /// <summary>A result shorter than this is probably a teaser or a caption: relax the rules and try again.</summary>
+    public const int MinArticleChars = 500;
+
+    /// <summary>Characters per point of length bonus a paragraph gives its container.</summary>
+    public const int CharsPerLengthPoint = 100;
+
+    /// <summary>Cap on the length bonus, so one huge block cannot outweigh many real paragraphs.</summary>
+    public const double MaxLengthPoints = 3;
+
+    /// <summary>Score added or taken for a positive or negative class/id word.</summary>
+    public const double ClassWeight = 25;
+
+    /// <summary>How many of the best candidates are kept to look for a common ancestor.</summary>
+    public const int TopCandidates = 5;
+
+    /// <summary>An ancestor of the best candidate shared by this many top candidates becomes the candidate.</summary>
+    public const int MinCandidatesForCommonAncestor = 3;
+
+    /// <summary>Top candidates scoring at least this share of the best count as "close" when looking for a common ancestor.</summary>
+    public const double CloseCandidateRatio = 0.75;
+
+    /// <summary>A sibling scoring at least this share of the best candidate is merged into the article.</summary>
+    public const double SiblingScoreRatio = 0.2;
+
+    /// <summary>A sibling must score at least this much to be merged, so tiny scores never qualify.</summary>
+    public const double MinSiblingScore = 10;
+
+    /// <summary>A sibling paragraph this long and below <see cref="MaxSiblingLinkDensity"/> is article text.</summary>
+    public const int MinSiblingParagraphChars = 80;
+
+    /// <summary>More linked text than this in a long sibling paragraph makes it navigation, not prose.</summary>
+    public const double MaxSiblingLinkDensity = 0.25;
+
+    /// <summary>Above this link density a plain block inside the article is a link list (teasers, tags) and is pruned.</summary>
+    public const double MaxLinkDensity = 0.33;
+
+    /// <summary>A block whose class/id names it body text may hold more links (a linky explainer) before it is pruned.</summary>
+    public const double MaxLinkDensityWhenPositive = 0.5;
+
+    /// <summary>A block with several embeds and less text than this is a media gallery or a widget.</summary>
+    public const int MinTextCharsWithEmbeds = 75;
+
+    /// <summary>A block inside the article with fewer characters and no image is an empty shell (a widget placeholder).</summary>
+    public const int MinBlockChars = 25;
+
+    /// <summary>A block with at least this many commas reads as prose and is never pruned conditionally.</summary>
+    public const int ProseCommaCount = 10;
+
+    /// <summary>Bylines, datelines and "Read more:" lines are short; longer blocks are never removed as such.</summary>
+    public const int MaxMetaLineChars = 200;
+
+    /// <summary>A teaser box heading ("Most read", "Related") is short; a longer heading is a real sub-heading.</summary>
+    public const int MaxTeaserHeadingChars = 60;
+
+    /// <summary>A box under a teaser heading with at least this link density is a teaser list.</summary>
+    public const double MinTeaserLinkDensity = 0.35;
+
+    /// <summary>
+    /// A boilerplate-named element holding more than this share of the page's paragraph text is the article
+    /// itself under an unlucky class name ("content sidebar-layout"); it is kept.
+    /// </summary>
+    public const double MaxBoilerplateShareOfText = 0.5;
+
+    /// <summary>
+    /// Below this much text the "most of the page" guard does not protect an element: on a near-empty page the
+    /// menu is most of the text.
+    /// </summary>
+    public const int MinProtectedChars = 200;
+
+    /// <summary>Structured-data body shorter than this is a summary, not evidence of the article body.</summary>
+    public const int MinStructuredBodyChars = 500;
+
+    /// <summary>A DOM result with less than this share of the structured-data body's words has missed most of it.</summary>
+    public const double MinShareOfStructuredBody = 0.6;
+}

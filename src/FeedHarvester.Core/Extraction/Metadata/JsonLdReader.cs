@@ -1,0 +1,166 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+
+namespace FeedHarvester.Extraction.Metadata;
+
+/// <summary>
+/// Reads the first Article-like object (NewsArticle, BlogPosting, ReportageNewsArticle…) from the page's
+/// JSON-LD blocks, looking inside arrays and @graph. Malformed blocks are skipped: pages ship broken JSON often.
+/// </summary>
+public static class JsonLdReader
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    public static JsonLdArticle? Read(IDocument document)
+    {
+        JsonLdArticle? fallback = null;
+        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json' i]"))
+        {
+            var json = script.TextContent;
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var parsed = JsonDocument.Parse(json, Options);
+                if (FindArticle(parsed.RootElement, depth: 0) is { } article)
+                {
+                    var result = ToArticle(article);
+                    if (result.ArticleBody is not null || result.Headline is not null)
+                    {
+                        return result;
+                    }
+
+                    fallback ??= result;
+                }
+            }
+            catch (JsonException)
+            {
+                // A broken block says nothing; the next block or the HTML itself may.
+            }
+        }
+
+        return fallback;
+    }
+
+    private static JsonElement? FindArticle(JsonElement element, int depth)
+    {
+        if (depth > 8)
+        {
+            return null;
+        }
+
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FindArticle(item, depth + 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                if (IsArticleType(element))
+                {
+                    return element;
+                }
+
+                foreach (var key in (ReadOnlySpan<string>)["@graph", "mainEntity", "mainEntityOfPage"])
+                {
+                    if (element.TryGetProperty(key, out var child) && FindArticle(child, depth + 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsArticleType(JsonElement element)
+    {
+        if (!element.TryGetProperty("@type", out var type))
+        {
+            return false;
+        }
+
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            return IsArticleTypeName(type.GetString());
+        }
+
+        return type.ValueKind == JsonValueKind.Array && type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && IsArticleTypeName(t.GetString()));
+    }
+
+    private static bool IsArticleTypeName(string? name) =>
+        name is not null && (name.EndsWith("Article", StringComparison.OrdinalIgnoreCase) ||
+                             name.EndsWith("BlogPosting", StringComparison.OrdinalIgnoreCase) ||
+                             name.Equals("Report", StringComparison.OrdinalIgnoreCase) ||
+                             name.Equals("LiveBlogPosting", StringComparison.OrdinalIgnoreCase));
+
+    private static JsonLdArticle ToArticle(JsonElement article) => new()
+    {
+        Headline = Text(article, "headline") ?? Text(article, "name"),
+        Author = Names(article, "author"),
+        DatePublished = Text(article, "datePublished") ?? Text(article, "dateCreated"),
+        DateModified = Text(article, "dateModified"),
+        ArticleBody = Text(article, "articleBody"),
+        PublisherName = article.TryGetProperty("publisher", out var publisher) ? NameOf(publisher) : null,
+        Image = article.TryGetProperty("image", out var image) ? UrlOf(image) : null,
+        Url = Text(article, "url"),
+        InLanguage = Text(article, "inLanguage"),
+    };
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String &&
+        !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!.Trim()
+            : null;
+
+    /// <summary>Author may be a string, an object with a name, or an array of either.</summary>
+    private static string? Names(JsonElement element, string property)
+    {
+        if (!element.TryGetProperty(property, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return NameOf(value);
+        }
+
+        var names = value.EnumerateArray().Select(NameOf).OfType<string>().Distinct().ToList();
+        return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
+    private static string? NameOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => NullIfBlank(value.GetString()),
+        JsonValueKind.Object => Text(value, "name"),
+        JsonValueKind.Array => value.EnumerateArray().Select(NameOf).FirstOrDefault(n => n is not null),
+        _ => null,
+    };
+
+    private static string? UrlOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => NullIfBlank(value.GetString()),
+        JsonValueKind.Object => Text(value, "url") ?? Text(value, "contentUrl"),
+        JsonValueKind.Array => value.EnumerateArray().Select(UrlOf).FirstOrDefault(n => n is not null),
+        _ => null,
+    };
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,26 @@
+using AngleSharp.Dom;
+
+namespace FeedHarvester.Extraction.Metadata;
+
+/// <summary>Reads all metadata from the page as parsed, before any cleaning removes scripts or headers.</summary>
+public static class MetadataReader
+{
+    public static PageMetadata Read(IDocument document, Uri pageUrl)
+    {
+        var meta = new MetaTags(document);
+        var ld = JsonLdReader.Read(document);
+        var siteName = SiteNameFinder.Find(meta, ld);
+        return new PageMetadata
+        {
+            Title = TitleFinder.Find(document, meta, ld, siteName),
+            Byline = BylineFinder.Find(document, meta, ld),
+            Published = DateFinder.FindPublished(document, meta, ld, pageUrl),
+            Modified = DateFinder.FindModified(meta, ld),
+            Language = LanguageFinder.Find(document, meta, ld),
+            LeadImage = LeadImageFinder.Find(document, meta, ld, pageUrl),
+            CanonicalUrl = CanonicalUrlFinder.Find(document, meta, ld, pageUrl),
+            SiteName = siteName,
+            StructuredBody = ld?.ArticleBody,
+        };
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using FeedHarvester.Extraction.Heuristics;
+
+namespace FeedHarvester.Extraction;
+
+/// <summary>
+/// Bytes to text, choosing the encoding as browsers do: byte-order mark, then the Content-Type charset,
+/// then a &lt;meta charset&gt; / http-equiv prescan of the first bytes, then UTF-8.
+/// </summary>
+public static partial class PageDecoder
+{
+    /// <summary>Browsers prescan 1024 bytes; some pages put the meta tag later, so look a little further.</summary>
+    private const int PrescanBytes = 4096;
+
+    static PageDecoder()
+    {
+        // windows-1251, windows-1252, shift_jis… live in the code-pages provider, not in the default set.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    public static string Decode(ReadOnlySpan<byte> body, string? contentType)
+    {
+        if (FromBom(body, out var bomLength) is { } bomEncoding)
+        {
+            return bomEncoding.GetString(body[bomLength..]);
+        }
+
+        var encoding = FromLabel(CharsetOf(contentType)) ?? Prescan(body) ?? Encoding.UTF8;
+        return encoding.GetString(body);
+    }
+
+    /// <summary>The encoding the page declares for itself in a meta tag, or null.</summary>
+    public static Encoding? Prescan(ReadOnlySpan<byte> body)
+    {
+        var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrescanBytes)]);
+        foreach (Match meta in MetaTag().Matches(head))
+        {
+            if (FromLabel(CharsetOf(meta.Value)) is { } encoding)
+            {
+                // A page cannot really be UTF-16 if its meta tag was readable as ASCII (HTML spec, prescan).
+                return encoding is UnicodeEncoding ? Encoding.UTF8 : encoding;
+            }
+        }
+
+        return null;
+    }
+
+    public static string? CharsetOf(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var match = TextPatterns.Charset().Match(value);
+        return match.Success ? match.Groups["cs"].Value : null;
+    }
+
+    private static Encoding? FromLabel(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(Alias(label.Trim()));
+        }
+        catch (ArgumentException)
+        {
+            // An unknown or misspelt label ("utf8mb4", "none") tells us nothing; the next source decides.
+            return null;
+        }
+    }
+
+    /// <summary>Labels browsers accept (WHATWG Encoding) that .NET does not know: "cp1251", "utf8", "x-sjis".</summary>
+    private static string Alias(string label)
+    {
+        if (label.StartsWith("cp125", StringComparison.OrdinalIgnoreCase) && label.Length == 6)
+        {
+            return "windows-" + label[2..];
+        }
+
+        return label.ToLowerInvariant() switch
+        {
+            "utf8" or "unicode-1-1-utf-8" => "utf-8",
+            "x-sjis" or "ms_kanji" or "windows-31j" => "shift_jis",
+            "x-cp1252" or "latin1" or "iso-8859-1" or "iso8859-1" or "l1" or "ascii" or "us-ascii" => "windows-1252",
+            _ => label,
+        };
+    }
+
+    private static Encoding? FromBom(ReadOnlySpan<byte> body, out int length)
+    {
+        (Encoding? encoding, length) = body switch
+        {
+            [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
+            [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+            [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+            _ => ((Encoding?)null, 0),
+        };
+        return encoding;
+    }
+
+    [GeneratedRegex(@"<meta\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetaTag();
+}

@@ -1,0 +1,147 @@
+using AngleSharp.Dom;
+using FeedHarvester.Extraction.Heuristics;
+
+namespace FeedHarvester.Extraction.Scoring;
+
+/// <summary>
+/// Readability-style scoring: every paragraph gives points (length, commas) to the containers above it,
+/// scaled down with distance; each container's total is then discounted by its link density.
+/// </summary>
+internal sealed class CandidateScorer(ExtractionFlags flags)
+{
+    private readonly Dictionary<IElement, double> _scores = new(ReferenceEqualityComparer.Instance);
+
+    public IReadOnlyDictionary<IElement, double> Scores => _scores;
+
+    public double ScoreOf(IElement element) => _scores.GetValueOrDefault(element);
+
+    public bool IsCandidate(IElement element) => _scores.ContainsKey(element);
+
+    /// <summary>Scores the tree under <paramref name="body"/>; returns the candidates best first.</summary>
+    public List<KeyValuePair<IElement, double>> Score(IElement body)
+    {
+        foreach (var element in body.QuerySelectorAll("*"))
+        {
+            ScoreParagraph(element);
+        }
+
+        foreach (var element in _scores.Keys.ToArray())
+        {
+            _scores[element] *= 1 - LinkDensity.Of(element);
+        }
+
+        var ranked = _scores.ToList();
+        ranked.Sort((a, b) => b.Value.CompareTo(a.Value));
+        return ranked;
+    }
+
+    private void ScoreParagraph(IElement element)
+    {
+        if (!TryMeasureParagraph(element, out var stats, out var selfReceives))
+        {
+            return;
+        }
+
+        var points = 1 + stats.Commas + Math.Min((double)stats.Chars / ExtractionThresholds.CharsPerLengthPoint,
+            ExtractionThresholds.MaxLengthPoints);
+        var receiver = selfReceives ? element : element.ParentElement;
+        for (var level = 0; receiver is not null && level < 3; level++, receiver = receiver.ParentElement)
+        {
+            if (receiver.LocalName == "html")
+            {
+                break;
+            }
+
+            var divider = level switch { 0 => 1.0, 1 => 2.0, _ => level * 3.0 };
+            _scores[receiver] = InitialScoreIfNew(receiver) + points / divider;
+        }
+    }
+
+    /// <summary>
+    /// p/pre are paragraphs by tag and give their points to their parent; any other block (div, td, section…) is
+    /// one by its own inline text (text and inline children, not block children), which catches div-per-paragraph
+    /// layouts and &lt;br&gt;-separated text in layout cells. Those receive their own points first, since their
+    /// text is directly inside them.
+    /// </summary>
+    private static bool TryMeasureParagraph(IElement element, out TextStats stats, out bool selfReceives)
+    {
+        if (element.LocalName is "p" or "pre")
+        {
+            stats = TextMeasurer.Measure(element);
+            selfReceives = false;
+            return stats.Chars >= ExtractionThresholds.MinParagraphChars;
+        }
+
+        selfReceives = true;
+        if (!DomRules.IsBlock(element) || element.LocalName is "body" or "html" or "li" or "dt" or "dd" || DomRules.IsHeading(element))
+        {
+            stats = default;
+            return false;
+        }
+
+        stats = MeasureInline(element);
+        return stats.Chars >= ExtractionThresholds.MinParagraphChars;
+    }
+
+    private static TextStats MeasureInline(IElement element)
+    {
+        int chars = 0, links = 0, commas = 0;
+        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IElement e && (DomRules.IsBlock(e) || DomRules.IsNonContent(e)))
+            {
+                continue;
+            }
+
+            var s = child is IText t ? MeasureText(t) : TextMeasurer.Measure(child);
+            if (child is IElement { LocalName: "a" })
+            {
+                s = s with { LinkChars = s.Chars };
+            }
+
+            chars += s.Chars;
+            links += s.LinkChars;
+            commas += s.Commas;
+        }
+
+        return new TextStats(chars, links, commas);
+    }
+
+    private static TextStats MeasureText(IText text)
+    {
+        var data = text.Data.AsSpan().Trim();
+        var commas = 0;
+        foreach (var ch in data)
+        {
+            if (ch is ',' or '，' or '、' or '،')
+            {
+                commas++;
+            }
+        }
+
+        return new TextStats(data.Length, 0, commas);
+    }
+
+    private double InitialScoreIfNew(IElement element)
+    {
+        if (_scores.TryGetValue(element, out var existing))
+        {
+            return existing;
+        }
+
+        double score = element.LocalName switch
+        {
+            "div" or "article" or "main" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        if (flags.HasFlag(ExtractionFlags.WeightClasses))
+        {
+            score += ClassWeigher.Weigh(element);
+        }
+
+        return score + ClassWeigher.StructuredDataBonus(element);
+    }
+}

@@ -1,0 +1,27 @@
+namespace FeedHarvester.Local;
+
+/// <summary>Where the embedded store keeps its database, lock and JSON-lines output.</summary>
+public sealed class LocalStoreOptions
+{
+    /// <summary>Directory holding the database and the lock file. The default value is "./data".</summary>
+    public string DataDirectory { get; set; } = LocalStoreDefaults.DataDirectory;
+
+    /// <summary>The JSON-lines output file. The default value (null) means "&lt;DataDirectory&gt;/articles.jsonl".</summary>
+    public string? OutputPath { get; set; }
+
+    /// <summary>How long a statement waits for a lock held by another connection. The default value is 5 seconds.</summary>
+    public TimeSpan BusyTimeout { get; set; } = LocalStoreDefaults.BusyTimeout;
+
+    /// <summary>Records written and committed per emit round trip. The default value is 256.</summary>
+    public int EmitBatchSize { get; set; } = LocalStoreDefaults.EmitBatchSize;
+
+    /// <summary>Absolute path of the output file. Only meaningful once the options are valid.</summary>
+    public string ResolvedOutputPath =>
+        Path.GetFullPath(OutputPath ?? Path.Combine(DataDirectory, LocalStoreDefaults.OutputFileName));
+
+    /// <summary>Absolute path of the SQLite database. Only meaningful once the options are valid.</summary>
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, LocalStoreDefaults.DatabaseFileName));
+
+    /// <summary>Absolute path of the process lock file. Only meaningful once the options are valid.</summary>
+    public string LockPath => Path.GetFullPath(Path.Combine(DataDirectory, LocalStoreDefaults.LockFileName));
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+
+namespace FeedHarvester.Local;
+
+/// <summary>Every log line of the local store and sink, with the field names used across FeedHarvester.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Opened local store at {Path} (schema version {SchemaVersion}); output {OutputPath}")]
+    public static partial void StoreOpened(ILogger logger, string path, int schemaVersion, string outputPath);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Claimed article {ArticleId} from {FeedUrl} as new")]
+    public static partial void ArticleClaimed(ILogger logger, string articleId, string feedUrl);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug,
+        Message = "Article {ArticleId} from {FeedUrl} is a duplicate: key {Key} already seen")]
+    public static partial void ArticleDuplicate(ILogger logger, string articleId, string feedUrl, string key);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Purged {Count} seen keys older than {OlderThan}")]
+    public static partial void SeenKeysPurged(ILogger logger, int count, DateTimeOffset olderThan);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Emitted {Count} records to {Path}")]
+    public static partial void RecordsEmitted(ILogger logger, int count, string path);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information,
+        Message = "Recovered {Count} records already written to {Path} by an interrupted emit")]
+    public static partial void RecordsRecovered(ILogger logger, int count, string path);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning,
+        Message = "Truncated an incomplete last line of {Bytes} bytes from {Path}, left by an interrupted emit")]
+    public static partial void PartialLineTruncated(ILogger logger, long bytes, string path);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning,
+        Message = "Output file {Path} holds {Length} bytes, fewer than the {CommittedLength} committed: it was rotated or replaced; " +
+            "taking its current length as the base and not re-emitting earlier records")]
+    public static partial void OutputShorterThanCommitted(ILogger logger, string path, long length, long committedLength);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning,
+        Message = "Kept an unrecognized line at byte {Offset} of {Path} past the committed length: {Reason}")]
+    public static partial void UnrecognizedLineKept(ILogger logger, long offset, string path, string reason);
+}

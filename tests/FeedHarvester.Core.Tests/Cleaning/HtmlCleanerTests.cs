@@ -1,0 +1,85 @@
+using FeedHarvester.Cleaning;
+
+namespace FeedHarvester.Tests.Cleaning;
+
+public sealed class HtmlCleanerTests
+{
+    private static readonly Uri Base = new("https://news.example.com/2024/03/story.html");
+    private readonly HtmlCleaner _cleaner = new();
+
+    [Fact]
+    public void Clean_Script_RemovedWithItsSource()
+    {
+        var html = _cleaner.Clean("<p>Hello</p><script>alert('x')</script>", Base);
+
+        Assert.Equal("<p>Hello</p>", html);
+    }
+
+    [Fact]
+    public void Clean_EventHandlerAndStyle_Removed()
+    {
+        var html = _cleaner.Clean("<p onclick=\"steal()\" style=\"color:red\" class=\"x\">Hi</p>", Base);
+
+        Assert.Equal("<p>Hi</p>", html);
+    }
+
+    [Fact]
+    public void Clean_RelativeUrls_MadeAbsolute()
+    {
+        var html = _cleaner.Clean("<a href=\"../other.html\">a</a><img src=\"/img/a.jpg\" alt=\"A\">", Base);
+
+        Assert.Contains("href=\"https://news.example.com/2024/other.html\"", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"https://news.example.com/img/a.jpg\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clean_JavascriptLink_HrefDropped()
+    {
+        var html = _cleaner.Clean("<a href=\"javascript:alert(1)\">click</a>", Base);
+
+        Assert.DoesNotContain("javascript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("click", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clean_MailtoLink_Kept()
+    {
+        Assert.Contains("mailto:desk@example.com", _cleaner.Clean("<a href=\"mailto:desk@example.com\">mail</a>", Base), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clean_IframeAndForm_RemovedWithContent()
+    {
+        var html = _cleaner.Clean("<p>Text</p><iframe src=\"https://x.example\">fallback</iframe><form><label>Email</label><input></form>", Base);
+
+        Assert.Equal("<p>Text</p>", html);
+    }
+
+    [Fact]
+    public void Clean_UnknownWrapper_UnwrappedKeepingText()
+    {
+        var html = _cleaner.Clean("<font color=\"red\"><p>Kept text</p></font>", Base);
+
+        Assert.Equal("<p>Kept text</p>", html);
+    }
+
+    [Fact]
+    public void Clean_ArticleStructure_Kept()
+    {
+        const string html = "<h2>Sub</h2><blockquote><p>Quote</p></blockquote><ul><li>One</li></ul><figure><img src=\"https://a.example/i.jpg\" alt=\"i\"><figcaption>Cap</figcaption></figure><table><tbody><tr><td>1</td></tr></tbody></table>";
+
+        Assert.Equal(html, _cleaner.Clean(html, Base));
+    }
+
+    [Fact]
+    public void Clean_ParallelCalls_AreConsistent()
+    {
+        const string html = "<p onclick=\"x()\">Hello <a href=\"/a\">link</a></p><script>bad()</script>";
+        var expected = _cleaner.Clean(html, Base);
+        var results = new string[32];
+
+        Parallel.For(0, results.Length, i => results[i] = _cleaner.Clean(html, Base));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+}

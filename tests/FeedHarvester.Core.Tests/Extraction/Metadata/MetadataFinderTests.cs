@@ -1,0 +1,177 @@
+using FeedHarvester.Extraction;
+using FeedHarvester.Extraction.Metadata;
+
+namespace FeedHarvester.Tests.Extraction.Metadata;
+
+public sealed class MetadataFinderTests
+{
+    private static readonly Uri Url = new("https://news.example.com/2019/11/18/story.html");
+
+    private static PageMetadata Read(string head, string body = "", string htmlAttributes = "") =>
+        MetadataReader.Read(Dom.Parse($"<html {htmlAttributes}><head>{head}</head><body>{body}</body></html>"), Url);
+
+    [Fact]
+    public void Title_OgTitle_WinsOverTitleElement()
+    {
+        Assert.Equal("Real headline here", Read("<title>Other | Site</title><meta property='og:title' content='Real headline here'>").Title);
+    }
+
+    [Fact]
+    public void Title_TitleElement_LosesSiteNameSuffix()
+    {
+        Assert.Equal("Council approves park expansion plan", Read("<title>Council approves park expansion plan | Riverside Gazette</title>").Title);
+    }
+
+    [Fact]
+    public void Title_SiteNamePrefix_IsRemovedWhenSiteNameKnown()
+    {
+        var meta = Read("<meta property='og:site_name' content='Gazette'><title>Gazette - Park plan approved</title>");
+
+        Assert.Equal("Park plan approved", meta.Title);
+    }
+
+    [Fact]
+    public void Title_H1_UsedWhenNoMeta()
+    {
+        Assert.Equal("Heading One", Read("", "<h1> Heading   One </h1>").Title);
+    }
+
+    [Fact]
+    public void Byline_MetaAuthor_IsUsed()
+    {
+        Assert.Equal("Jane Doe", Read("<meta name='author' content='By Jane Doe'>").Byline);
+    }
+
+    [Fact]
+    public void Byline_MetaAuthorUrl_FallsBackToJsonLd()
+    {
+        var meta = Read("<meta property='article:author' content='https://facebook.com/jane'>" +
+                        "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":{\"name\":\"Jane Doe\"}}</script>");
+
+        Assert.Equal("Jane Doe", meta.Byline);
+    }
+
+    [Fact]
+    public void Byline_RelAuthor_UsedLast()
+    {
+        Assert.Equal("John Roe", Read("", "<a rel='author' href='/a'>John Roe</a>").Byline);
+    }
+
+    [Fact]
+    public void Published_JsonLd_WinsOverMeta()
+    {
+        var meta = Read("<meta property='article:published_time' content='2020-01-01T00:00:00Z'>" +
+                        "<script type='application/ld+json'>[{\"@type\":\"BlogPosting\",\"datePublished\":\"2019-11-18T10:00:00+01:00\"}]</script>");
+
+        Assert.Equal(new DateTimeOffset(2019, 11, 18, 10, 0, 0, TimeSpan.FromHours(1)), meta.Published);
+    }
+
+    [Fact]
+    public void Published_MetaTags_Parsed()
+    {
+        var meta = Read("<meta property='article:published_time' content='2020-01-02T03:04:05Z'><meta property='article:modified_time' content='2020-01-03T00:00:00Z'>");
+
+        Assert.Equal(new DateTimeOffset(2020, 1, 2, 3, 4, 5, TimeSpan.Zero), meta.Published);
+        Assert.Equal(new DateTimeOffset(2020, 1, 3, 0, 0, 0, TimeSpan.Zero), meta.Modified);
+    }
+
+    [Fact]
+    public void Published_TimeElement_UsedWhenNoMeta()
+    {
+        Assert.Equal(new DateTimeOffset(2021, 5, 6, 0, 0, 0, TimeSpan.Zero),
+            Read("", "<article><time datetime='2021-05-06'>May 6</time></article>").Published);
+    }
+
+    [Fact]
+    public void Published_UrlDate_IsLastResort()
+    {
+        Assert.Equal(new DateTimeOffset(2019, 11, 18, 0, 0, 0, TimeSpan.Zero), Read("").Published);
+    }
+
+    [Fact]
+    public void Published_InvalidUrlDate_IsNull()
+    {
+        Assert.Null(DateFinder.FromUrl(new Uri("https://x.example/2019/02/30/a")));
+    }
+
+    [Theory]
+    [InlineData("lang='en-GB'", "", "en-GB")]
+    [InlineData("", "<meta http-equiv='Content-Language' content='de'>", "de")]
+    [InlineData("", "<meta property='og:locale' content='fr_FR'>", "fr-FR")]
+    [InlineData("", "", null)]
+    public void Language_FromHtmlLangOrMeta(string htmlAttributes, string head, string? expected)
+    {
+        Assert.Equal(expected, Read(head, "", htmlAttributes).Language);
+    }
+
+    [Fact]
+    public void LeadImage_OgImage_MadeAbsolute()
+    {
+        Assert.Equal("https://news.example.com/img/a.jpg", Read("<meta property='og:image' content='/img/a.jpg'>").LeadImage);
+    }
+
+    [Fact]
+    public void LeadImage_FirstFigureImage_WhenNoMeta()
+    {
+        Assert.Equal("https://news.example.com/2019/11/18/b.png", Read("", "<figure><img src='b.png'></figure>").LeadImage);
+    }
+
+    [Fact]
+    public void Canonical_LinkRel_MadeAbsolute()
+    {
+        Assert.Equal("https://news.example.com/story", Read("<link rel='canonical' href='/story'><meta property='og:url' content='https://other.example/x'>").CanonicalUrl);
+    }
+
+    [Fact]
+    public void Canonical_OgUrl_WhenNoLink()
+    {
+        Assert.Equal("https://other.example/x", Read("<meta property='og:url' content='https://other.example/x'>").CanonicalUrl);
+    }
+
+    [Fact]
+    public void SiteName_JsonLdPublisher_WhenNoOgSiteName()
+    {
+        var meta = Read("<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"publisher\":{\"name\":\"The Paper\"}}]}</script>");
+
+        Assert.Equal("The Paper", meta.SiteName);
+    }
+
+    [Fact]
+    public void JsonLd_BrokenBlock_IsSkipped()
+    {
+        var meta = Read("<script type='application/ld+json'>{ nope </script><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Ok\"}</script>");
+
+        Assert.Equal("Ok", meta.Title);
+    }
+
+    [Theory]
+    [InlineData("json-ld-article-body")]
+    [InlineData("sidebar-first-layout")]
+    [InlineData("semantic-article-with-aside")]
+    [InlineData("windows-1251-meta-charset")]
+    public void Extract_Fixture_MatchesExpectedMetadata(string slug)
+    {
+        var fixture = PageFixture.Load(slug);
+
+        var article = new ArticleExtractor().Extract(fixture.Page())!;
+
+        foreach (var property in fixture.Metadata!.Value.EnumerateObject())
+        {
+            var expected = property.Value.GetString();
+            string? actual = property.Name switch
+            {
+                "title" => article.Title,
+                "byline" => article.Byline,
+                "siteName" => article.SiteName,
+                "language" => article.Language,
+                "leadImage" => article.LeadImage,
+                "canonicalUrl" => article.CanonicalUrl,
+                "path" => article.Path,
+                "published" => article.Published?.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+                "modified" => article.Modified?.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+                _ => throw new InvalidOperationException($"Unknown metadata key {property.Name}"),
+            };
+            Assert.True(expected == actual, $"{slug} {property.Name}: expected '{expected}', got '{actual}'");
+        }
+    }
+}

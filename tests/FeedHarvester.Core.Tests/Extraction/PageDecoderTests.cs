@@ -1,0 +1,53 @@
+using System.Text;
+using FeedHarvester.Extraction;
+
+namespace FeedHarvester.Tests.Extraction;
+
+public sealed class PageDecoderTests
+{
+    private const string Word = "Привет";
+
+    [Fact]
+    public void Decode_HeaderCharset_IsUsed()
+    {
+        var bytes = CodePages.Windows1251.GetBytes($"<html><body>{Word}</body></html>");
+
+        Assert.Contains(Word, PageDecoder.Decode(bytes, "text/html; charset=windows-1251"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_MetaCharset_UsedWithoutHeaderCharset()
+    {
+        var bytes = CodePages.Windows1251.GetBytes($"<html><head><meta charset=\"windows-1251\"></head><body>{Word}</body></html>");
+
+        Assert.Contains(Word, PageDecoder.Decode(bytes, "text/html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_HttpEquivCharset_Used()
+    {
+        var bytes = CodePages.Windows1251.GetBytes($"<meta http-equiv='Content-Type' content='text/html; charset=cp1251'>{Word}");
+
+        Assert.Contains(Word, PageDecoder.Decode(bytes, null), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_Bom_WinsOverHeader()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Word)).ToArray();
+
+        Assert.Equal(Word, PageDecoder.Decode(bytes, "text/html; charset=windows-1251"));
+    }
+
+    [Fact]
+    public void Decode_NoDeclaration_DefaultsToUtf8()
+    {
+        Assert.Equal(Word, PageDecoder.Decode(Encoding.UTF8.GetBytes(Word), null));
+    }
+
+    [Fact]
+    public void Decode_UnknownCharsetLabel_FallsBackToMetaThenUtf8()
+    {
+        Assert.Equal(Word, PageDecoder.Decode(Encoding.UTF8.GetBytes(Word), "text/html; charset=bogus-9"));
+    }
+}
