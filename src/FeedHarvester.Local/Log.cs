@@ -19,7 +19,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Purged {Count} seen keys older than {OlderThan}")]
     public static partial void SeenKeysPurged(ILogger logger, int count, DateTimeOffset olderThan);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Emitted {Count} records to {Path}")]
+    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Emitted {Count} records to {Path}")]
     public static partial void RecordsEmitted(ILogger logger, int count, string path);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information,

@@ -6,10 +6,15 @@ namespace FeedHarvester.Parsing;
 /// Parses a fetched feed document (RSS 0.9x/1.0/2.0, RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1). Pure and thread-safe.
 /// </summary>
 /// <remarks>
-/// CodeHollow.FeedReader is not on this path: it parses from a string with its own XDocument settings (so it
-/// throws on the Netscape DOCTYPE and on every HTML entity instead of recovering), ignores xml:base, maps
-/// dc:date to the published date and parses dates with the current culture. Reading the XElement tree we
-/// loaded safely keeps one set of rules for all formats.
+/// RSS/RDF/Atom go through CodeHollow.FeedReader, layered under our raw-XML readers:
+/// decode → DtdGuard (refused DTDs stop here) → XmlDocumentLoader (strict, repairs, tag soup) → our readers on
+/// the tree we loaded, and CodeHollow on the same strictly-accepted text → <see cref="RawXmlOverrides"/>.
+/// CodeHollow gives format/version, the item list, ids, authors, core categories and RSS/RDF titles; the raw XML
+/// gives links (xml:base), dates (culture-free UTC), summary/content HTML, language, enclosures and Atom text
+/// constructs, and fills in whatever CodeHollow leaves empty (field table in <see cref="RawXmlOverrides"/>). CodeHollow is never handed the raw document: it would throw on DOCTYPEs
+/// and HTML entities. When it cannot read a document our loader recovered (tag soup, an RSS root without a
+/// version, items it does not see), the raw reading stands alone and nothing is recorded as an error: that is
+/// our recovery, not the feed's fault.
 /// </remarks>
 public sealed class FeedParser
 {
@@ -39,7 +44,10 @@ public sealed class FeedParser
             return Failure(errors);
         }
 
-        return new FeedParseResult(FeedFormatDetector.Json, !decoded.HadInvalidBytes, content.Feed, content.Entries, errors);
+        return new FeedParseResult(FeedFormatDetector.Json, !decoded.HadInvalidBytes, content.Feed, content.Entries, errors)
+        {
+            ParsedVia = FeedReadPath.Json,
+        };
     }
 
     private static FeedParseResult ParseXml(DecodedText decoded, ReadContext context, List<string> errors)
@@ -59,20 +67,39 @@ public sealed class FeedParser
         }
 
         var format = FeedFormatDetector.Detect(load.Root);
-        FeedContent? content = format switch
+        FeedContent? raw = format switch
         {
             FeedFormatDetector.Rss => RssReader.Read(load.Root, context),
             FeedFormatDetector.Atom => AtomReader.Read(load.Root, context),
             FeedFormatDetector.Rdf => RdfReader.Read(load.Root, context),
             _ => null,
         };
-        if (content is null)
+        if (raw is null)
         {
             errors.Add($"parse: format not detected (root element <{load.Root.Name.LocalName}>)");
             return Failure(errors, load.WellFormed && !decoded.HadInvalidBytes);
         }
 
-        return new FeedParseResult(format, load.WellFormed && !decoded.HadInvalidBytes, content.Feed, content.Entries, errors);
+        var (content, via) = LayerOverCodeHollow(load.StrictText, format!, raw);
+        return new FeedParseResult(format, load.WellFormed && !decoded.HadInvalidBytes, content.Feed, content.Entries, errors)
+        {
+            ParsedVia = via,
+        };
+    }
+
+    /// <summary>
+    /// CodeHollow's reading with the raw XML layered over it, or the raw reading alone when CodeHollow cannot
+    /// read the text, names another format, or sees another item list (entries are paired by position).
+    /// </summary>
+    private static (FeedContent Content, FeedReadPath Via) LayerOverCodeHollow(string? strictText, string format, FeedContent raw)
+    {
+        var feed = strictText is null ? null : CodeHollowFeedAdapter.TryRead(strictText);
+        if (feed is null || CodeHollowFeedAdapter.FormatOf(feed.Type) != format || (feed.Items?.Count ?? 0) != raw.Entries.Count)
+        {
+            return (raw, FeedReadPath.RawXml);
+        }
+
+        return (RawXmlOverrides.Apply(CodeHollowFeedAdapter.Map(feed), raw, format), FeedReadPath.CodeHollow);
     }
 
     private static FeedParseResult Failure(List<string> errors, bool wellFormed = false) =>

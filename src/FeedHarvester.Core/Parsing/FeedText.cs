@@ -41,6 +41,13 @@ internal static partial class FeedText
     public static string? Plain(string? value) =>
         value is null ? null : NullIfEmpty(XmlWhitespace().Replace(LooksLikeTags(value) ? HtmlToText(value) : value, " ").Trim());
 
+    /// <summary>
+    /// Plain text of an untyped (RSS-style) text value handed over as a string, e.g. by CodeHollow: the same
+    /// sniffing as <see cref="Plain(XElement?, bool)"/> for an untyped element, so both paths agree.
+    /// </summary>
+    public static string? PlainSniffed(string? value) =>
+        value is null ? null : NullIfEmpty(XmlWhitespace().Replace(MarkupOrReference().IsMatch(value) ? HtmlToText(value) : value, " ").Trim());
+
     /// <summary>HTML of a content construct: inline XHTML serialized (Atom's wrapper div dropped), escaped markup decoded once.</summary>
     public static string? Html(XElement? element)
     {

@@ -47,6 +47,9 @@ public sealed record FeedParseResult(
 {
     /// <summary>True when nothing usable came out: no format detected, or a refused document.</summary>
     public bool IsFailure => Format is null;
+
+    /// <summary>Which reader the entries came through; a diagnostic for logs and tests, not a quality signal.</summary>
+    public FeedReadPath ParsedVia { get; init; } = FeedReadPath.None;
 }
 
 /// <summary>A fetched (or local) feed document and what the HTTP response said about it.</summary>

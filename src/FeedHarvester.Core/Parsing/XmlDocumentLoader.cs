@@ -31,7 +31,7 @@ internal static partial class XmlDocumentLoader
         text = LeadingXmlDeclaration().Replace(text, "$1", 1);
         if (TryStrict(text, out var root, out var firstError))
         {
-            return new XmlLoadResult(root, WellFormed: true, []);
+            return new XmlLoadResult(root, WellFormed: true, [], text);
         }
 
         var errors = new List<string> { firstError! };
@@ -44,7 +44,7 @@ internal static partial class XmlDocumentLoader
         if (TryStrict(repaired, out root, out _))
         {
             errors.Add("parse: recovered after repairs (" + string.Join(", ", XmlRepairs.All.Select(r => r.Name)) + ")");
-            return new XmlLoadResult(root, WellFormed: false, errors);
+            return new XmlLoadResult(root, WellFormed: false, errors, repaired);
         }
 
         root = TagSoupReader.Read(text);

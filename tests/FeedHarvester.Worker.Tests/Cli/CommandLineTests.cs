@@ -29,6 +29,38 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Run_EnvironmentVariable_OverridesTheOptionUnderFeedHarvester()
+    {
+        using var runner = new HarvestRunner();
+        var feeds = Path.Combine(runner.DataDirectory, "feeds.txt");
+        File.WriteAllLines(feeds, ["http://127.0.0.1:9/ok.xml"]);
+        var environment = new Dictionary<string, string> { ["FeedHarvester__Fetching__Timeout"] = "00:00:00.5" };
+
+        var (exitCode, _, stderr) = await HarvestRunner.RunWorkerAsync(environment, "run", "--once", "--feeds", feeds, "--data-dir", runner.DataDirectory);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("FeedHarvester:Fetching:Timeout", stderr, StringComparison.Ordinal);
+        Assert.Contains("00:00:00.5", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_DataDirectoryHeldByAnotherWorker_ExitsWithAClearError()
+    {
+        using var runner = new HarvestRunner();
+        var feeds = Path.Combine(runner.DataDirectory, "feeds.txt");
+        File.WriteAllLines(feeds, ["http://127.0.0.1:9/ok.xml"]);
+        using var holder = FeedHarvester.Local.LocalStore.Open(
+            new FeedHarvester.Local.LocalStoreOptions { DataDirectory = runner.DataDirectory },
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+        var (exitCode, _, stderr) = await HarvestRunner.RunWorkerAsync("run", "--once", "--feeds", feeds, "--data-dir", runner.DataDirectory);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains(runner.DataDirectory, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_FeedsFileWithBadLine_ReportsFileAndLine()
     {
         using var runner = new HarvestRunner();

@@ -55,7 +55,9 @@ public sealed class HarvestRunner : IDisposable
     }
 
     /// <summary>Starts the real worker program (feedharvester.dll) with the given arguments.</summary>
-    public static Process StartWorker(params string[] arguments)
+    public static Process StartWorker(params string[] arguments) => StartWorker(new Dictionary<string, string>(), arguments);
+
+    public static Process StartWorker(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -70,13 +72,21 @@ public sealed class HarvestRunner : IDisposable
         }
 
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var pair in environment)
+        {
+            info.Environment[pair.Key] = pair.Value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException("could not start the worker");
     }
 
     /// <summary>Runs the worker to completion and returns its exit code, stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWorkerAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunWorkerAsync(params string[] arguments) =>
+        RunWorkerAsync(new Dictionary<string, string>(), arguments);
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWorkerAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        using var process = StartWorker(arguments);
+        using var process = StartWorker(environment, arguments);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
