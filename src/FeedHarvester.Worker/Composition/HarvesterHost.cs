@@ -25,7 +25,8 @@ public static class HarvesterHost
                 options.UseUtcTimestamp = true;
             })
             .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
-            .AddFilter("Polly", LogLevel.Warning)
+            // Each retry would be a line of its own; the poll's outcome is logged once by the pipeline instead.
+            .AddFilter("Polly", LogLevel.None)
             .AddFilter("Quartz", LogLevel.Warning);
         _ = builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         _ = builder.Services.AddFeedHarvester(settings);

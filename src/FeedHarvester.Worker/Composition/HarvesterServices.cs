@@ -70,6 +70,7 @@ internal static class ToolServices
         new ServiceCollection()
             .AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
                 .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
+                .AddFilter("Polly", LogLevel.None)
                 .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddHarvestStages(new FetchingOptions(), new DeduplicationOptions())
             .BuildServiceProvider();
