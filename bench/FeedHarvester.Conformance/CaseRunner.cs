@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FeedHarvester.Parsing;
 
 namespace FeedHarvester.Conformance;
@@ -20,6 +21,7 @@ internal sealed class CaseRunner(string casesDirectory)
         };
 
         FeedParseResult result;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             result = _parser.Parse(document);
@@ -28,9 +30,10 @@ internal sealed class CaseRunner(string casesDirectory)
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new CaseOutcome(testCase, [$"crash: {ex.GetType().Name}: {ex.Message}"]);
+            return new CaseOutcome(testCase, [$"crash: {ex.GetType().Name}: {ex.Message}"], Stopwatch.GetElapsedTime(started));
         }
 
+        var parseTime = Stopwatch.GetElapsedTime(started);
         var failures = new List<string>();
         foreach (var (fact, expected) in testCase.Expect)
         {
@@ -41,6 +44,6 @@ internal sealed class CaseRunner(string casesDirectory)
             }
         }
 
-        return new CaseOutcome(testCase, failures);
+        return new CaseOutcome(testCase, failures, parseTime, result.ParsedVia);
     }
 }

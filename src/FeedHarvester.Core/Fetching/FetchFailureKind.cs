@@ -30,6 +30,12 @@ public enum FetchFailureKind
     /// <summary>Any other non-success status.</summary>
     HttpError,
 
-    /// <summary>Too many redirects.</summary>
+    /// <summary>Too many redirects, or a redirect back to a URL already visited.</summary>
     RedirectLoop,
+
+    /// <summary>The URL resolves to a loopback, private, link-local or otherwise internal address that is not allowed.</summary>
+    PrivateAddressBlocked,
+
+    /// <summary>The site's robots.txt disallows this page for our user agent (pages only; feeds are published to be polled).</summary>
+    RobotsDisallowed,
 }

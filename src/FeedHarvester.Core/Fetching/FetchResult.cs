@@ -49,6 +49,12 @@ public sealed record FetchResult
 
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>Set when every redirect hop was permanent (301/308): the URL the resource now lives at.</summary>
+    public Uri? PermanentRedirect { get; init; }
+
+    /// <summary>How long the response says it stays fresh (Cache-Control max-age, else Expires minus now); null when it does not say.</summary>
+    public TimeSpan? FreshFor { get; init; }
+
     public static FetchResult Failed(Uri url, FetchFailureKind kind, string message, HttpStatusCode? status = null) =>
         new() { Status = FetchStatus.Failure, RequestedUrl = url, FailureKind = kind, Message = "fetch: " + message, StatusCode = status };
 }

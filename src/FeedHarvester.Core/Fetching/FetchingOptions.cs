@@ -33,6 +33,30 @@ public sealed class FetchingOptions
 
     /// <summary>Fetch each new item's page and extract the article. The default value is true.</summary>
     public bool FetchArticlePages { get; set; } = true;
+
+    /// <summary>
+    /// Refuse connections to loopback, private, link-local, CGNAT, multicast and unspecified addresses (and their
+    /// IPv4-mapped, 6to4 and NAT64 forms), checked on the address actually connected. The default value is true.
+    /// </summary>
+    public bool BlockPrivateAddresses { get; set; } = true;
+
+    /// <summary>"host:port" entries exempt from the private-address guard (internal feeds, test rigs). The default is none.</summary>
+    public List<string> AllowedPrivateHosts { get; set; } = [];
+
+    /// <summary>Least time between the start of two requests to one host. The default value is zero (the concurrency cap alone).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MinDelayPerHost { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Longest Retry-After honoured; a server asking for more gets this. The default value is 6 hours.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Honour robots.txt for article pages (never for feeds, which are published to be polled). The default value is true.</summary>
+    public bool RespectRobotsTxt { get; set; } = true;
+
+    /// <summary>How long a host's robots.txt is cached. The default value is 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan RobotsTxtCacheDuration { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>Defaults of <see cref="FetchingOptions"/>, in one place.</summary>

@@ -52,13 +52,25 @@ internal static class CodeHollowFeedAdapter
 
     private static ParsedEntry MapItem(FeedItem item) => new()
     {
-        Id = Trimmed(item.Id),
+        Id = Trimmed(Id(item)),
         Title = FeedText.PlainSniffed(item.Title),
         Link = Trimmed(item.Link),
         Author = AuthorName.Clean(FeedText.PlainSniffed(item.Author)),
         Summary = Trimmed(item.Description),
         Content = Trimmed(item.Content),
         Categories = Categories(item).Select(FeedText.PlainSniffed).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+    };
+
+    /// <summary>
+    /// The identifier the format defines. CodeHollow's flat Id falls back to the link (and uses it for RSS 1.0),
+    /// which would turn "no id" into a guessed one; choosing a stand-in is normalization's job.
+    /// </summary>
+    private static string? Id(FeedItem item) => item.SpecificItem switch
+    {
+        Rss20FeedItem rss => rss.Guid,
+        Rss10FeedItem rdf => rdf.About,
+        AtomFeedItem atom => atom.Id,
+        _ => null,
     };
 
     private static IEnumerable<string?> Categories(FeedItem item) => item.SpecificItem switch
