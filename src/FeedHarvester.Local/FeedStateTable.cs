@@ -7,14 +7,16 @@ namespace FeedHarvester.Local;
 /// <summary>SQL over feed_state and the mapping to <see cref="FeedState"/>; instants kept as round-trip ISO 8601 text.</summary>
 internal static class FeedStateTable
 {
-    private const string Columns = "feed_url, etag, last_modified, last_outcome, last_message, last_polled_at, last_success_at, next_poll_at, consecutive_errors, articles_emitted";
+    private const string Columns = "feed_url, etag, last_modified, last_outcome, last_message, last_polled_at, last_success_at, next_poll_at, consecutive_errors, articles_emitted, "
+        + "status, current_url, redirect_candidate, redirect_seen_count, poll_interval_ms";
 
     private const string SelectOne = "SELECT " + Columns + " FROM feed_state WHERE feed_url = $feed_url;";
 
     private const string SelectAll = "SELECT " + Columns + " FROM feed_state ORDER BY feed_url;";
 
     private const string Upsert = "INSERT INTO feed_state (" + Columns + """
-        ) VALUES ($feed_url, $etag, $last_modified, $last_outcome, $last_message, $last_polled_at, $last_success_at, $next_poll_at, $consecutive_errors, $articles_emitted)
+        ) VALUES ($feed_url, $etag, $last_modified, $last_outcome, $last_message, $last_polled_at, $last_success_at, $next_poll_at, $consecutive_errors, $articles_emitted,
+            $status, $current_url, $redirect_candidate, $redirect_seen_count, $poll_interval_ms)
         ON CONFLICT (feed_url) DO UPDATE SET
             etag = excluded.etag,
             last_modified = excluded.last_modified,
@@ -24,7 +26,12 @@ internal static class FeedStateTable
             last_success_at = excluded.last_success_at,
             next_poll_at = excluded.next_poll_at,
             consecutive_errors = excluded.consecutive_errors,
-            articles_emitted = excluded.articles_emitted;
+            articles_emitted = excluded.articles_emitted,
+            status = excluded.status,
+            current_url = excluded.current_url,
+            redirect_candidate = excluded.redirect_candidate,
+            redirect_seen_count = excluded.redirect_seen_count,
+            poll_interval_ms = excluded.poll_interval_ms;
         """;
 
     public static async Task<FeedState?> GetAsync(SqliteConnection connection, string feedUrl, CancellationToken cancellationToken)
@@ -66,6 +73,11 @@ internal static class FeedStateTable
         _ = parameters.AddWithValue("$next_poll_at", FormatInstant(state.NextPollAt));
         _ = parameters.AddWithValue("$consecutive_errors", state.ConsecutiveErrors);
         _ = parameters.AddWithValue("$articles_emitted", state.ArticlesEmitted);
+        _ = parameters.AddWithValue("$status", state.Status.ToString());
+        _ = parameters.AddWithValue("$current_url", (object?)state.CurrentUrl ?? DBNull.Value);
+        _ = parameters.AddWithValue("$redirect_candidate", (object?)state.RedirectCandidate ?? DBNull.Value);
+        _ = parameters.AddWithValue("$redirect_seen_count", state.RedirectSeenCount);
+        _ = parameters.AddWithValue("$poll_interval_ms", state.PollInterval is { } interval ? (long)interval.TotalMilliseconds : DBNull.Value);
         _ = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -81,6 +93,11 @@ internal static class FeedStateTable
         NextPollAt = ParseInstant(NullableString(reader, 7)),
         ConsecutiveErrors = reader.GetInt32(8),
         ArticlesEmitted = reader.GetInt64(9),
+        Status = Enum.TryParse<FeedStatus>(reader.GetString(10), out var status) ? status : FeedStatus.Active,
+        CurrentUrl = NullableString(reader, 11),
+        RedirectCandidate = NullableString(reader, 12),
+        RedirectSeenCount = reader.GetInt32(13),
+        PollInterval = reader.IsDBNull(14) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(14)),
     };
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>

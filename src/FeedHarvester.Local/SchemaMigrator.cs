@@ -6,7 +6,7 @@ namespace FeedHarvester.Local;
 /// <summary>Brings the database to <see cref="CurrentVersion"/>, tracked in PRAGMA user_version.</summary>
 internal static class SchemaMigrator
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private const string ReadVersion = "PRAGMA user_version;";
 
@@ -41,8 +41,17 @@ internal static class SchemaMigrator
         );
         """;
 
+    // Feed status (broken, gone), the URL a permanently moved feed is fetched from, and the chosen poll interval.
+    private const string Version2 = """
+        ALTER TABLE feed_state ADD COLUMN status TEXT NOT NULL DEFAULT 'Active';
+        ALTER TABLE feed_state ADD COLUMN current_url TEXT;
+        ALTER TABLE feed_state ADD COLUMN redirect_candidate TEXT;
+        ALTER TABLE feed_state ADD COLUMN redirect_seen_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE feed_state ADD COLUMN poll_interval_ms INTEGER;
+        """;
+
     // Index i takes the schema from version i to i + 1; append, never edit, once released.
-    private static readonly string[] Steps = [Version1];
+    private static readonly string[] Steps = [Version1, Version2];
 
     /// <summary>Applies the missing steps in one transaction; returns the resulting version.</summary>
     public static int Migrate(SqliteConnection connection, string path)

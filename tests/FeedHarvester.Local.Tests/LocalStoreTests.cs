@@ -55,6 +55,35 @@ public sealed class LocalStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_DatabaseFromVersion1_MigratedKeepingItsFeedState()
+    {
+        using (var first = LocalStore.Open(_directory.Options(), _time, new CapturingLoggerFactory()))
+        {
+            await first.Store.SaveFeedStateAsync(FeedHarvester.Feeds.FeedState.New("https://a.example/feed") with { ETag = "\"v1\"" }, CancellationToken.None);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_directory.Options().DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                ALTER TABLE feed_state DROP COLUMN status; ALTER TABLE feed_state DROP COLUMN current_url;
+                ALTER TABLE feed_state DROP COLUMN redirect_candidate; ALTER TABLE feed_state DROP COLUMN redirect_seen_count;
+                ALTER TABLE feed_state DROP COLUMN poll_interval_ms; PRAGMA user_version = 1;
+                """;
+            _ = command.ExecuteNonQuery();
+        }
+
+        using var reopened = LocalStore.Open(_directory.Options(), _time, new CapturingLoggerFactory());
+        var state = await reopened.Store.GetFeedStateAsync("https://a.example/feed", CancellationToken.None);
+
+        Assert.Equal("\"v1\"", state!.ETag);
+        Assert.Equal(FeedHarvester.Feeds.FeedStatus.Active, state.Status);
+        await reopened.Store.SaveFeedStateAsync(state with { Status = FeedHarvester.Feeds.FeedStatus.Gone }, CancellationToken.None);
+        Assert.Equal(FeedHarvester.Feeds.FeedStatus.Gone, (await reopened.Store.GetFeedStateAsync("https://a.example/feed", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public void Open_DatabaseFromNewerVersion_ThrowsClearError()
     {
         LocalStore.Open(_directory.Options(), _time, new CapturingLoggerFactory()).Dispose();
@@ -69,7 +98,7 @@ public sealed class LocalStoreTests : IDisposable
 
         var ex = Assert.Throws<LocalStoreException>(() => LocalStore.Open(_directory.Options(), _time, new CapturingLoggerFactory()));
 
-        Assert.Contains("schema version 99, newer than the 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than the 2", ex.Message, StringComparison.Ordinal);
 
         // The failed open must not keep the directory locked: a retry fails for the same reason, not "in use".
         var retry = Assert.Throws<LocalStoreException>(() => LocalStore.Open(_directory.Options(), _time, new CapturingLoggerFactory()));

@@ -135,6 +135,11 @@ public sealed class SqliteHarvestStoreTests : IDisposable
             NextPollAt = new DateTimeOffset(2025, 6, 2, 12, 30, 0, 123, TimeSpan.Zero),
             ConsecutiveErrors = 3,
             ArticlesEmitted = 5_000_000_000,
+            Status = FeedStatus.Broken,
+            CurrentUrl = "https://moved.example/feed",
+            RedirectCandidate = "https://moved.example/feed2",
+            RedirectSeenCount = 2,
+            PollInterval = TimeSpan.FromMinutes(42),
         };
 
         await Store.SaveFeedStateAsync(state, CancellationToken.None);

@@ -14,7 +14,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning,
         Message = "Poll of {FeedUrl} failed: {Outcome}: {Reason}; error {ConsecutiveErrors} in a row, next poll {NextPollAt:u}")]
-    public static partial void PollFailed(ILogger logger, string feedUrl, string outcome, string? reason, int consecutiveErrors, DateTimeOffset nextPollAt);
+    public static partial void PollFailed(ILogger logger, string feedUrl, string outcome, string? reason, int consecutiveErrors, DateTimeOffset? nextPollAt);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Feed {FeedUrl} is gone (410): it will not be polled again until its URL changes in the feed list ({Reason})")]
+    public static partial void FeedGone(ILogger logger, string feedUrl, string? reason);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Feed {FeedUrl} flagged broken after {ConsecutiveErrors} not-found answers in a row; polled only at the longest back-off, next {NextPollAt:u}")]
+    public static partial void FeedBroken(ILogger logger, string feedUrl, int consecutiveErrors, DateTimeOffset? nextPollAt);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Feed {FeedUrl} answers again; no longer flagged broken")]
+    public static partial void FeedRecoveredFromBroken(ILogger logger, string feedUrl);
+
+    [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "Feed {FeedUrl} moved permanently; now fetched from {CurrentUrl}")]
+    public static partial void FeedMoved(ILogger logger, string feedUrl, string? currentUrl);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Feed {FeedUrl} is not well-formed; {Entries} entries recovered: {Reason}")]
     public static partial void FeedRecovered(ILogger logger, string feedUrl, int entries, string reason);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using FeedHarvester.Cleaning;
@@ -50,7 +51,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         var debug = _logger.IsEnabled(LogLevel.Debug);
         trace ??= debug ? new ExtractionTrace() : null;
 
-        var best = RunPasses(document, html, page.Url, metadata, trace);
+        var best = RunPasses(document, page.Url, metadata, trace);
         best = PreferStructuredBody(best, metadata);
         if (best is null || best.Chars < ExtractionThresholds.MinParagraphChars)
         {
@@ -81,14 +82,19 @@ public sealed class ArticleExtractor : IArticleExtractor
         };
     }
 
-    private ExtractionAttempt? RunPasses(IDocument first, string html, Uri url, PageMetadata metadata, ExtractionTrace? trace)
+    private ExtractionAttempt? RunPasses(IDocument document, Uri url, PageMetadata metadata, ExtractionTrace? trace)
     {
         ExtractionAttempt? best = null;
+        var session = new NodeRemover(trace);
         foreach (var (path, flags) in Passes)
         {
-            // Each pass removes nodes, so every pass after the first needs a fresh tree.
-            var document = best is null ? first : _parser.Value!.ParseDocument(html);
-            var (attempt, removed) = RunPass(document, path, flags, metadata, url, trace);
+            if (best is not null)
+            {
+                // Each pass removes nodes; put the parsed tree back instead of parsing the page again.
+                session.Restore();
+            }
+
+            var (attempt, removed) = RunPass(document, path, flags, metadata, url, session);
             trace?.Passes.Add($"{path}: {attempt.Chars}");
             ExtractionLog.PassTried(_logger, path, url, attempt.Chars, removed);
             if (best is null || attempt.Chars > best.Chars)
@@ -106,7 +112,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     }
 
     private (ExtractionAttempt Attempt, int Removed) RunPass(IDocument document, string path, ExtractionFlags flags,
-        PageMetadata metadata, Uri url, ExtractionTrace? trace)
+        PageMetadata metadata, Uri url, NodeRemover session)
     {
         var body = document.Body;
         if (body is null)
@@ -114,15 +120,15 @@ public sealed class ArticleExtractor : IArticleExtractor
             return (new ExtractionAttempt(path, "", ""), 0);
         }
 
-        var remover = new NodeRemover(trace);
-        new TreeCleaner(remover, flags).Clean(body);
-        var scorer = new CandidateScorer(flags);
+        var trace = session.Trace;
+        new TreeCleaner(session, flags).Clean(body);
+        var scorer = new CandidateScorer(flags, session);
         var ranked = scorer.Score(body);
         TraceCandidates(ranked, path, url, trace);
 
         var top = CandidateSelector.Select(ranked, scorer, body) ?? body;
-        var article = SiblingMerger.Merge(top, scorer);
-        new ContentPruner(remover, flags).Prune(article, metadata.Title);
+        var article = SiblingMerger.Merge(top, scorer, session);
+        new ContentPruner(session, flags).Prune(article, metadata.Title);
         var text = HtmlText.FromNode(article);
         return (new ExtractionAttempt(path, article.OuterHtml, text), trace?.Removals.Count ?? 0);
     }
@@ -190,5 +196,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         SkipRawText = true, // style contents: never shown, never needed
         DisableElementPositionTracking = true,
         IsNotSupportingFrames = true,
-    });
+    },
+    // The attribute observer reacts to attributes as a browser would (resolving link rel=stylesheet, base href,
+    // image sources); the extractor reads attributes as text only, so that work is skipped.
+    BrowsingContext.New(Configuration.Default.Without<IAttributeObserver>()));
 }

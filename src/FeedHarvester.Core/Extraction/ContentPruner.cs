@@ -11,13 +11,15 @@ namespace FeedHarvester.Extraction;
 /// </summary>
 internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
 {
+    private static readonly string ConditionalSelector = string.Join(',', ElementSets.Conditional);
+
     public void Prune(IElement article, string? title)
     {
         RemoveTitles(article, title);
         RemoveCaptions(article);
         RemoveArticleMeta(article);
         RemoveInlinePromotions(article);
-        TeaserBoxRemover.Remove(article, remover, TextMeasurer.Measure(article).Chars);
+        TeaserBoxRemover.Remove(article, remover, remover.Stats.Of(article).Chars);
         if (flags.HasFlag(ExtractionFlags.CleanConditionally))
         {
             CleanConditionally(article);
@@ -46,7 +48,8 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
 
         foreach (var figure in article.QuerySelectorAll("figure"))
         {
-            if (figure.QuerySelector("img,picture,video") is null && TextMeasurer.Measure(figure).Chars < ExtractionThresholds.MaxMetaLineChars)
+            var stats = remover.Stats.Of(figure);
+            if (stats.Images + stats.Pictures + stats.Videos == 0 && stats.Chars < ExtractionThresholds.MaxMetaLineChars)
             {
                 remover.Remove(figure, RemovalReason.Caption);
             }
@@ -58,14 +61,14 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         foreach (var element in article.QuerySelectorAll("address,time,p,div,span,ul,li,section"))
         {
             var inline = element.LocalName is "time" or "span";
-            if (inline && element.Closest("p") is not null)
+            if (inline && DomRules.HasAncestorOrSelf(element, "p"))
             {
                 continue; // a date or name inside a sentence is part of the prose
             }
 
             if (element.LocalName is "address" or "time" || IsMetaLine(element))
             {
-                if (DomRules.IsInside(element, article) && TextMeasurer.Measure(element).Chars <= ExtractionThresholds.MaxMetaLineChars)
+                if (DomRules.IsInside(element, article) && remover.Stats.Of(element).Chars <= ExtractionThresholds.MaxMetaLineChars)
                 {
                     remover.Remove(element, RemovalReason.ArticleMeta);
                 }
@@ -73,15 +76,16 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         }
     }
 
-    private static bool IsMetaLine(IElement element)
+    private bool IsMetaLine(IElement element)
     {
-        var classAndId = DomRules.ClassAndId(element);
-        if (classAndId.Length != 0 && ScoringVocabulary.ArticleMeta.IsMatch(classAndId))
+        if ((remover.Names.Of(element) & VocabularyMatches.ArticleMeta) != 0)
         {
             return true;
         }
 
+        // Checked by length first: only a short line can be a byline, and the text is built only for those.
         return element.LocalName is "p" or "div" && !DomRules.HasBlockChild(element) &&
+               remover.Stats.Of(element).Chars <= ExtractionThresholds.MaxMetaLineChars &&
                TextPatterns.BylineLine().IsMatch(element.TextContent);
     }
 
@@ -94,7 +98,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
                 continue;
             }
 
-            var stats = TextMeasurer.Measure(element);
+            var stats = remover.Stats.Text(element);
             if (stats.Chars is 0 or > ExtractionThresholds.MaxMetaLineChars)
             {
                 continue;
@@ -115,7 +119,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
     private void CleanConditionally(IElement article)
     {
         // Deepest first, so an outer block is judged on what its inner blocks left.
-        var blocks = article.QuerySelectorAll(string.Join(',', ElementSets.Conditional));
+        var blocks = article.QuerySelectorAll(ConditionalSelector);
         for (var i = blocks.Length - 1; i >= 0; i--)
         {
             if (DomRules.IsInside(blocks[i], article) && ShouldRemove(blocks[i]) is { } reason)
@@ -127,13 +131,14 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
 
     internal RemovalReason? ShouldRemove(IElement block)
     {
-        var weight = flags.HasFlag(ExtractionFlags.WeightClasses) ? ClassWeigher.Weigh(block) : 0;
+        var weight = flags.HasFlag(ExtractionFlags.WeightClasses) ? ClassWeigher.Weigh(remover.Names.Of(block)) : 0;
         if (weight < 0)
         {
             return RemovalReason.ConditionalClean;
         }
 
-        var stats = TextMeasurer.Measure(block);
+        var all = remover.Stats.Of(block);
+        var stats = all.Text;
         if (stats.Commas >= ExtractionThresholds.ProseCommaCount)
         {
             return null;
@@ -145,24 +150,24 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
             return RemovalReason.LinkDense;
         }
 
-        return FailsContentShape(block, stats) ? RemovalReason.ConditionalClean : null;
+        return FailsContentShape(block, all) ? RemovalReason.ConditionalClean : null;
     }
 
-    private static bool FailsContentShape(IElement block, TextStats stats)
+    private static bool FailsContentShape(IElement block, ElementStats stats)
     {
         var isList = block.LocalName is "ul" or "ol" or "dl";
-        var paragraphs = DomRules.CountDescendants(block, "p");
-        var images = DomRules.CountDescendants(block, "img");
-        var items = DomRules.CountDescendants(block, "li") - 100;
-        var inputs = DomRules.CountDescendants(block, "input");
-        var embeds = block.QuerySelectorAll(string.Join(',', ElementSets.Embed)).Length;
-        var inFigure = block.Closest("figure") is not null;
+        var paragraphs = stats.Paragraphs;
+        var images = stats.Images;
+        var items = stats.ListItems - 100;
+        var inputs = stats.Inputs;
+        var embeds = stats.Embeds;
+        var inFigure = DomRules.HasAncestorOrSelf(block, "figure");
 
         return (images > 1 && (double)paragraphs / images < 0.5 && !inFigure) ||
                (!isList && items > paragraphs) ||
                inputs > paragraphs / 3 ||
                (!isList && stats.Chars < ExtractionThresholds.MinBlockChars && (images == 0 || images > 2) && !inFigure &&
-                block.QuerySelector("h2,h3,h4,h5,h6,pre,blockquote") is null) ||
+                stats.Structure == 0) ||
                (embeds > 1 && stats.Chars < ExtractionThresholds.MinTextCharsWithEmbeds);
     }
 
@@ -172,8 +177,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         for (var i = blocks.Length - 1; i >= 0; i--)
         {
             var block = blocks[i];
-            if (DomRules.IsInside(block, article) && TextMeasurer.Measure(block).Chars == 0 &&
-                block.QuerySelector("img,picture,video,audio,iframe,table,hr") is null)
+            if (DomRules.IsInside(block, article) && remover.Stats.Of(block) is { Chars: 0, Media: 0 })
             {
                 remover.Remove(block, RemovalReason.Empty);
             }

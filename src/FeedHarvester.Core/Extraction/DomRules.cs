@@ -71,5 +71,17 @@ internal static class DomRules
         return false;
     }
 
-    public static int CountDescendants(IElement element, string selector) => element.QuerySelectorAll(selector).Length;
+    /// <summary>Closest(localName) without a selector: true when the element or an ancestor has that tag.</summary>
+    public static bool HasAncestorOrSelf(IElement element, string localName)
+    {
+        for (IElement? node = element; node is not null; node = node.ParentElement)
+        {
+            if (node.LocalName == localName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

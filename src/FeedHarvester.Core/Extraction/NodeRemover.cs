@@ -1,21 +1,65 @@
 using AngleSharp.Dom;
 using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Scoring;
 
 namespace FeedHarvester.Extraction;
 
-/// <summary>Removes nodes and records why, so a lost paragraph can be traced to the rule that dropped it.</summary>
+/// <summary>
+/// Removes and moves nodes for one extraction pass, and records why, so a lost paragraph can be traced to the rule
+/// that dropped it. Every change is journalled so <see cref="Restore"/> can put the parsed tree back for a relaxed
+/// pass instead of parsing the page again; the subtree stats are kept exact through every change.
+/// </summary>
 internal sealed class NodeRemover(ExtractionTrace? trace)
 {
     private readonly int[] _counts = new int[Enum.GetValues<RemovalReason>().Length];
+    private readonly List<(IElement Node, INode Parent, INode? Next)> _journal = [];
 
     public ExtractionTrace? Trace { get; } = trace;
+
+    /// <summary>Subtree text measures and tag counts of the current tree.</summary>
+    public TextStatsCache Stats { get; } = new();
+
+    /// <summary>Class/id vocabulary matches, shared by every pass over the page.</summary>
+    public ClassNameMatcher Names { get; } = new();
 
     public void Remove(IElement element, RemovalReason reason)
     {
         _counts[(int)reason]++;
         Trace?.Removals.Add((DomRules.Describe(element), reason));
+        Detach(element);
         element.Remove();
     }
 
+    /// <summary>Moves <paramref name="element"/> to the end of <paramref name="container"/>, restorable like a removal.</summary>
+    public void MoveTo(IElement element, IElement container)
+    {
+        Detach(element);
+        _ = container.AppendChild(element);
+    }
+
     public int Count(RemovalReason reason) => _counts[(int)reason];
+
+    /// <summary>Undoes every removal and move, newest first, so the tree is as parsed again.</summary>
+    public void Restore()
+    {
+        for (var i = _journal.Count - 1; i >= 0; i--)
+        {
+            var (node, parent, next) = _journal[i];
+            _ = parent.InsertBefore(node, next);
+        }
+
+        _journal.Clear();
+        Array.Clear(_counts);
+        Stats.Clear();
+    }
+
+    private void Detach(IElement element)
+    {
+        if (element.Parent is { } parent)
+        {
+            _journal.Add((element, parent, element.NextSibling));
+        }
+
+        Stats.Detach(element);
+    }
 }

@@ -11,18 +11,62 @@ namespace FeedHarvester.Extraction;
 /// </summary>
 internal static class TeaserBoxRemover
 {
-    private const string HeadingSelector =
-        "h1,h2,h3,h4,h5,h6,[class*=title],[class*=heading],[class*=header],[class*=label],strong,b";
+    /// <summary>Class fragments of elements that act as box headings without being h1–h6.</summary>
+    private static readonly string[] HeadingClassFragments = ["title", "heading", "header", "label"];
 
     public static void Remove(IElement root, NodeRemover remover, int pageChars)
     {
-        foreach (var heading in root.QuerySelectorAll(HeadingSelector))
+        var headings = new List<IElement>();
+        CollectHeadings(root, headings);
+        foreach (var heading in headings)
         {
-            if (IsTeaserHeading(heading) && DomRules.IsInside(heading, root))
+            // Longer than a heading may be: skip before building its text (collapsed chars never exceed the raw text).
+            if (DomRules.IsInside(heading, root) &&
+                remover.Stats.Of(heading).Chars <= ExtractionThresholds.MaxTeaserHeadingChars &&
+                IsTeaserHeading(heading))
             {
                 RemoveBox(heading, root, remover, pageChars);
             }
         }
+    }
+
+    /// <summary>Headings in document order (h1–h6, strong, b, or a class naming a title, heading, header or label).</summary>
+    private static void CollectHeadings(IElement parent, List<IElement> headings)
+    {
+        for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            if (MayBeHeading(child))
+            {
+                headings.Add(child);
+            }
+
+            CollectHeadings(child, headings);
+        }
+    }
+
+    private static bool MayBeHeading(IElement element)
+    {
+        if (DomRules.IsHeading(element) || element.LocalName is "strong" or "b")
+        {
+            return true;
+        }
+
+        var cls = element.GetAttribute("class");
+        if (string.IsNullOrEmpty(cls))
+        {
+            return false;
+        }
+
+        foreach (var fragment in HeadingClassFragments)
+        {
+            // Ordinal, as the [class*=…] selectors this replaces matched case-sensitively.
+            if (cls.Contains(fragment, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static bool IsTeaserHeading(IElement heading)
@@ -40,9 +84,9 @@ internal static class TeaserBoxRemover
 
     private static void RemoveBox(IElement heading, IElement root, NodeRemover remover, int pageChars)
     {
-        var top = LiftLoneWrapper(heading, root);
+        var top = LiftLoneWrapper(heading, root, remover.Stats);
         var box = top.ParentElement;
-        if (box is not null && !ReferenceEquals(box, root) && IsTeaserBox(box, pageChars))
+        if (box is not null && !ReferenceEquals(box, root) && IsTeaserBox(remover.Stats.Text(box), pageChars))
         {
             remover.Remove(box, RemovalReason.Teaser);
             return;
@@ -51,7 +95,7 @@ internal static class TeaserBoxRemover
         // The heading stands beside its list: drop it and the link-dense blocks that follow.
         var next = top.NextElementSibling;
         remover.Remove(top, RemovalReason.Teaser);
-        while (next is not null && TextMeasurer.Measure(next) is var stats &&
+        while (next is not null && remover.Stats.Text(next) is var stats &&
                (stats.Chars == 0 || stats.LinkDensity >= ExtractionThresholds.MinTeaserLinkDensity))
         {
             var after = next.NextElementSibling;
@@ -60,19 +104,18 @@ internal static class TeaserBoxRemover
         }
     }
 
-    private static bool IsTeaserBox(IElement box, int pageChars)
+    private static bool IsTeaserBox(TextStats stats, int pageChars)
     {
-        var stats = TextMeasurer.Measure(box);
         return stats.LinkDensity >= ExtractionThresholds.MinTeaserLinkDensity &&
                stats.Chars <= pageChars * ExtractionThresholds.MaxBoilerplateShareOfText;
     }
 
     /// <summary>A heading wrapped alone in a div is that div, for the purpose of finding its box.</summary>
-    private static IElement LiftLoneWrapper(IElement heading, IElement root)
+    private static IElement LiftLoneWrapper(IElement heading, IElement root, TextStatsCache stats)
     {
         var top = heading;
         while (top.ParentElement is { } parent && !ReferenceEquals(parent, root) && parent.ChildElementCount == 1 &&
-               TextMeasurer.Measure(parent).Chars == TextMeasurer.Measure(top).Chars)
+               stats.Of(parent).Chars == stats.Of(top).Chars)
         {
             top = parent;
         }

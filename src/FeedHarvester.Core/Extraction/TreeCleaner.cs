@@ -16,7 +16,7 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
 
     public void Clean(IElement body)
     {
-        _pageChars = TextMeasurer.Measure(body).Chars;
+        _pageChars = remover.Stats.Of(body).Chars;
         Visit(body);
         TeaserBoxRemover.Remove(body, remover, _pageChars);
     }
@@ -63,42 +63,43 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
         }
 
         return JudgeByName(element, flags.HasFlag(ExtractionFlags.StripUnlikely)
-            ? BoilerplateVocabulary.Unlikely
-            : BoilerplateVocabulary.NeverArticle);
+            ? VocabularyMatches.Boilerplate
+            : NeverArticle);
     }
 
-    private RemovalReason? JudgeByName(IElement element, VocabularyGroup[] groups)
+    private RemovalReason? JudgeByName(IElement element, VocabularyMatches groups)
     {
-        var classAndId = DomRules.ClassAndId(element);
         // blockquote: embedded posts and pull quotes carry vendor class names but are quoted content.
-        if (classAndId.Length == 0 || element.LocalName is "body" or "html" or "a" or "blockquote" ||
-            ScoringVocabulary.MaybeBody.IsMatch(classAndId))
+        if (element.LocalName is "body" or "html" or "a" or "blockquote")
         {
             return null;
         }
 
-        foreach (var group in groups)
+        var matches = remover.Names.Of(element);
+        if ((matches & groups) == 0 || (matches & VocabularyMatches.MaybeBody) != 0)
         {
-            if (group.IsMatch(classAndId))
-            {
-                // Comment threads can outweigh the article, so the "most of the page" guard does not apply to them.
-                var isComments = ReferenceEquals(group, BoilerplateVocabulary.Comments);
-                return (isComments ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : ReasonFor(group);
-            }
+            return null;
         }
 
-        return null;
+        // The first group in BoilerplateVocabulary.Unlikely order names the reason.
+        var group = (VocabularyMatches)((int)(matches & groups) & -(int)(matches & groups));
+        // Comment threads can outweigh the article, so the "most of the page" guard does not apply to them.
+        var isComments = group == VocabularyMatches.Comments;
+        return (isComments ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : ReasonFor(group);
     }
 
-    private static RemovalReason ReasonFor(VocabularyGroup group) => group switch
+    /// <summary>Groups that are never the article (<see cref="BoilerplateVocabulary.NeverArticle"/>).</summary>
+    private const VocabularyMatches NeverArticle = VocabularyMatches.Consent | VocabularyMatches.Comments;
+
+    private static RemovalReason ReasonFor(VocabularyMatches group) => group switch
     {
-        _ when ReferenceEquals(group, BoilerplateVocabulary.Consent) => RemovalReason.Consent,
-        _ when ReferenceEquals(group, BoilerplateVocabulary.Newsletter) => RemovalReason.Newsletter,
-        _ when ReferenceEquals(group, BoilerplateVocabulary.Share) => RemovalReason.Share,
-        _ when ReferenceEquals(group, BoilerplateVocabulary.Comments) => RemovalReason.Comments,
-        _ when ReferenceEquals(group, BoilerplateVocabulary.Ads) => RemovalReason.Ad,
-        _ when ReferenceEquals(group, BoilerplateVocabulary.Related) => RemovalReason.Teaser,
-        _ when ReferenceEquals(group, BoilerplateVocabulary.Navigation) => RemovalReason.Navigation,
+        VocabularyMatches.Consent => RemovalReason.Consent,
+        VocabularyMatches.Newsletter => RemovalReason.Newsletter,
+        VocabularyMatches.Share => RemovalReason.Share,
+        VocabularyMatches.Comments => RemovalReason.Comments,
+        VocabularyMatches.Ads => RemovalReason.Ad,
+        VocabularyMatches.Related => RemovalReason.Teaser,
+        VocabularyMatches.Navigation => RemovalReason.Navigation,
         _ => RemovalReason.UnlikelyCandidate,
     };
 
@@ -129,8 +130,7 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
         return style is not null && TextPatterns.HiddenStyle().IsMatch(style);
     }
 
-    private static bool HasArticleBodyMarkup(IElement element) =>
-        element.QuerySelector("[itemprop=articleBody]") is not null;
+    private bool HasArticleBodyMarkup(IElement element) => remover.Stats.Of(element).ArticleBodyMarks > 0;
 
     private bool HoldsArticle(IElement element)
     {
@@ -139,7 +139,7 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
             return true;
         }
 
-        var chars = TextMeasurer.Measure(element).Chars;
+        var chars = remover.Stats.Of(element).Chars;
         return chars >= ExtractionThresholds.MinProtectedChars &&
                chars > _pageChars * ExtractionThresholds.MaxBoilerplateShareOfText;
     }

@@ -26,5 +26,20 @@ public sealed record FeedState
 
     public long ArticlesEmitted { get; init; }
 
+    /// <summary>Active, Broken (repeated 404s: still polled, rarely) or Gone (410: no longer polled).</summary>
+    public FeedStatus Status { get; init; } = FeedStatus.Active;
+
+    /// <summary>Where the feed is fetched from after a permanent redirect was seen stable; null means its configured URL.</summary>
+    public string? CurrentUrl { get; init; }
+
+    /// <summary>The target of the permanent redirect seen on the last polls, until it is trusted.</summary>
+    public string? RedirectCandidate { get; init; }
+
+    /// <summary>How many polls in a row saw <see cref="RedirectCandidate"/>.</summary>
+    public int RedirectSeenCount { get; init; }
+
+    /// <summary>The interval the last successful poll chose (rhythm, publisher hints, clamps), before jitter.</summary>
+    public TimeSpan? PollInterval { get; init; }
+
     public static FeedState New(string feedUrl) => new() { FeedUrl = feedUrl };
 }

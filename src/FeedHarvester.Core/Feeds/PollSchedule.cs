@@ -1,8 +1,9 @@
 namespace FeedHarvester.Feeds;
 
 /// <summary>
-/// Decides when a feed is polled next: its interval with random jitter after a success,
-/// exponential back-off with jitter (capped) after failures, and never sooner than a Retry-After.
+/// Decides when a feed is polled next: after a success its interval (pinned, or adaptive to the feed's rhythm and
+/// the publisher's hints) with random jitter; after failures exponential back-off with jitter to a cap; never
+/// sooner than a Retry-After.
 /// </summary>
 public sealed class PollSchedule(SchedulingOptions options, Func<double> random)
 {
@@ -13,14 +14,50 @@ public sealed class PollSchedule(SchedulingOptions options, Func<double> random)
 
     public TimeSpan IntervalOf(FeedDefinition feed) => feed.Interval ?? options.DefaultInterval;
 
-    /// <summary>The next poll after a successful (or not-modified) poll at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// The interval a successful poll chooses, before jitter: the feed's own Interval when set; otherwise, when
+    /// adaptive, the rhythm window divided by the entries published in it (none → the longest interval), raised to
+    /// the publisher's hint and clamped to [MinInterval, MaxInterval]; otherwise the default interval.
+    /// </summary>
+    public TimeSpan ChooseInterval(FeedDefinition feed, FeedRhythm rhythm, DateTimeOffset now)
+    {
+        if (feed.Interval is { } pinned)
+        {
+            return pinned;
+        }
+
+        if (!options.Adaptive)
+        {
+            return options.DefaultInterval;
+        }
+
+        var since = now - options.RhythmWindow;
+        var recent = rhythm.EntryDates.Count(date => date > since && date <= now);
+        var interval = recent == 0 ? options.MaxInterval : options.RhythmWindow / recent;
+        if (rhythm.PublisherHint is { } hint && hint > interval)
+        {
+            interval = hint;
+        }
+
+        return interval < options.MinInterval ? options.MinInterval : interval > options.MaxInterval ? options.MaxInterval : interval;
+    }
+
+    /// <summary>The next poll after a successful (or not-modified) poll at <paramref name="now"/>, with jitter.</summary>
+    public DateTimeOffset NextAfterSuccess(TimeSpan interval, DateTimeOffset now) => now + Jittered(interval);
+
+    /// <summary>The next poll after a successful poll with the feed's plain interval (no rhythm known).</summary>
     public DateTimeOffset NextAfterSuccess(FeedDefinition feed, DateTimeOffset now) =>
-        now + Jittered(IntervalOf(feed));
+        NextAfterSuccess(IntervalOf(feed), now);
 
     /// <summary>The next poll after the <paramref name="consecutiveErrors"/>-th failure in a row.</summary>
     public DateTimeOffset NextAfterFailure(FeedDefinition feed, DateTimeOffset now, int consecutiveErrors, TimeSpan? retryAfter)
     {
         var interval = IntervalOf(feed);
+        if (interval > options.MaxBackoff)
+        {
+            interval = options.MaxBackoff;
+        }
+
         var exponent = Math.Clamp(consecutiveErrors - 1, 0, 20);
         var backoff = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * Math.Pow(2, exponent), options.MaxBackoff.Ticks));
         if (backoff < interval)

@@ -26,4 +26,30 @@ public sealed class SchedulingOptions
     /// <summary>Article pages fetched and extracted at once within one feed. The default value is 4.</summary>
     [Range(1, 256)]
     public int MaxConcurrentArticlesPerFeed { get; set; } = 4;
+
+    /// <summary>
+    /// Poll each feed as often as it publishes (window ÷ entries in the window), raised to the publisher's
+    /// ttl / max-age / Expires and clamped to [MinInterval, MaxInterval]. A feed's own Interval pins it. The default value is true.
+    /// </summary>
+    public bool Adaptive { get; set; } = true;
+
+    /// <summary>How far back entries count towards a feed's rhythm. The default value is 7 days.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
+    public TimeSpan RhythmWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Shortest adaptive interval. The default value is 5 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Longest adaptive interval (also the cap on publisher hints). The default value is 6 hours.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Consecutive 404s after which a feed is flagged broken (still polled, at the longest back-off). The default value is 5.</summary>
+    [Range(1, 1000)]
+    public int BrokenAfterNotFound { get; set; } = 5;
+
+    /// <summary>Polls in a row that must see the same permanent redirect before the feed's stored URL follows it. The default value is 3.</summary>
+    [Range(1, 100)]
+    public int RedirectStableAfter { get; set; } = 3;
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace FeedHarvester.Fetching;
 
 /// <summary>How feeds and pages are fetched. Section FeedHarvester:Fetching.</summary>
-public sealed class FetchingOptions
+public sealed class FetchingOptions : IValidatableObject
 {
     public const string SectionName = "FeedHarvester:Fetching";
 
@@ -51,12 +51,32 @@ public sealed class FetchingOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// Apply a Retry-After to every URL on the answering host, not just the URL that got it. The default value is
+    /// false: many feeds often share one host (every newsfarm site does, as do blog platforms), and one feed's 429
+    /// would then stall all of them, while the per-host concurrency cap and delay already keep the host's load bounded.
+    /// </summary>
+    public bool RetryAfterAppliesToWholeHost { get; set; }
+
     /// <summary>Honour robots.txt for article pages (never for feeds, which are published to be polled). The default value is true.</summary>
     public bool RespectRobotsTxt { get; set; } = true;
 
     /// <summary>How long a host's robots.txt is cached. The default value is 1 hour.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan RobotsTxtCacheDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Cross-field and format rules DataAnnotations cannot state: every AllowedPrivateHosts entry is host:port.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var entry in AllowedPrivateHosts)
+        {
+            if (!PrivateAddressGuard.TryParseHostPort(entry, out _, out _))
+            {
+                yield return new ValidationResult(
+                    $"'{entry}' is not host:port (for example 127.0.0.1:8080, or [::1]:8080 for IPv6)", [nameof(AllowedPrivateHosts)]);
+            }
+        }
+    }
 }
 
 /// <summary>Defaults of <see cref="FetchingOptions"/>, in one place.</summary>

@@ -2,17 +2,62 @@ using System.Collections.Concurrent;
 
 namespace FeedHarvester.Fetching;
 
-/// <summary>Caps requests in flight per host (host:port), shared by feed and page fetches, to stay welcome.</summary>
-public sealed class HostLimiter(int maxPerHost)
+/// <summary>
+/// Politeness per host (host:port), shared by feed and page fetches: caps requests in flight, and spaces the
+/// starts of requests to one host at least <c>minDelayPerHost</c> apart.
+/// </summary>
+public sealed class HostLimiter
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, HostGate> gates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int maxPerHost;
+    private readonly TimeSpan minDelayPerHost;
+    private readonly TimeProvider timeProvider;
 
-    /// <summary>Waits for a slot on the URL's host; dispose the result to give it back.</summary>
+    /// <summary>A concurrency cap only, no spacing between requests.</summary>
+    public HostLimiter(int maxPerHost)
+        : this(maxPerHost, TimeSpan.Zero, TimeProvider.System)
+    {
+    }
+
+    public HostLimiter(int maxPerHost, TimeSpan minDelayPerHost, TimeProvider timeProvider)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPerHost, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minDelayPerHost, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        this.maxPerHost = maxPerHost;
+        this.minDelayPerHost = minDelayPerHost;
+        this.timeProvider = timeProvider;
+    }
+
+    /// <summary>The limiter the options describe: <see cref="FetchingOptions.MaxConcurrentRequestsPerHost"/> and <see cref="FetchingOptions.MinDelayPerHost"/>.</summary>
+    public static HostLimiter Create(FetchingOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new HostLimiter(options.MaxConcurrentRequestsPerHost, options.MinDelayPerHost, timeProvider);
+    }
+
+    /// <summary>Waits for a slot on the URL's host and for its turn to start; dispose the result to give the slot back.</summary>
     public async Task<IDisposable> AcquireAsync(Uri url, CancellationToken cancellationToken)
     {
-        var gate = gates.GetOrAdd(url.Authority, static (_, max) => new SemaphoreSlim(max, max), maxPerHost);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Slot(gate);
+        ArgumentNullException.ThrowIfNull(url);
+        var gate = gates.GetOrAdd(url.Authority, static (_, max) => new HostGate(max), maxPerHost);
+        await gate.Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var slot = new Slot(gate.Slots);
+        try
+        {
+            var wait = gate.ReserveStart(timeProvider.GetUtcNow(), minDelayPerHost);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            return slot;
+        }
+        catch
+        {
+            slot.Dispose();
+            throw;
+        }
     }
 
     private sealed class Slot(SemaphoreSlim gate) : IDisposable

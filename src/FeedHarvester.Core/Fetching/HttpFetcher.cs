@@ -1,20 +1,15 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace FeedHarvester.Fetching;
 
 /// <summary>
-/// Fetches one feed or page politely: conditional GET, compression, a total time limit that covers the
-/// body, a size limit counted after decompression, a per-host concurrency cap. Every expected failure
-/// comes back as a <see cref="FetchResult"/> value.
+/// Fetches one feed or page politely and safely: conditional GET, compression, redirects followed here (hops
+/// counted, loops caught, permanent moves reported), a total time limit that covers the body, a size limit counted
+/// after decompression, the per-host cap and spacing, remembered Retry-After, robots.txt for pages, and internal
+/// addresses refused. Every expected failure comes back as a <see cref="FetchResult"/> value.
 /// </summary>
-public sealed class HttpFetcher(
-    HttpClient client,
-    HostLimiter hostLimiter,
-    IOptions<FetchingOptions> options,
-    TimeProvider timeProvider)
+public sealed partial class HttpFetcher
 {
     public const string HttpClientName = "feedharvester";
 
@@ -23,148 +18,216 @@ public sealed class HttpFetcher(
 
     private const string PageAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
-    private readonly FetchingOptions settings = options.Value;
+    private const string RobotsAccept = "text/plain, */*;q=0.5";
 
-    public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    private readonly HttpClient client;
+    private readonly HostLimiter hostLimiter;
+    private readonly FetchingOptions settings;
+    private readonly TimeProvider timeProvider;
+    private readonly PrivateAddressGuard guard;
+    private readonly RetryAfterMemory retryAfter;
+    private readonly RobotsTxtCache robots;
+
+    /// <param name="client">Should use <see cref="FetchingHandler.Create"/> as its primary handler, so connections go through the guard.</param>
+    /// <param name="hostLimiter">Shared by every fetch; <see cref="HostLimiter.Create"/> builds it from the options.</param>
+    /// <param name="options">Limits, politeness and guard settings.</param>
+    /// <param name="timeProvider">Clock for Retry-After, freshness and the robots.txt cache.</param>
+    public HttpFetcher(HttpClient client, HostLimiter hostLimiter, IOptions<FetchingOptions> options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.client = client ?? throw new ArgumentNullException(nameof(client));
+        this.hostLimiter = hostLimiter ?? throw new ArgumentNullException(nameof(hostLimiter));
+        this.timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        settings = options.Value;
+        guard = new PrivateAddressGuard(settings);
+        retryAfter = new RetryAfterMemory(timeProvider);
+        robots = new RobotsTxtCache(FetchRobotsTxtAsync, RobotsTxt.ProductTokenOf(settings.UserAgent), settings.RobotsTxtCacheDuration, timeProvider);
+    }
+
+    public Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var url = request.Url;
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        var plan = request.Kind == FetchKind.Feed
+            ? new Plan(request, FeedAccept, settings.MaxFeedBytes, TruncateBody: false, CheckRobots: false)
+            : new Plan(request, PageAccept, settings.MaxPageBytes, TruncateBody: false, CheckRobots: settings.RespectRobotsTxt);
+        return FetchAsync(plan, cancellationToken);
+    }
+
+    private Task<FetchResult> FetchRobotsTxtAsync(Uri robotsUrl, CancellationToken cancellationToken) =>
+        FetchAsync(new Plan(new FetchRequest(robotsUrl, FetchKind.Page), RobotsAccept, RobotsTxtCache.MaxBytes, TruncateBody: true, CheckRobots: false), cancellationToken);
+
+    private async Task<FetchResult> FetchAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var url = plan.Request.Url;
+        if (!IsHttp(url))
         {
             return FetchResult.Failed(url, FetchFailureKind.UnsupportedScheme, $"only http and https URLs are fetched ({url.OriginalString})");
         }
 
-        var started = Stopwatch.GetTimestamp();
-        using var slot = await hostLimiter.AcquireAsync(url, cancellationToken).ConfigureAwait(false);
+        var started = timeProvider.GetTimestamp();
+        var chain = new List<Uri> { url };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(settings.Timeout);
+        FetchResult result;
         try
         {
-            var result = await SendAsync(request, deadline.Token).ConfigureAwait(false);
-            return result with { Elapsed = Stopwatch.GetElapsedTime(started) };
+            result = await FollowAsync(plan, chain, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return FetchResult.Failed(url, FetchFailureKind.Timeout, $"no complete response within {settings.Timeout.TotalSeconds:0.#} s");
+            result = TimedOut(url);
         }
         catch (Polly.Timeout.TimeoutRejectedException)
         {
-            return FetchResult.Failed(url, FetchFailureKind.Timeout, $"no complete response within {settings.Timeout.TotalSeconds:0.#} s");
+            result = TimedOut(url);
+        }
+        catch (HttpRequestException ex) when (PrivateAddressBlockedException.Find(ex) is { } refusal)
+        {
+            result = FetchResult.Failed(url, FetchFailureKind.PrivateAddressBlocked, refusal.Message);
         }
         catch (HttpRequestException ex)
         {
-            return FetchResult.Failed(url, FetchFailureKind.NetworkError, Describe(ex));
+            result = FetchResult.Failed(url, FetchFailureKind.NetworkError, Describe(ex));
         }
         catch (Polly.CircuitBreaker.BrokenCircuitException ex)
         {
-            return FetchResult.Failed(url, FetchFailureKind.NetworkError, "host failing repeatedly, circuit open: " + ex.Message);
+            result = FetchResult.Failed(url, FetchFailureKind.NetworkError, "host failing repeatedly, circuit open: " + ex.Message);
         }
+
+        return result with { FinalUrl = result.FinalUrl ?? chain[^1], Elapsed = timeProvider.GetElapsedTime(started) };
     }
 
-    private async Task<FetchResult> SendAsync(FetchRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends the request and follows redirects; each hop is checked (guard, Retry-After, robots) before it is sent.</summary>
+    private async Task<FetchResult> FollowAsync(Plan plan, List<Uri> chain, CancellationTokenSource deadline, CancellationToken cancellationToken)
     {
-        using var message = BuildRequest(request);
-        using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-            .ConfigureAwait(false);
-        var finalUrl = response.RequestMessage?.RequestUri ?? request.Url;
-        var status = response.StatusCode;
-
-        if (status == HttpStatusCode.NotModified)
+        var allPermanent = true;
+        while (true)
         {
-            return new FetchResult
+            var current = chain[^1];
+            if (RefuseBeforeSending(plan, current) is { } refused)
             {
-                Status = FetchStatus.NotModified,
-                RequestedUrl = request.Url,
-                FinalUrl = finalUrl,
-                StatusCode = status,
-                ETag = response.Headers.ETag?.ToString() ?? request.ETag,
-                LastModified = LastModifiedOf(response) ?? request.LastModified,
-            };
-        }
+                return refused;
+            }
 
-        if (!response.IsSuccessStatusCode)
-        {
-            return FailureFor(request.Url, response) with { FinalUrl = finalUrl };
-        }
+            if (plan.CheckRobots && !await robots.IsAllowedAsync(current, deadline.Token).ConfigureAwait(false))
+            {
+                return FetchResult.Failed(plan.Request.Url, FetchFailureKind.RobotsDisallowed,
+                    $"robots.txt of {current.GetLeftPart(UriPartial.Authority)} disallows {current.AbsoluteUri} for {RobotsTxt.ProductTokenOf(settings.UserAgent)}");
+            }
 
-        var limit = request.Kind == FetchKind.Feed ? settings.MaxFeedBytes : settings.MaxPageBytes;
-        var body = await BodyReader.ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            return FetchResult.Failed(request.Url, FetchFailureKind.TooLarge, $"body larger than {limit} bytes after decompression", status)
-                with { FinalUrl = finalUrl };
-        }
+            // Waiting for the host's turn is queueing, not a slow server, so the time limit starts once the first slot is ours.
+            using var slot = await hostLimiter.AcquireAsync(current, deadline.Token).ConfigureAwait(false);
+            if (chain.Count == 1)
+            {
+                deadline.CancelAfter(settings.Timeout);
+            }
 
-        return new FetchResult
-        {
-            Status = FetchStatus.Content,
-            RequestedUrl = request.Url,
-            FinalUrl = finalUrl,
-            StatusCode = status,
-            Body = body,
-            ContentType = response.Content.Headers.ContentType?.ToString(),
-            ContentLanguage = response.Content.Headers.ContentLanguage.FirstOrDefault(),
-            ContentLocation = response.Content.Headers.ContentLocation,
-            ETag = response.Headers.ETag?.ToString(),
-            LastModified = LastModifiedOf(response),
-        };
+            using var message = BuildRequest(plan, current);
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
+                .ConfigureAwait(false);
+            if (!IsRedirect(response.StatusCode))
+            {
+                var result = await ReadAsync(plan, current, response, deadline.Token).ConfigureAwait(false);
+                return chain.Count > 1 && allPermanent && result.Status != FetchStatus.Failure ? result with { PermanentRedirect = current } : result;
+            }
+
+            if (NextHop(plan, chain, response) is { } stop)
+            {
+                return stop;
+            }
+
+            allPermanent &= response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect;
+        }
     }
 
-    private HttpRequestMessage BuildRequest(FetchRequest request)
+    /// <summary>Adds the redirect target to the chain, or says why the chain ends here.</summary>
+    private FetchResult? NextHop(Plan plan, List<Uri> chain, HttpResponseMessage response)
     {
-        var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
-        _ = message.Headers.TryAddWithoutValidation("User-Agent", settings.UserAgent);
-        _ = message.Headers.TryAddWithoutValidation("Accept", request.Kind == FetchKind.Feed ? FeedAccept : PageAccept);
-        if (!string.IsNullOrEmpty(request.ETag))
+        var current = chain[^1];
+        var code = (int)response.StatusCode;
+        var location = response.Headers.Location;
+        if (location is null || !Uri.TryCreate(current, location, out var next))
         {
-            _ = message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
+            return FetchResult.Failed(plan.Request.Url, FetchFailureKind.HttpError, $"redirect ({code}) from {current.AbsoluteUri} without a usable Location", response.StatusCode)
+                with { FinalUrl = current };
         }
 
-        if (!string.IsNullOrEmpty(request.LastModified))
+        if (!IsHttp(next))
         {
-            _ = message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
+            return FetchResult.Failed(plan.Request.Url, FetchFailureKind.UnsupportedScheme, $"redirect ({code}) from {current.AbsoluteUri} to a non-http URL {next.OriginalString}", response.StatusCode)
+                with { FinalUrl = current };
         }
 
-        return message;
-    }
-
-    private FetchResult FailureFor(Uri url, HttpResponseMessage response)
-    {
-        var status = response.StatusCode;
-        var code = (int)status;
-        var retryAfter = RetryAfterOf(response.Headers.RetryAfter);
-        var (kind, text) = code switch
+        var seen = chain.Exists(hop => SameResource(hop, next));
+        chain.Add(next);
+        if (seen)
         {
-            429 => (FetchFailureKind.RateLimited, "too many requests (429)"),
-            503 when retryAfter is not null => (FetchFailureKind.RateLimited, "service unavailable with Retry-After (503)"),
-            404 => (FetchFailureKind.NotFound, "not found (404)"),
-            410 => (FetchFailureKind.Gone, "gone (410)"),
-            >= 500 => (FetchFailureKind.ServerError, $"server error ({code})"),
-            >= 300 and < 400 => (FetchFailureKind.RedirectLoop, $"more than {settings.MaxRedirects} redirects ({code})"),
-            _ => (FetchFailureKind.HttpError, $"HTTP status {code}"),
-        };
-        return FetchResult.Failed(url, kind, text, status) with { RetryAfter = retryAfter };
-    }
-
-    private TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header)
-    {
-        if (header?.Delta is { } delta)
-        {
-            return delta;
+            return FetchResult.Failed(plan.Request.Url, FetchFailureKind.RedirectLoop, $"redirect loop: {Describe(chain)}", response.StatusCode) with { FinalUrl = current };
         }
 
-        if (header?.Date is { } date)
+        if (chain.Count - 1 > settings.MaxRedirects)
         {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            return FetchResult.Failed(plan.Request.Url, FetchFailureKind.RedirectLoop, $"more than {settings.MaxRedirects} redirects: {Describe(chain)}", response.StatusCode)
+                with { FinalUrl = current };
         }
 
         return null;
     }
 
-    private static string? LastModifiedOf(HttpResponseMessage response) =>
-        response.Content.Headers.TryGetValues("Last-Modified", out var values) ? values.FirstOrDefault() : null;
+    /// <summary>Refusals that need no connection: an internal IP literal, or a Retry-After still running for this URL.</summary>
+    private FetchResult? RefuseBeforeSending(Plan plan, Uri current)
+    {
+        if (guard.CheckLiteral(current) is { } refusal)
+        {
+            return FetchResult.Failed(plan.Request.Url, FetchFailureKind.PrivateAddressBlocked, refusal.Message) with { FinalUrl = current };
+        }
+
+        if (retryAfter.Remaining(RetryAfterKey(current)) is { } wait)
+        {
+            return FetchResult.Failed(plan.Request.Url, FetchFailureKind.RateLimited,
+                $"not sent: {current.AbsoluteUri} asked us to wait (Retry-After), {wait.TotalSeconds:0} s left")
+                with { FinalUrl = current, RetryAfter = wait };
+        }
+
+        return null;
+    }
+
+    private HttpRequestMessage BuildRequest(Plan plan, Uri url)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Get, url);
+        _ = message.Headers.TryAddWithoutValidation("User-Agent", settings.UserAgent);
+        _ = message.Headers.TryAddWithoutValidation("Accept", plan.Accept);
+        if (!string.IsNullOrEmpty(plan.Request.ETag))
+        {
+            _ = message.Headers.TryAddWithoutValidation("If-None-Match", plan.Request.ETag);
+        }
+
+        if (!string.IsNullOrEmpty(plan.Request.LastModified))
+        {
+            _ = message.Headers.TryAddWithoutValidation("If-Modified-Since", plan.Request.LastModified);
+        }
+
+        return message;
+    }
+
+    private string RetryAfterKey(Uri url) => settings.RetryAfterAppliesToWholeHost ? url.GetLeftPart(UriPartial.Authority) : url.AbsoluteUri;
+
+    private FetchResult TimedOut(Uri url) =>
+        FetchResult.Failed(url, FetchFailureKind.Timeout, $"no complete response within {settings.Timeout.TotalSeconds:0.#} s");
+
+    private static bool IsHttp(Uri url) => url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    // The fragment never reaches the server, so a.xml#x and a.xml are one hop of a loop.
+    private static bool SameResource(Uri a, Uri b) =>
+        string.Equals(a.GetLeftPart(UriPartial.Query), b.GetLeftPart(UriPartial.Query), StringComparison.Ordinal);
+
+    private static string Describe(List<Uri> chain) => string.Join(" -> ", chain.Select(hop => hop.AbsoluteUri));
 
     private static string Describe(HttpRequestException ex) =>
         ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
+
+    /// <summary>What one fetch asks for: the request, its Accept header, body limit, and whether robots.txt applies.</summary>
+    private sealed record Plan(FetchRequest Request, string Accept, long BodyLimit, bool TruncateBody, bool CheckRobots);
 }

@@ -8,6 +8,9 @@ public sealed record ParsedFeed
     public string? Subtitle { get; init; }
     public string? Language { get; init; }
     public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>RSS &lt;ttl&gt;: how long the publisher asks readers to cache the feed; null when it does not say.</summary>
+    public TimeSpan? TimeToLive { get; init; }
 }
 
 /// <summary>One enclosure (podcast audio, image …) of an entry.</summary>

@@ -22,6 +22,7 @@ internal static class RawXmlOverrides
             Link = raw.Feed.Link ?? codeHollow.Feed.Link,
             Language = raw.Feed.Language ?? codeHollow.Feed.Language,
             Updated = raw.Feed.Updated,
+            TimeToLive = raw.Feed.TimeToLive,
         };
         var entries = codeHollow.Entries.Zip(raw.Entries, (c, r) => Entry(c, r, typedText)).ToList();
         return new FeedContent(feed, entries);

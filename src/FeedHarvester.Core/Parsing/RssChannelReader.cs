@@ -23,8 +23,15 @@ internal static class RssChannelReader
                 FeedElements.Ext(channel, FeedNamespaces.Dc, "date"),
                 FeedElements.Ext(channel, FeedNamespaces.DcTerms, "modified"),
                 FeedElements.Ext(channel, FeedNamespaces.Atom, "updated")),
+            TimeToLive = TimeToLive(FeedElements.Core(channel, "ttl")),
         };
     }
+
+    /// <summary>RSS 2.0 &lt;ttl&gt; is whole minutes; anything else (empty, negative, prose) says nothing.</summary>
+    private static TimeSpan? TimeToLive(XElement? ttl) =>
+        int.TryParse(ttl?.Value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0
+            ? TimeSpan.FromMinutes(minutes)
+            : null;
 
     private static string? Language(XElement channel, ReadContext context) =>
         FeedText.Plain(FeedElements.Core(channel, "language") ?? FeedElements.Ext(channel, FeedNamespaces.Dc, "language"))

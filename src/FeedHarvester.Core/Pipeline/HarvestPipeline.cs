@@ -21,7 +21,7 @@ public sealed class HarvestPipeline(
     IFeedStateStore states,
     IDedupeStore dedupe,
     EmitPump emitter,
-    PollSchedule schedule,
+    FeedStateTransitions transitions,
     SchedulingOptions scheduling,
     TimeProvider timeProvider,
     ILogger<HarvestPipeline> logger)
@@ -46,13 +46,18 @@ public sealed class HarvestPipeline(
         var started = Stopwatch.GetTimestamp();
         var feedUrl = feed.Url.AbsoluteUri;
         var state = await states.GetFeedStateAsync(feedUrl, cancellationToken).ConfigureAwait(false) ?? FeedState.New(feedUrl);
+        if (state.Status == FeedStatus.Gone)
+        {
+            return PollReport.Skipped(feedUrl, PollOutcome.Gone, state.LastMessage);
+        }
+
         try
         {
             var fetchedAt = timeProvider.GetUtcNow();
             var fetch = await FetchFeedAsync(feed, state, cancellationToken).ConfigureAwait(false);
             if (fetch.Status == FetchStatus.NotModified)
             {
-                return await SucceedAsync(feed, state, fetch, PollOutcome.NotModified, 0, new EntryTally(), started, cancellationToken).ConfigureAwait(false);
+                return await SucceedAsync(feed, state, fetch, PollOutcome.NotModified, FeedRhythm.Unknown, 0, new EntryTally(), started, cancellationToken).ConfigureAwait(false);
             }
 
             if (fetch.Status == FetchStatus.Failure)
@@ -68,7 +73,7 @@ public sealed class HarvestPipeline(
 
             var tally = await HarvestEntriesAsync(feedUrl, parsed, fetchedAt, cancellationToken).ConfigureAwait(false);
             _ = await emitter.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return await SucceedAsync(feed, state, fetch, PollOutcome.Ok, parsed.Entries.Count, tally, started, cancellationToken).ConfigureAwait(false);
+            return await SucceedAsync(feed, state, fetch, PollOutcome.Ok, RhythmOf(parsed, fetch), parsed.Entries.Count, tally, started, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -77,8 +82,15 @@ public sealed class HarvestPipeline(
         }
     }
 
-    private Task<FetchResult> FetchFeedAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken) =>
-        stages.Fetcher.FetchAsync(new FetchRequest(feed.Url, FetchKind.Feed, state.ETag, state.LastModified), cancellationToken);
+    private Task<FetchResult> FetchFeedAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
+    {
+        var url = state.CurrentUrl is { } moved && Uri.TryCreate(moved, UriKind.Absolute, out var current) ? current : feed.Url;
+        return stages.Fetcher.FetchAsync(new FetchRequest(url, FetchKind.Feed, state.ETag, state.LastModified), cancellationToken);
+    }
+
+    private static FeedRhythm RhythmOf(FeedParseResult parsed, FetchResult fetch) => new(
+        parsed.Entries.Select(e => e.Published ?? e.Updated).OfType<DateTimeOffset>().ToList(),
+        FeedRhythm.Longest(parsed.Feed.TimeToLive, fetch.FreshFor));
 
     private FeedParseResult Parse(string feedUrl, FetchResult fetch)
     {
@@ -131,24 +143,13 @@ public sealed class HarvestPipeline(
         return EntryOutcome.NewFromFeed;
     }
 
-    private async Task<PollReport> SucceedAsync(FeedDefinition feed, FeedState state, FetchResult fetch, string outcome, int entries, EntryTally tally, long started, CancellationToken cancellationToken)
+    private async Task<PollReport> SucceedAsync(FeedDefinition feed, FeedState state, FetchResult fetch, string outcome, FeedRhythm rhythm, int entries, EntryTally tally, long started, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var next = schedule.NextAfterSuccess(feed, now);
-        var updated = state with
-        {
-            ETag = fetch.ETag,
-            LastModified = fetch.LastModified,
-            LastOutcome = outcome,
-            LastMessage = null,
-            LastPolledAt = now,
-            LastSuccessAt = now,
-            NextPollAt = next,
-            ConsecutiveErrors = 0,
-            ArticlesEmitted = state.ArticlesEmitted + tally.New,
-        };
-        await states.SaveFeedStateAsync(updated, cancellationToken).ConfigureAwait(false);
+        var change = transitions.AfterSuccess(feed, state, fetch, outcome, rhythm, tally.New, timeProvider.GetUtcNow());
+        await states.SaveFeedStateAsync(change.State, cancellationToken).ConfigureAwait(false);
+        LogTransition(change);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var next = change.State.NextPollAt!.Value;
         if (outcome == PollOutcome.NotModified)
         {
             Log.PollNotModified(logger, state.FeedUrl, outcome, next);
@@ -163,20 +164,10 @@ public sealed class HarvestPipeline(
 
     private async Task<PollReport> FailAsync(FeedDefinition feed, FeedState state, string outcome, string? message, TimeSpan? retryAfter, long started, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var errors = state.ConsecutiveErrors + 1;
-        var next = schedule.NextAfterFailure(feed, now, errors, retryAfter);
-        var updated = state with
-        {
-            LastOutcome = outcome,
-            LastMessage = message,
-            LastPolledAt = now,
-            NextPollAt = next,
-            ConsecutiveErrors = errors,
-        };
+        var change = transitions.AfterFailure(feed, state, outcome, message, retryAfter, timeProvider.GetUtcNow());
         try
         {
-            await states.SaveFeedStateAsync(updated, cancellationToken).ConfigureAwait(false);
+            await states.SaveFeedStateAsync(change.State, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -184,7 +175,32 @@ public sealed class HarvestPipeline(
             Log.PollCrashed(logger, state.FeedUrl, ex);
         }
 
-        Log.PollFailed(logger, state.FeedUrl, outcome, message, errors, next);
-        return new PollReport(state.FeedUrl, outcome, message, 0, 0, 0, 0, next, Stopwatch.GetElapsedTime(started));
+        if (change.Transition == StateTransition.None)
+        {
+            Log.PollFailed(logger, state.FeedUrl, outcome, message, change.State.ConsecutiveErrors, change.State.NextPollAt);
+        }
+
+        LogTransition(change);
+        return new PollReport(state.FeedUrl, outcome, message, 0, 0, 0, 0, change.State.NextPollAt, Stopwatch.GetElapsedTime(started));
+    }
+
+    private void LogTransition(StateChange change)
+    {
+        var state = change.State;
+        switch (change.Transition)
+        {
+            case StateTransition.Gone:
+                Log.FeedGone(logger, state.FeedUrl, state.LastMessage);
+                break;
+            case StateTransition.Broken:
+                Log.FeedBroken(logger, state.FeedUrl, state.ConsecutiveErrors, state.NextPollAt);
+                break;
+            case StateTransition.Recovered:
+                Log.FeedRecoveredFromBroken(logger, state.FeedUrl);
+                break;
+            case StateTransition.Moved:
+                Log.FeedMoved(logger, state.FeedUrl, state.CurrentUrl);
+                break;
+        }
     }
 }

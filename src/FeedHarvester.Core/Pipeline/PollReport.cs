@@ -7,6 +7,9 @@ public static class PollOutcome
     public const string NotModified = "NotModified";
     public const string Malformed = "Malformed";
 
+    /// <summary>The feed answered 410 Gone before; it is not polled any more.</summary>
+    public const string Gone = "Gone";
+
     /// <summary>A fault of ours (store unreachable, a bug): logged with its exception; the feed is retried.</summary>
     public const string Error = "Error";
 
@@ -22,8 +25,15 @@ public sealed record PollReport(
     int NewArticles,
     int Duplicates,
     int FromFeedContent,
-    DateTimeOffset NextPollAt,
+    DateTimeOffset? NextPollAt,
     TimeSpan Elapsed)
 {
     public bool Succeeded => PollOutcome.IsSuccess(Outcome);
+
+    /// <summary>Null <see cref="NextPollAt"/>: the feed is not to be polled again.</summary>
+    public bool Disabled => NextPollAt is null;
+
+    /// <summary>A poll that sent nothing because the feed is disabled.</summary>
+    public static PollReport Skipped(string feedUrl, string outcome, string? message) =>
+        new(feedUrl, outcome, message, 0, 0, 0, 0, null, TimeSpan.Zero);
 }

@@ -27,6 +27,7 @@ public static class HarvesterServices
             .AddSingleton(settings.Scheduling)
             .AddSingleton(new FeedCatalog(settings.Feeds))
             .AddSingleton(sp => new PollSchedule(sp.GetRequiredService<SchedulingOptions>()))
+            .AddSingleton<FeedStateTransitions>()
             .AddLocalStore(options =>
             {
                 options.DataDirectory = settings.Storage.DataDirectory;

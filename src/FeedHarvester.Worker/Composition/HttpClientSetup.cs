@@ -5,23 +5,29 @@ using Microsoft.Extensions.Http.Resilience;
 
 namespace FeedHarvester.Worker.Composition;
 
-/// <summary>The one HttpClient every fetch goes through: decompression, bounded redirects, one standard resilience handler.</summary>
+/// <summary>
+/// The one HttpClient every fetch goes through: the guarded handler from <see cref="FetchingHandler"/> (decompression,
+/// no automatic redirects, private-address guard on connect) and one standard resilience handler.
+/// </summary>
 internal static class HttpClientSetup
 {
     /// <summary>Longest single attempt; the fetcher's own total limit still covers the whole request.</summary>
     private static readonly TimeSpan MaxAttemptTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Pooled connections are recycled this often, so DNS changes are picked up (and re-checked by the guard).</summary>
+    private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
     public static IServiceCollection AddHarvesterHttpClient(this IServiceCollection services, FetchingOptions fetching)
     {
         _ = services.AddHttpClient(HttpFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(() =>
             {
-                AutomaticDecompression = DecompressionMethods.All,
-                AllowAutoRedirect = fetching.MaxRedirects > 0,
-                MaxAutomaticRedirections = Math.Max(1, fetching.MaxRedirects),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-                UseCookies = false,
+                var handler = FetchingHandler.Create(fetching);
+                handler.PooledConnectionLifetime = PooledConnectionLifetime;
+                handler.ConnectTimeout = ConnectTimeout;
+                return handler;
             })
             .AddStandardResilienceHandler(options => Configure(options, fetching))
             // One pipeline per host, so one failing site cannot open the circuit for every other site.
@@ -38,8 +44,15 @@ internal static class HttpClientSetup
         options.Retry.MaxRetryAttempts = 2;
         // A Retry-After of minutes must reschedule the feed, not hold a request open; 429 goes back to the scheduler.
         options.Retry.ShouldRetryAfterHeader = false;
-        options.Retry.ShouldHandle = args => ValueTask.FromResult(
-            args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests
-            && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+        options.Retry.ShouldHandle = args => ValueTask.FromResult(IsWorthRetrying(args.Outcome));
+        // A refused private address is a decision, not a failing host: it must not count towards opening the circuit.
+        options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(
+            PrivateAddressBlockedException.Find(args.Outcome.Exception) is null && HttpClientResiliencePredicates.IsTransient(args.Outcome));
     }
+
+    // Retrying a guard refusal would only refuse again; retrying a 429 would ignore what the server asked.
+    private static bool IsWorthRetrying(Polly.Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests
+        && PrivateAddressBlockedException.Find(outcome.Exception) is null
+        && HttpClientResiliencePredicates.IsTransient(outcome);
 }

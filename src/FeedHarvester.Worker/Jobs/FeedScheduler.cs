@@ -31,6 +31,11 @@ public sealed partial class FeedScheduler(
         foreach (var feed in enabled)
         {
             var state = await states.GetFeedStateAsync(feed.Url.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+            if (state?.Status == FeedStatus.Gone)
+            {
+                continue;
+            }
+
             var firstPoll = state?.NextPollAt is { } stored && stored > now ? stored : schedule.FirstPoll(feed, now, StartSpread);
             var job = JobBuilder.Create<PollFeedJob>()
                 .WithIdentity(feed.Url.AbsoluteUri, "feeds")

@@ -22,10 +22,17 @@ public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog) :
         }
 
         var report = await pipeline.PollAsync(feed, cancellationToken).ConfigureAwait(false);
+        if (report.NextPollAt is not { } nextPoll)
+        {
+            // Disabled (410 Gone): the job ends with no trigger left.
+            _ = await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var next = TriggerBuilder.Create()
             .WithIdentity(context.Trigger.Key)
             .ForJob(context.JobDetail.Key)
-            .StartAt(report.NextPollAt)
+            .StartAt(nextPoll)
             .Build();
         _ = await context.Scheduler.RescheduleJob(context.Trigger.Key, next, cancellationToken).ConfigureAwait(false);
     }

@@ -7,6 +7,7 @@ namespace FeedHarvester.Worker.Running;
 public sealed record HarvestSummary(
     int FeedsOk,
     int FeedsFailed,
+    int FeedsDisabled,
     int ArticlesEmitted,
     int FromFeedContent,
     int DuplicatesSkipped,
@@ -18,7 +19,8 @@ public sealed record HarvestSummary(
 
     public static HarvestSummary From(IReadOnlyCollection<PollReport> reports, int recovered, TimeSpan elapsed) => new(
         reports.Count(r => r.Succeeded),
-        reports.Count(r => !r.Succeeded),
+        reports.Count(r => !r.Succeeded && !r.Disabled),
+        reports.Count(r => r.Disabled),
         reports.Sum(r => r.NewArticles),
         reports.Sum(r => r.FromFeedContent),
         reports.Sum(r => r.Duplicates),
@@ -31,7 +33,7 @@ public sealed record HarvestSummary(
         var culture = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            string.Create(culture, $"feeds ok {FeedsOk}, failed {FeedsFailed}"),
+            string.Create(culture, $"feeds ok {FeedsOk}, failed {FeedsFailed}, disabled {FeedsDisabled}"),
             string.Create(culture, $"articles emitted {ArticlesEmitted} ({FromFeedContent} from feed content), duplicates skipped {DuplicatesSkipped}, recovered from an earlier run {Recovered}"),
             string.Create(culture, $"elapsed {Elapsed.TotalSeconds:0.00} s, {ArticlesPerSecond:0.0} articles/s"),
         };

@@ -65,3 +65,62 @@ public sealed class PollScheduleTests
         Assert.InRange(first, Now, Now.AddSeconds(30));
     }
 }
+
+public sealed class PollScheduleAdaptiveTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);
+    private static readonly FeedDefinition Feed = new(new Uri("http://127.0.0.1/feed.xml"));
+
+    private static readonly SchedulingOptions Options = new()
+    {
+        RhythmWindow = TimeSpan.FromDays(7),
+        MinInterval = TimeSpan.FromMinutes(5),
+        MaxInterval = TimeSpan.FromHours(6),
+    };
+
+    private static FeedRhythm EntriesPerDay(double perDay, TimeSpan? hint = null)
+    {
+        var count = (int)(perDay * 7);
+        return new FeedRhythm(Enumerable.Range(0, count).Select(i => Now - (TimeSpan.FromDays(7) * i / count)).ToList(), hint);
+    }
+
+    [Fact]
+    public void ChooseInterval_TwentyFourEntriesADay_PollsHourly() =>
+        Assert.Equal(TimeSpan.FromHours(1), new PollSchedule(Options).ChooseInterval(Feed, EntriesPerDay(24), Now));
+
+    [Fact]
+    public void ChooseInterval_VeryBusyFeed_ClampedToTheMinimum() =>
+        Assert.Equal(TimeSpan.FromMinutes(5), new PollSchedule(Options).ChooseInterval(Feed, EntriesPerDay(1000), Now));
+
+    [Fact]
+    public void ChooseInterval_NothingInTheWindow_LongestInterval() =>
+        Assert.Equal(TimeSpan.FromHours(6), new PollSchedule(Options).ChooseInterval(Feed, new FeedRhythm([Now.AddDays(-30)], null), Now));
+
+    [Fact]
+    public void ChooseInterval_FutureDatedEntries_DoNotCount() =>
+        Assert.Equal(TimeSpan.FromHours(6), new PollSchedule(Options).ChooseInterval(Feed, new FeedRhythm([Now.AddHours(1), Now.AddHours(2)], null), Now));
+
+    [Fact]
+    public void ChooseInterval_PublisherAsksForLonger_RaisedToTheHint() =>
+        Assert.Equal(TimeSpan.FromHours(2), new PollSchedule(Options).ChooseInterval(Feed, EntriesPerDay(24, TimeSpan.FromHours(2)), Now));
+
+    [Fact]
+    public void ChooseInterval_HintBeyondTheMaximum_ClampedToTheMaximum() =>
+        Assert.Equal(TimeSpan.FromHours(6), new PollSchedule(Options).ChooseInterval(Feed, EntriesPerDay(24, TimeSpan.FromDays(2)), Now));
+
+    [Fact]
+    public void ChooseInterval_FeedPinsItsInterval_RhythmIgnored() =>
+        Assert.Equal(TimeSpan.FromMinutes(1), new PollSchedule(Options).ChooseInterval(Feed with { Interval = TimeSpan.FromMinutes(1) }, EntriesPerDay(24), Now));
+
+    [Fact]
+    public void ChooseInterval_AdaptiveOff_DefaultInterval()
+    {
+        var options = new SchedulingOptions { Adaptive = false, DefaultInterval = TimeSpan.FromMinutes(20) };
+
+        Assert.Equal(TimeSpan.FromMinutes(20), new PollSchedule(options).ChooseInterval(Feed, EntriesPerDay(24), Now));
+    }
+
+    [Fact]
+    public void FeedRhythm_Longest_IgnoresMissingAndNonPositiveHints() =>
+        Assert.Equal(TimeSpan.FromMinutes(30), FeedRhythm.Longest(null, TimeSpan.FromMinutes(30), TimeSpan.Zero, TimeSpan.FromMinutes(10)));
+}

@@ -10,7 +10,17 @@ public sealed class HttpFetcherTests
     private static readonly Uri FeedUrl = new("http://127.0.0.1:1/feed.xml");
 
     private static HttpFetcher Fetcher(Func<HttpRequestMessage, HttpResponseMessage> respond, FetchingOptions? options = null, TimeProvider? time = null) =>
-        new(new HttpClient(new StubHandler(respond)), new HostLimiter(2), Options.Create(options ?? new FetchingOptions()), time ?? TimeProvider.System);
+        new(new HttpClient(new StubHandler(respond)), new HostLimiter(2), Options.Create(StubOptions(options)), time ?? TimeProvider.System);
+
+    // The stub never connects, but the fetcher still refuses the 127.0.0.1 literal up front unless it is allowed;
+    // robots.txt is covered by its own tests and would otherwise be answered by the same stub.
+    private static FetchingOptions StubOptions(FetchingOptions? options)
+    {
+        var stub = options ?? new FetchingOptions();
+        stub.AllowedPrivateHosts = [.. stub.AllowedPrivateHosts, "127.0.0.1:1"];
+        stub.RespectRobotsTxt = false;
+        return stub;
+    }
 
     [Fact]
     public async Task Fetch_ValidatorsStored_SentBackAsConditionalHeaders()
@@ -131,7 +141,7 @@ public sealed class HttpFetcherTests
     [Fact]
     public async Task Fetch_ServerNeverAnswers_TimeoutWithinTheLimit()
     {
-        var fetcher = new HttpFetcher(new HttpClient(new HangingHandler()), new HostLimiter(2), Options.Create(new FetchingOptions { Timeout = TimeSpan.FromMilliseconds(200) }), TimeProvider.System);
+        var fetcher = new HttpFetcher(new HttpClient(new HangingHandler()), new HostLimiter(2), Options.Create(StubOptions(new FetchingOptions { Timeout = TimeSpan.FromMilliseconds(200) })), TimeProvider.System);
 
         var result = await fetcher.FetchAsync(new FetchRequest(FeedUrl, FetchKind.Feed), CancellationToken.None);
 

@@ -11,13 +11,15 @@ public sealed class FeedSchedulerTests
     {
         await using var site = new LoopbackSite();
         var news = new TestNewsSite(site, itemsPerFeed: 2);
-        using var runner = new HarvestRunner();
+        using var runner = new HarvestRunner(site);
         var configuration = ConfigurationLoader.Load(null, new Dictionary<string, string?>
         {
             ["FeedHarvester:FeedsFile"] = news.WriteFeedList(runner.DataDirectory),
             ["FeedHarvester:Storage:DataDirectory"] = runner.DataDirectory,
             ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:Adaptive"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
         });
         var (settings, errors) = SettingsValidator.Validate(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));

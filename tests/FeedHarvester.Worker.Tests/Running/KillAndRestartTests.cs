@@ -13,11 +13,11 @@ public sealed class KillAndRestartTests
     {
         await using var site = new LoopbackSite { PageDelay = TimeSpan.FromMilliseconds(40) };
         var news = new TestNewsSite(site, itemsPerFeed: 12);
-        using var runner = new HarvestRunner();
+        using var runner = new HarvestRunner(site);
         var feeds = news.WriteFeedList(runner.DataDirectory);
         string[] arguments = ["run", "--once", "--feeds", feeds, "--data-dir", runner.DataDirectory];
 
-        using (var worker = HarvestRunner.StartWorker(arguments))
+        using (var worker = HarvestRunner.StartWorker(runner.Environment, arguments))
         {
             await WaitForLinesAsync(runner.OutputPath, linesBeforeKill, worker);
             worker.Kill(entireProcessTree: true);
@@ -27,7 +27,7 @@ public sealed class KillAndRestartTests
         // The kill must land mid-run, or this test would prove nothing about recovery.
         Assert.InRange(CountLines(runner.OutputPath), linesBeforeKill, news.ArticleUrls.Count - 1);
 
-        var (exitCode, stdout, stderr) = await HarvestRunner.RunWorkerAsync(arguments);
+        var (exitCode, stdout, stderr) = await HarvestRunner.RunWorkerAsync(runner.Environment, arguments);
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("articles emitted", stdout, StringComparison.Ordinal);

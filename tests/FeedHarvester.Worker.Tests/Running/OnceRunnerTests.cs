@@ -9,7 +9,7 @@ public sealed class OnceRunnerTests
     {
         await using var site = new LoopbackSite();
         var news = new TestNewsSite(site, itemsPerFeed: 4);
-        using var runner = new HarvestRunner();
+        using var runner = new HarvestRunner(site);
 
         var summary = await runner.RunOnceInProcessAsync(news.WriteFeedList(runner.DataDirectory));
 
@@ -25,7 +25,7 @@ public sealed class OnceRunnerTests
     {
         await using var site = new LoopbackSite();
         var news = new TestNewsSite(site, itemsPerFeed: 2);
-        using var runner = new HarvestRunner();
+        using var runner = new HarvestRunner(site);
 
         _ = await runner.RunOnceInProcessAsync(news.WriteFeedList(runner.DataDirectory));
 
@@ -45,7 +45,7 @@ public sealed class OnceRunnerTests
     {
         await using var site = new LoopbackSite();
         var news = new TestNewsSite(site, itemsPerFeed: 3);
-        using var runner = new HarvestRunner();
+        using var runner = new HarvestRunner(site);
         var feeds = news.WriteFeedList(runner.DataDirectory);
         _ = await runner.RunOnceInProcessAsync(feeds);
         var pagesFetched = site.RequestCount("/rss/a/0.html");
@@ -59,6 +59,46 @@ public sealed class OnceRunnerTests
     }
 
     [Fact]
+    public async Task RunOnce_FeedGone_DisabledAndNeverRequestedAgain()
+    {
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 1);
+        site.ServeStatus("/gone/feed.xml", 410);
+        using var runner = new HarvestRunner(site);
+        var feeds = news.WriteFeedList(runner.DataDirectory);
+        File.AppendAllLines(feeds, [site.Url("/gone/feed.xml").AbsoluteUri]);
+
+        var first = await runner.RunOnceInProcessAsync(feeds);
+        var second = await runner.RunOnceInProcessAsync(feeds);
+
+        Assert.Equal(1, first.FeedsDisabled);
+        Assert.Equal(3, first.FeedsOk);
+        Assert.Equal(1, second.FeedsDisabled);
+        Assert.Equal(1, site.RequestCount("/gone/feed.xml"));
+        Assert.Equal(news.ArticleUrls.Count, runner.ReadOutput().Count);
+    }
+
+    [Fact]
+    public async Task RunOnce_FeedFailing_OtherFeedsHarvestedAndFailureListed()
+    {
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 2);
+        site.ServeStatus("/broken/feed.xml", 404);
+        site.Serve("/malformed/feed.xml", "application/rss+xml", "<rss><channel><item><title>x</title></item");
+        using var runner = new HarvestRunner(site);
+        var feeds = news.WriteFeedList(runner.DataDirectory);
+        File.AppendAllLines(feeds, [site.Url("/broken/feed.xml").AbsoluteUri]);
+
+        var summary = await runner.RunOnceInProcessAsync(feeds);
+
+        Assert.Equal(3, summary.FeedsOk);
+        var failure = Assert.Single(summary.Failures);
+        Assert.Equal("NotFound", failure.Outcome);
+        Assert.Contains("failed " + site.Url("/broken/feed.xml").AbsoluteUri + ": NotFound", summary.Format(), StringComparison.Ordinal);
+        Assert.Equal(news.ArticleUrls.Count, runner.ReadOutput().Count);
+    }
+
+    [Fact]
     public async Task RunOnce_PageMissing_ArticleEmittedFromFeedContentAndMarked()
     {
         await using var site = new LoopbackSite();
@@ -67,7 +107,7 @@ public sealed class OnceRunnerTests
             <item><title>Lost page</title><link>{site.Url("/gone.html")}</link><guid>g1</guid>
             <description>&lt;p&gt;The feed's own text of the story.&lt;/p&gt;</description></item></channel></rss>
             """);
-        using var runner = new HarvestRunner();
+        using var runner = new HarvestRunner(site);
         var feeds = Path.Combine(runner.DataDirectory, "feeds.txt");
         File.WriteAllText(feeds, site.Url("/feed.xml").AbsoluteUri);
 

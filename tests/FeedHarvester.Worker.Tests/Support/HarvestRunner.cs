@@ -9,10 +9,19 @@ namespace FeedHarvester.Tests.Support;
 /// <summary>Runs the harvester once, in process or as a real process, against a temporary data directory.</summary>
 public sealed class HarvestRunner : IDisposable
 {
-    public HarvestRunner()
+    /// <param name="site">The loopback site the run may fetch from: the private-address guard lets exactly its host:port through.</param>
+    public HarvestRunner(LoopbackSite? site = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("feedharvester-test-").FullName;
+        AllowedHost = site is null ? null : $"127.0.0.1:{site.Port}";
     }
+
+    public string? AllowedHost { get; }
+
+    /// <summary>The environment a worker process needs to reach the test site.</summary>
+    public Dictionary<string, string> Environment => AllowedHost is null
+        ? []
+        : new() { ["FeedHarvester__Fetching__AllowedPrivateHosts__0"] = AllowedHost };
 
     public string DataDirectory { get; }
 
@@ -25,6 +34,7 @@ public sealed class HarvestRunner : IDisposable
             ["FeedHarvester:FeedsFile"] = feedsFile,
             ["FeedHarvester:Storage:DataDirectory"] = DataDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = AllowedHost,
         };
         foreach (var pair in extra ?? new Dictionary<string, string?>())
         {

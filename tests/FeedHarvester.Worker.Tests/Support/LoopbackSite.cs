@@ -13,6 +13,7 @@ public sealed class LoopbackSite : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly ConcurrentDictionary<string, Document> documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> statuses = new(StringComparer.Ordinal);
     private readonly Task loop;
 
     public LoopbackSite()
@@ -42,6 +43,9 @@ public sealed class LoopbackSite : IAsyncDisposable
     public void Serve(string path, string contentType, string body) => Serve(path, contentType, System.Text.Encoding.UTF8.GetBytes(body));
 
     public int RequestCount(string path) => Requests.GetValueOrDefault(path);
+
+    /// <summary>Answers <paramref name="path"/> with a bare status code (410, 404, 500 …).</summary>
+    public void ServeStatus(string path, int status) => statuses[path] = status;
 
     public async ValueTask DisposeAsync()
     {
@@ -84,6 +88,12 @@ public sealed class LoopbackSite : IAsyncDisposable
         var response = context.Response;
         try
         {
+            if (statuses.TryGetValue(path, out var status))
+            {
+                response.StatusCode = status;
+                return;
+            }
+
             if (!documents.TryGetValue(path, out var document))
             {
                 response.StatusCode = 404;

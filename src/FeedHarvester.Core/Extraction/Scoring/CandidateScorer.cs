@@ -7,9 +7,13 @@ namespace FeedHarvester.Extraction.Scoring;
 /// Readability-style scoring: every paragraph gives points (length, commas) to the containers above it,
 /// scaled down with distance; each container's total is then discounted by its link density.
 /// </summary>
-internal sealed class CandidateScorer(ExtractionFlags flags)
+internal sealed class CandidateScorer(ExtractionFlags flags, NodeRemover? session = null)
 {
     private readonly Dictionary<IElement, double> _scores = new(ReferenceEqualityComparer.Instance);
+    private readonly NodeRemover _session = session ?? new NodeRemover(null);
+
+    /// <summary>The pass's subtree stats, shared with the selector and the sibling merger.</summary>
+    public TextStatsCache Stats => _session.Stats;
 
     public IReadOnlyDictionary<IElement, double> Scores => _scores;
 
@@ -20,19 +24,30 @@ internal sealed class CandidateScorer(ExtractionFlags flags)
     /// <summary>Scores the tree under <paramref name="body"/>; returns the candidates best first.</summary>
     public List<KeyValuePair<IElement, double>> Score(IElement body)
     {
-        foreach (var element in body.QuerySelectorAll("*"))
+        ScoreDescendants(body);
+        var ranked = new List<KeyValuePair<IElement, double>>(_scores.Count);
+        foreach (var (element, score) in _scores)
         {
-            ScoreParagraph(element);
+            ranked.Add(new(element, score * (1 - Stats.Text(element).LinkDensity)));
         }
 
-        foreach (var element in _scores.Keys.ToArray())
+        foreach (var (element, score) in ranked)
         {
-            _scores[element] *= 1 - LinkDensity.Of(element);
+            _scores[element] = score;
         }
 
-        var ranked = _scores.ToList();
         ranked.Sort((a, b) => b.Value.CompareTo(a.Value));
         return ranked;
+    }
+
+    /// <summary>Document order, as the points accumulate (and ties then rank) the way a selector walk would.</summary>
+    private void ScoreDescendants(IElement parent)
+    {
+        for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            ScoreParagraph(child);
+            ScoreDescendants(child);
+        }
     }
 
     private void ScoreParagraph(IElement element)
@@ -63,11 +78,11 @@ internal sealed class CandidateScorer(ExtractionFlags flags)
     /// layouts and &lt;br&gt;-separated text in layout cells. Those receive their own points first, since their
     /// text is directly inside them.
     /// </summary>
-    private static bool TryMeasureParagraph(IElement element, out TextStats stats, out bool selfReceives)
+    private bool TryMeasureParagraph(IElement element, out TextStats stats, out bool selfReceives)
     {
         if (element.LocalName is "p" or "pre")
         {
-            stats = TextMeasurer.Measure(element);
+            stats = Stats.Text(element);
             selfReceives = false;
             return stats.Chars >= ExtractionThresholds.MinParagraphChars;
         }
@@ -83,7 +98,7 @@ internal sealed class CandidateScorer(ExtractionFlags flags)
         return stats.Chars >= ExtractionThresholds.MinParagraphChars;
     }
 
-    private static TextStats MeasureInline(IElement element)
+    private TextStats MeasureInline(IElement element)
     {
         int chars = 0, links = 0, commas = 0;
         for (var child = element.FirstChild; child is not null; child = child.NextSibling)
@@ -93,7 +108,12 @@ internal sealed class CandidateScorer(ExtractionFlags flags)
                 continue;
             }
 
-            var s = child is IText t ? MeasureText(t) : TextMeasurer.Measure(child);
+            var s = child switch
+            {
+                IText t => MeasureText(t),
+                IElement inline => Stats.Text(inline),
+                _ => default,
+            };
             if (child is IElement { LocalName: "a" })
             {
                 s = s with { LinkChars = s.Chars };
@@ -139,7 +159,7 @@ internal sealed class CandidateScorer(ExtractionFlags flags)
         };
         if (flags.HasFlag(ExtractionFlags.WeightClasses))
         {
-            score += ClassWeigher.Weigh(element);
+            score += ClassWeigher.Weigh(_session.Names.Of(element));
         }
 
         return score + ClassWeigher.StructuredDataBonus(element);

@@ -42,7 +42,12 @@ internal static class CandidateSelector
 
         for (var ancestor = best.ParentElement; ancestor is not null && !ReferenceEquals(ancestor, body); ancestor = ancestor.ParentElement)
         {
-            var inside = close.Count(c => ancestor.Contains(c));
+            var inside = 0;
+            foreach (var candidate in close)
+            {
+                inside += ReferenceEquals(candidate, ancestor) || DomRules.IsInside(candidate, ancestor) ? 1 : 0;
+            }
+
             if (inside >= ExtractionThresholds.MinCandidatesForCommonAncestor)
             {
                 return ancestor;

@@ -7,21 +7,17 @@ namespace FeedHarvester.Extraction.Scoring;
 public static class ClassWeigher
 {
     /// <summary>+<see cref="ExtractionThresholds.ClassWeight"/> for body words, minus as much for furniture words.</summary>
-    public static double Weigh(IElement element)
-    {
-        var classAndId = DomRules.ClassAndId(element);
-        if (classAndId.Length == 0)
-        {
-            return 0;
-        }
+    public static double Weigh(IElement element) => Weigh(ClassNameMatcher.Match(DomRules.ClassAndId(element)));
 
+    internal static double Weigh(VocabularyMatches matches)
+    {
         var weight = 0.0;
-        if (ScoringVocabulary.Positive.IsMatch(classAndId))
+        if ((matches & VocabularyMatches.Positive) != 0)
         {
             weight += ExtractionThresholds.ClassWeight;
         }
 
-        if (ScoringVocabulary.Negative.IsMatch(classAndId) || IsBoilerplate(classAndId))
+        if ((matches & (VocabularyMatches.Negative | VocabularyMatches.Boilerplate)) != 0)
         {
             weight -= ExtractionThresholds.ClassWeight;
         }
@@ -37,17 +33,4 @@ public static class ClassWeigher
         string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase)
             ? 2 * ExtractionThresholds.ClassWeight
             : 0;
-
-    private static bool IsBoilerplate(string classAndId)
-    {
-        foreach (var group in BoilerplateVocabulary.Unlikely)
-        {
-            if (group.IsMatch(classAndId))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -10,7 +10,7 @@ namespace FeedHarvester.Extraction.Scoring;
 internal static class SiblingMerger
 {
     /// <summary>Returns the element holding the article: the candidate alone, or a new div with the merged siblings.</summary>
-    public static IElement Merge(IElement best, CandidateScorer scorer)
+    public static IElement Merge(IElement best, CandidateScorer scorer, NodeRemover? session = null)
     {
         var parent = best.ParentElement;
         if (parent is null || parent.LocalName is "html")
@@ -38,7 +38,14 @@ internal static class SiblingMerger
         var container = best.Owner!.CreateElement("div");
         foreach (var element in kept)
         {
-            _ = container.AppendChild(element);
+            if (session is null)
+            {
+                _ = container.AppendChild(element);
+            }
+            else
+            {
+                session.MoveTo(element, container);
+            }
         }
 
         return container;
@@ -54,13 +61,14 @@ internal static class SiblingMerger
             return true;
         }
 
-        return sibling.LocalName == "p" && IsProse(sibling);
+        return sibling.LocalName == "p" && IsProse(sibling, scorer.Stats.Text(sibling));
     }
 
     /// <summary>A long paragraph with few links, or a short one with none that ends like a sentence.</summary>
-    public static bool IsProse(IElement paragraph)
+    public static bool IsProse(IElement paragraph) => IsProse(paragraph, TextMeasurer.Measure(paragraph));
+
+    private static bool IsProse(IElement paragraph, TextStats stats)
     {
-        var stats = TextMeasurer.Measure(paragraph);
         if (stats.Chars >= ExtractionThresholds.MinSiblingParagraphChars)
         {
             return stats.LinkDensity < ExtractionThresholds.MaxSiblingLinkDensity;

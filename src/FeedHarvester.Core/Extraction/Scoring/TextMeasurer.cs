@@ -38,7 +38,7 @@ public static class TextMeasurer
         }
     }
 
-    private static (int Chars, int Commas) CountText(string data)
+    internal static (int Chars, int Commas) CountText(string data)
     {
         var chars = 0;
         var commas = 0;
