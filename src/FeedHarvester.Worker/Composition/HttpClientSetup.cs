@@ -1,4 +1,3 @@
-using System.Net;
 using FeedHarvester.Fetching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -41,7 +40,10 @@ internal static class HttpClientSetup
         options.TotalRequestTimeout.Timeout = fetching.Timeout;
         options.AttemptTimeout.Timeout = attempt;
         options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, attempt.TotalSeconds * 2));
-        options.Retry.MaxRetryAttempts = 2;
+        // One quick retry covers a dropped connection or a brief 5xx; longer outages are the scheduler's back-off,
+        // which keeps a failing host from holding a fetch slot for most of the time limit.
+        options.Retry.MaxRetryAttempts = 1;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
         // A Retry-After of minutes must reschedule the feed, not hold a request open; 429 goes back to the scheduler.
         options.Retry.ShouldRetryAfterHeader = false;
         options.Retry.ShouldHandle = args => ValueTask.FromResult(IsWorthRetrying(args.Outcome));
@@ -50,9 +52,12 @@ internal static class HttpClientSetup
             PrivateAddressBlockedException.Find(args.Outcome.Exception) is null && HttpClientResiliencePredicates.IsTransient(args.Outcome));
     }
 
-    // Retrying a guard refusal would only refuse again; retrying a 429 would ignore what the server asked.
+    // Only a dropped connection or a hung attempt is retried within one poll. An error status (5xx, 429) goes straight
+    // back to the feed's scheduler, which backs off with jitter: retrying at once adds load to a failing server, and
+    // the retry delays could outlast the fetch's total limit and turn a clear ServerError into a Timeout.
+    // A guard refusal is never retried: it would only be refused again.
     private static bool IsWorthRetrying(Polly.Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests
+        outcome.Exception is not null
         && PrivateAddressBlockedException.Find(outcome.Exception) is null
         && HttpClientResiliencePredicates.IsTransient(outcome);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FeedHarvester.Worker.Composition;
 using FeedHarvester.Worker.Running;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FeedHarvester.Tests.Support;
 
@@ -27,6 +28,9 @@ public sealed class HarvestRunner : IDisposable
 
     public string OutputPath => Path.Combine(DataDirectory, "articles.jsonl");
 
+    /// <summary>Every log line of the in-process runs (Information and up).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public async Task<HarvestSummary> RunOnceInProcessAsync(string feedsFile, IDictionary<string, string?>? extra = null)
     {
         var overrides = new Dictionary<string, string?>
@@ -46,6 +50,7 @@ public sealed class HarvestRunner : IDisposable
         Assert.True(settings is not null, string.Join("\n", errors));
         var builder = HarvesterHost.CreateBuilder(configuration, settings!);
         _ = builder.Services.AddSingleton<OnceRunner>();
+        _ = builder.Logging.AddProvider(Logs);
         using var host = builder.Build();
         return await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings!.Feeds, CancellationToken.None);
     }

@@ -14,6 +14,7 @@ public sealed class LoopbackSite : IAsyncDisposable
     private readonly HttpListener listener = new();
     private readonly ConcurrentDictionary<string, Document> documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> statuses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<HttpListenerResponse, Task>> handlers = new(StringComparer.Ordinal);
     private readonly Task loop;
 
     public LoopbackSite()
@@ -46,6 +47,9 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     /// <summary>Answers <paramref name="path"/> with a bare status code (410, 404, 500 …).</summary>
     public void ServeStatus(string path, int status) => statuses[path] = status;
+
+    /// <summary>Answers <paramref name="path"/> with whatever <paramref name="handler"/> writes (redirects, slow drips, odd headers).</summary>
+    public void Handle(string path, Func<HttpListenerResponse, Task> handler) => handlers[path] = handler;
 
     public async ValueTask DisposeAsync()
     {
@@ -88,6 +92,12 @@ public sealed class LoopbackSite : IAsyncDisposable
         var response = context.Response;
         try
         {
+            if (handlers.TryGetValue(path, out var handler))
+            {
+                await handler(response).ConfigureAwait(false);
+                return;
+            }
+
             if (statuses.TryGetValue(path, out var status))
             {
                 response.StatusCode = status;
