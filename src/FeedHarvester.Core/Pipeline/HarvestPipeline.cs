@@ -19,6 +19,7 @@ namespace FeedHarvester.Pipeline;
 public sealed class HarvestPipeline(
     HarvestStages stages,
     IFeedStateStore states,
+    IPollLease leases,
     IDedupeStore dedupe,
     EmitPump emitter,
     FeedStateTransitions transitions,
@@ -26,6 +27,9 @@ public sealed class HarvestPipeline(
     TimeProvider timeProvider,
     ILogger<HarvestPipeline> logger)
 {
+    /// <summary>A poll holds its feed's lease at most this long: past every fetch limit, so it never lapses mid-poll in practice.</summary>
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
+
     /// <summary>Writes out whatever an earlier, interrupted run left queued. Call once at start-up.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +47,21 @@ public sealed class HarvestPipeline(
     public async Task<PollReport> PollAsync(FeedDefinition feed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feed);
+        var feedUrl = feed.Url.AbsoluteUri;
+        var lease = await leases.TryAcquireAsync(feedUrl, LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            return PollReport.Skipped(feedUrl, PollOutcome.Leased, "another worker is polling this feed") with { NextPollAt = timeProvider.GetUtcNow() + scheduling.DefaultInterval };
+        }
+
+        await using (lease.ConfigureAwait(false))
+        {
+            return await PollLeasedAsync(feed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<PollReport> PollLeasedAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var feedUrl = feed.Url.AbsoluteUri;
         var state = await states.GetFeedStateAsync(feedUrl, cancellationToken).ConfigureAwait(false) ?? FeedState.New(feedUrl);

@@ -7,13 +7,16 @@ public static class PollOutcome
     public const string NotModified = "NotModified";
     public const string Malformed = "Malformed";
 
+    /// <summary>Another worker held the feed's poll lease; this worker left the poll to it.</summary>
+    public const string Leased = "Leased";
+
     /// <summary>The feed answered 410 Gone before; it is not polled any more.</summary>
     public const string Gone = "Gone";
 
     /// <summary>A fault of ours (store unreachable, a bug): logged with its exception; the feed is retried.</summary>
     public const string Error = "Error";
 
-    public static bool IsSuccess(string outcome) => outcome is Ok or NotModified;
+    public static bool IsSuccess(string outcome) => outcome is Ok or NotModified or Leased;
 }
 
 /// <summary>What one poll of one feed did.</summary>

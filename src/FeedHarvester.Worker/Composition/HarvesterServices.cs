@@ -34,6 +34,7 @@ public static class HarvesterServices
                 options.OutputPath = settings.Storage.OutputPath;
             })
             .AddSingleton<EmitPump>()
+            .AddSingleton<IPollLease, ProcessPollLease>()
             .AddSingleton<HarvestPipeline>();
         return services;
     }
