@@ -15,7 +15,7 @@ public enum FetchFailureKind
     /// <summary>The body (after decompression) exceeded the size limit.</summary>
     TooLarge,
 
-    /// <summary>429, or 503 with Retry-After.</summary>
+    /// <summary>429, or 503 with Retry-After; also a request refused without sending because an earlier Retry-After for the URL still runs.</summary>
     RateLimited,
 
     /// <summary>404.</summary>

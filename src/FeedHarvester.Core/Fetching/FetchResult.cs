@@ -49,7 +49,7 @@ public sealed record FetchResult
 
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>Set when every redirect hop was permanent (301/308): the URL the resource now lives at.</summary>
+    /// <summary>Set when there were redirects, every hop was permanent (301/308) and the fetch succeeded (content or 304): the URL the resource now lives at.</summary>
     public Uri? PermanentRedirect { get; init; }
 
     /// <summary>How long the response says it stays fresh (Cache-Control max-age, else Expires minus now); null when it does not say.</summary>

@@ -48,7 +48,7 @@ public static class HarvesterServices
             .AddSingleton(Options.Create(fetching))
             .AddSingleton(deduplication)
             .AddHarvesterHttpClient(fetching)
-            .AddSingleton(new HostLimiter(fetching.MaxConcurrentRequestsPerHost))
+            .AddSingleton(sp => HostLimiter.Create(fetching, sp.GetRequiredService<TimeProvider>()))
             .AddSingleton(sp => new HttpFetcher(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpFetcher.HttpClientName),
                 sp.GetRequiredService<HostLimiter>(),
