@@ -6,9 +6,11 @@ namespace FeedHarvester.Feeds;
 /// <param name="Title">Optional display name.</param>
 /// <param name="Category">Optional category (OPML folder or <c>category</c> attribute).</param>
 /// <param name="Enabled">False keeps the feed listed but never polled.</param>
+/// <param name="UserAgent">The User-Agent sent when fetching this feed; null means the configured one.</param>
 public sealed record FeedDefinition(
     Uri Url,
     TimeSpan? Interval = null,
     string? Title = null,
     string? Category = null,
-    bool Enabled = true);
+    bool Enabled = true,
+    string? UserAgent = null);

@@ -106,7 +106,8 @@ public static class FeedListReader
                 Interval: IntervalOf(outline, source, line, errors),
                 Title: outline.Attribute("title")?.Value ?? outline.Attribute("text")?.Value,
                 Category: outline.Attribute("category")?.Value ?? FolderOf(outline),
-                Enabled: !string.Equals(outline.Attribute("enabled")?.Value, "false", StringComparison.OrdinalIgnoreCase)));
+                Enabled: !string.Equals(outline.Attribute("enabled")?.Value, "false", StringComparison.OrdinalIgnoreCase),
+                UserAgent: string.IsNullOrWhiteSpace(outline.Attribute("userAgent")?.Value) ? null : outline.Attribute("userAgent")!.Value.Trim()));
         }
 
         return new FeedListResult(Distinct(feeds), errors);

@@ -5,7 +5,8 @@ namespace FeedHarvester.Fetching;
 /// <param name="Kind">Feed or page: decides the Accept header and the size limit.</param>
 /// <param name="ETag">Sent as If-None-Match.</param>
 /// <param name="LastModified">Sent as If-Modified-Since, verbatim.</param>
-public sealed record FetchRequest(Uri Url, FetchKind Kind, string? ETag = null, string? LastModified = null);
+/// <param name="UserAgent">This request's User-Agent (a feed's own); null means the configured one.</param>
+public sealed record FetchRequest(Uri Url, FetchKind Kind, string? ETag = null, string? LastModified = null, string? UserAgent = null);
 
 public enum FetchKind
 {

@@ -194,7 +194,7 @@ public sealed partial class HttpFetcher
     private HttpRequestMessage BuildRequest(Plan plan, Uri url)
     {
         var message = new HttpRequestMessage(HttpMethod.Get, url);
-        _ = message.Headers.TryAddWithoutValidation("User-Agent", settings.UserAgent);
+        _ = message.Headers.TryAddWithoutValidation("User-Agent", plan.Request.UserAgent ?? settings.UserAgent);
         _ = message.Headers.TryAddWithoutValidation("Accept", plan.Accept);
         if (!string.IsNullOrEmpty(plan.Request.ETag))
         {

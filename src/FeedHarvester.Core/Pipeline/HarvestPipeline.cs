@@ -104,7 +104,7 @@ public sealed class HarvestPipeline(
     private Task<FetchResult> FetchFeedAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
     {
         var url = state.CurrentUrl is { } moved && Uri.TryCreate(moved, UriKind.Absolute, out var current) ? current : feed.Url;
-        return stages.Fetcher.FetchAsync(new FetchRequest(url, FetchKind.Feed, state.ETag, state.LastModified), cancellationToken);
+        return stages.Fetcher.FetchAsync(new FetchRequest(url, FetchKind.Feed, state.ETag, state.LastModified, feed.UserAgent), cancellationToken);
     }
 
     private static FeedRhythm RhythmOf(FeedParseResult parsed, FetchResult fetch) => new(

@@ -31,6 +31,9 @@ public sealed class FeedOptions
     public string? Category { get; set; }
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>The User-Agent sent for this feed; the default is Fetching:UserAgent.</summary>
+    public string? UserAgent { get; set; }
 }
 
 /// <summary>Section FeedHarvester:Storage.</summary>

@@ -107,7 +107,8 @@ public static class SettingsValidator
                 continue;
             }
 
-            feeds.Add(new FeedDefinition(url, entry.Interval, entry.Title, entry.Category, entry.Enabled));
+            feeds.Add(new FeedDefinition(url, entry.Interval, entry.Title, entry.Category, entry.Enabled,
+                string.IsNullOrWhiteSpace(entry.UserAgent) ? null : entry.UserAgent.Trim()));
         }
 
         if (feeds.Count == 0 && errors.Count == 0)

@@ -77,3 +77,16 @@ public sealed class FeedListReaderTests
     [InlineData("0m")]
     public void DurationText_Nonsense_Refused(string text) => Assert.False(DurationText.TryParse(text, out _));
 }
+
+public sealed class FeedListReaderOpmlAttributesTests
+{
+    [Fact]
+    public void ReadOpml_UserAgentAttribute_BecomesTheFeedsUserAgent()
+    {
+        const string opml = """<opml version="2.0"><body><outline xmlUrl="http://127.0.0.1/a.xml" userAgent="Custom/1.0 (+ops@example.org)"/></body></opml>""";
+
+        var feed = Assert.Single(FeedListReader.ReadOpml(opml, "feeds.opml").Feeds);
+
+        Assert.Equal("Custom/1.0 (+ops@example.org)", feed.UserAgent);
+    }
+}

@@ -64,6 +64,21 @@ public sealed class HttpFetcherTests
         Assert.Contains(FetchingDefaults.ProjectUrl, seen.Headers.UserAgent.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Fetch_RequestCarriesItsOwnUserAgent_SentInsteadOfTheConfiguredOne()
+    {
+        HttpRequestMessage? seen = null;
+        var fetcher = Fetcher(request =>
+        {
+            seen = request;
+            return new HttpResponseMessage(HttpStatusCode.NotModified);
+        });
+
+        _ = await fetcher.FetchAsync(new FetchRequest(FeedUrl, FetchKind.Feed, UserAgent: "Custom/1.0 (+ops@example.org)"), CancellationToken.None);
+
+        Assert.Equal("Custom/1.0 (+ops@example.org)", seen!.Headers.UserAgent.ToString());
+    }
+
     [Theory]
     [InlineData(404, FetchFailureKind.NotFound)]
     [InlineData(410, FetchFailureKind.Gone)]
