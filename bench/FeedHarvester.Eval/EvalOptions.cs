@@ -1,13 +1,25 @@
+using System.Globalization;
+
 namespace FeedHarvester.Eval;
 
-/// <summary>Command line: [--data DIR] [--out predictions.json] [--worst N].</summary>
-public sealed record EvalOptions(string DataDir, string? OutFile, int Worst)
+/// <summary>
+/// Command line: [--data DIR] [--out predictions.json] [--worst N] [--baseline FILE] [--update-baseline]
+/// [--allow-regression].
+/// </summary>
+public sealed record EvalOptions(string DataDir, string? OutFile, int Worst, string BaselineFile, bool UpdateBaseline,
+    bool AllowRegression)
 {
+    private const string Usage =
+        "Usage: [--data DIR] [--out predictions.json] [--worst N] [--baseline FILE] [--update-baseline] [--allow-regression]";
+
     public static EvalOptions Parse(string[] args)
     {
         string? data = null;
         string? output = null;
+        string? baseline = null;
         var worst = 10;
+        var update = false;
+        var allowRegression = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -19,18 +31,32 @@ public sealed record EvalOptions(string DataDir, string? OutFile, int Worst)
                     output = args[++i];
                     break;
                 case "--worst" when i + 1 < args.Length:
-                    worst = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+                    worst = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--baseline" when i + 1 < args.Length:
+                    baseline = args[++i];
+                    break;
+                case "--update-baseline":
+                    update = true;
+                    break;
+                case "--allow-regression":
+                    allowRegression = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--data DIR] [--out predictions.json] [--worst N]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
             }
         }
 
-        return new EvalOptions(data ?? DefaultDataDir(), output, worst);
+        var repo = data is null || baseline is null ? RepositoryRoot() : "";
+        return new EvalOptions(
+            data ?? Path.GetFullPath(Path.Combine(repo, "..", "shared", "data", "article-extraction")),
+            output, worst,
+            baseline ?? Path.Combine(repo, "bench", "FeedHarvester.Eval", "eval-baseline.json"),
+            update, allowRegression);
     }
 
-    /// <summary>../shared/data/article-extraction next to the folder holding FeedHarvester.sln.</summary>
-    private static string DefaultDataDir()
+    /// <summary>The folder holding FeedHarvester.sln, found from the current directory or the binary.</summary>
+    private static string RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -38,11 +64,11 @@ public sealed record EvalOptions(string DataDir, string? OutFile, int Worst)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "FeedHarvester.sln")))
                 {
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "article-extraction"));
+                    return dir.FullName;
                 }
             }
         }
 
-        throw new DirectoryNotFoundException("FeedHarvester.sln not found above the current directory; pass --data DIR.");
+        throw new DirectoryNotFoundException("FeedHarvester.sln not found above the current directory; run from the repository.");
     }
 }

@@ -47,7 +47,7 @@ public static class ShingleMetric
     }
 
     /// <summary>Shingles with counts; a text shorter than N tokens is one shingle of what it has, an empty one none.</summary>
-    private static Dictionary<string, int> Shingles(List<string> tokens)
+    internal static Dictionary<string, int> Shingles(List<string> tokens)
     {
         var shingles = new Dictionary<string, int>(StringComparer.Ordinal);
         var count = Math.Max(1, tokens.Count - N + 1);

@@ -1,10 +1,63 @@
 namespace FeedHarvester.Redis;
 
-/// <summary>Redis mode. Section FeedHarvester:Redis; the mode is on when <see cref="Configuration"/> is set.</summary>
+/// <summary>
+/// Redis mode. Section FeedHarvester:Redis; the mode is on when <see cref="Configuration"/> is set. Feed state, seen keys,
+/// poll leases and the article stream then all live in one Redis (single node, optionally with replicas).
+/// </summary>
+/// <remarks>
+/// Redis Cluster: a claim touches the stream and every seen key of the article in one script, so all of them must hash
+/// to one slot. Put a hash tag in both <see cref="KeyPrefix"/> and <see cref="StreamKey"/> (e.g. "{feedharvester}:" and
+/// "{feedharvester}:articles"); that pins every FeedHarvester key to one shard, which is why single-node Redis is the target.
+/// </remarks>
 public sealed class RedisOptions
 {
     public const string SectionName = "FeedHarvester:Redis";
 
-    /// <summary>A StackExchange.Redis configuration string, e.g. "127.0.0.1:6379". The default is none (embedded mode).</summary>
+    /// <summary>A StackExchange.Redis configuration string, e.g. "127.0.0.1:6379,password=…". The default is none (embedded mode).</summary>
+    /// <remarks>AbortOnConnectFail is always turned off, so the worker starts and keeps running while Redis is down.</remarks>
     public string? Configuration { get; set; }
+
+    /// <summary>Prefix of every key except the stream: seen keys, feed state, leases. The default value is "feedharvester:".</summary>
+    public string KeyPrefix { get; set; } = RedisDefaults.KeyPrefix;
+
+    /// <summary>The stream articles are added to. The default value is "feedharvester:articles".</summary>
+    public string StreamKey { get; set; } = RedisDefaults.StreamKey;
+
+    /// <summary>
+    /// How long a seen key (and so the memory that an article was emitted) lives; an article re-published after its keys
+    /// expired is emitted again. Whole seconds (rounded up). The default value is 90 days.
+    /// </summary>
+    public TimeSpan SeenKeyRetention { get; set; } = RedisDefaults.SeenKeyRetention;
+
+    /// <summary>
+    /// How the stream is trimmed on every XADD, always approximately (<c>~</c>: whole radix-tree nodes only, so it costs
+    /// almost nothing and may keep up to one node, 100 entries by default, more than asked). <see cref="StreamTrimming.MinId"/>
+    /// keeps an age (<see cref="StreamRetention"/>): predictable for consumers, memory follows volume.
+    /// <see cref="StreamTrimming.MaxLen"/> keeps a count (<see cref="StreamMaxLength"/>): bounded memory, but a burst can trim
+    /// entries a stopped consumer group has not read yet. Trimming never touches seen keys, so a trimmed article is still
+    /// not emitted twice. The default value is <see cref="StreamTrimming.MinId"/>.
+    /// </summary>
+    public StreamTrimming StreamTrimming { get; set; } = RedisDefaults.StreamTrimming;
+
+    /// <summary>With <see cref="StreamTrimming.MinId"/>: entries older than this (by Redis server time) are trimmed. The default value is 7 days.</summary>
+    public TimeSpan StreamRetention { get; set; } = RedisDefaults.StreamRetention;
+
+    /// <summary>With <see cref="StreamTrimming.MaxLen"/>: about how many entries the stream keeps. The default value is 1,000,000.</summary>
+    public long StreamMaxLength { get; set; } = RedisDefaults.StreamMaxLength;
+
+    /// <summary>
+    /// The longest a worker holds a feed's poll lease; a longer request is shortened to this, so the feeds of a worker that
+    /// died are free again after at most this long. The default value is 10 minutes.
+    /// </summary>
+    public TimeSpan PollLeaseDuration { get; set; } = RedisDefaults.PollLeaseDuration;
+
+    /// <summary>How long one connection attempt may take; overrides connectTimeout in <see cref="Configuration"/>. The default value is 5 seconds.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = RedisDefaults.ConnectTimeout;
+
+    /// <summary>
+    /// How long a command (a claim, a state save) waits for its reply before failing with a timeout; overrides syncTimeout
+    /// and asyncTimeout in <see cref="Configuration"/>. While Redis is known to be down commands fail at once instead.
+    /// The default value is 5 seconds.
+    /// </summary>
+    public TimeSpan OperationTimeout { get; set; } = RedisDefaults.OperationTimeout;
 }

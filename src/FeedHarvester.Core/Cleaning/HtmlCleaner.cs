@@ -1,5 +1,8 @@
 using System.Collections.Frozen;
+using AngleSharp;
 using AngleSharp.Css.Dom;
+using AngleSharp.Html;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
 namespace FeedHarvester.Cleaning;
@@ -18,22 +21,27 @@ public sealed class HtmlCleaner
         "code", "em", "strong", "b", "i", "u", "s", "small", "mark", "abbr", "time", "a", "img", "figure", "figcaption",
         "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "br", "hr",
         "sup", "sub", "span", "div", "section", "article",
+        "iframe", // only players on MediaPolicy.EmbedHosts get this far (ImageNormalizer drops the rest)
     ];
 
     private static readonly string[] AllowedAttributes =
     [
         "href", "src", "alt", "title", "width", "height", "datetime", "colspan", "rowspan", "scope", "cite",
+        "allowfullscreen",
     ];
 
     /// <summary>Elements dropped with everything inside; other disallowed elements are unwrapped to keep their text.</summary>
     private static readonly FrozenSet<string> DropWithContent = FrozenSet.ToFrozenSet(
     [
-        "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
+        "script", "style", "noscript", "template", "frame", "frameset", "object", "embed", "applet", "form",
         "input", "button", "select", "textarea", "option", "svg", "math", "canvas", "audio", "video", "source", "track",
         "link", "meta", "base", "head", "title", "dialog",
     ], StringComparer.OrdinalIgnoreCase);
 
     private readonly HtmlSanitizer _sanitizer;
+
+    // One parser per thread: AngleSharp does not promise a parser is safe to share between threads.
+    private readonly ThreadLocal<HtmlParser> _parser = new(() => new HtmlParser());
 
     public HtmlCleaner()
     {
@@ -53,12 +61,25 @@ public sealed class HtmlCleaner
         _sanitizer.RemovingTag += DropDangerousContent;
     }
 
-    /// <summary>Returns the sanitized fragment with URLs made absolute against <paramref name="baseUrl"/>.</summary>
+    /// <summary>
+    /// Returns the sanitized fragment with URLs made absolute against <paramref name="baseUrl"/>: lazy-loaded images
+    /// get their real src, tracking pixels and iframes from unlisted hosts are gone (<see cref="MediaPolicy"/>).
+    /// </summary>
     public string Clean(string html, Uri baseUrl)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(baseUrl);
-        return html.Length == 0 ? "" : _sanitizer.Sanitize(html, baseUrl.AbsoluteUri).Trim();
+        if (html.Length == 0)
+        {
+            return "";
+        }
+
+        // Parsed here rather than inside Sanitize so images can be fixed while their data-* attributes still exist.
+        using var document = _parser.Value!.ParseDocument("<html><body>" + html);
+        var body = document.Body!;
+        ImageNormalizer.Normalize(body, baseUrl);
+        _ = _sanitizer.SanitizeDom(document, body, baseUrl.AbsoluteUri);
+        return body.ChildNodes.ToHtml(HtmlMarkupFormatter.Instance).Trim();
     }
 
     /// <summary>

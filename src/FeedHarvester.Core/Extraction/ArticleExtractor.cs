@@ -47,7 +47,9 @@ public sealed class ArticleExtractor : IArticleExtractor
         var html = PageDecoder.Decode(page.Body.Span, page.ContentType);
         var parser = _parser.Value!;
         var document = parser.ParseDocument(html);
-        var metadata = MetadataReader.Read(document, page.Url);
+        var scan = PageScan.Of(document);
+        var metadata = MetadataReader.Read(document, scan, page.Url);
+        NoscriptImages.Unwrap(scan.Noscripts);
         var debug = _logger.IsEnabled(LogLevel.Debug);
         trace ??= debug ? new ExtractionTrace() : null;
 
@@ -75,7 +77,8 @@ public sealed class ArticleExtractor : IArticleExtractor
             Byline = metadata.Byline,
             Published = metadata.Published,
             Modified = metadata.Modified,
-            Language = metadata.Language,
+            // Declared language first (html lang, meta, JSON-LD); Content-Language is the caller's to apply.
+            Language = metadata.Language ?? LanguageDetector.Detect(best.Text),
             LeadImage = metadata.LeadImage,
             CanonicalUrl = metadata.CanonicalUrl,
             SiteName = metadata.SiteName,
@@ -84,8 +87,21 @@ public sealed class ArticleExtractor : IArticleExtractor
 
     private ExtractionAttempt? RunPasses(IDocument document, Uri url, PageMetadata metadata, ExtractionTrace? trace)
     {
-        ExtractionAttempt? best = null;
         var session = new NodeRemover(trace);
+        try
+        {
+            return RunPasses(document, url, metadata, session);
+        }
+        finally
+        {
+            session.Release();
+        }
+    }
+
+    private ExtractionAttempt? RunPasses(IDocument document, Uri url, PageMetadata metadata, NodeRemover session)
+    {
+        ExtractionAttempt? best = null;
+        var trace = session.Trace;
         foreach (var (path, flags) in Passes)
         {
             if (best is not null)

@@ -39,6 +39,9 @@ internal sealed class NodeRemover(ExtractionTrace? trace)
 
     public int Count(RemovalReason reason) => _counts[(int)reason];
 
+    /// <summary>Returns pooled buffers once the pass results are taken; the session must not be used afterwards.</summary>
+    public void Release() => Stats.Release();
+
     /// <summary>Undoes every removal and move, newest first, so the tree is as parsed again.</summary>
     public void Restore()
     {

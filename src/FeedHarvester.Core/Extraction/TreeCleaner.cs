@@ -42,7 +42,7 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
 
     private RemovalReason? Judge(IElement element)
     {
-        if (DomRules.IsNonContent(element))
+        if (DomRules.IsNonContent(element) && !DomRules.IsKeptEmbed(element))
         {
             return RemovalReason.NonContent;
         }

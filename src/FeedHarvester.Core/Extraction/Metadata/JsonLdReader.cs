@@ -16,10 +16,13 @@ public static class JsonLdReader
         MaxDepth = 64,
     };
 
-    public static JsonLdArticle? Read(IDocument document)
+    public static JsonLdArticle? Read(IDocument document) =>
+        Read(document.QuerySelectorAll("script[type='application/ld+json' i]"));
+
+    public static JsonLdArticle? Read(IEnumerable<IElement> scripts)
     {
         JsonLdArticle? fallback = null;
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json' i]"))
+        foreach (var script in scripts)
         {
             var json = script.TextContent;
             if (string.IsNullOrWhiteSpace(json))

@@ -11,8 +11,13 @@ public sealed class MetaTags
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
 
     public MetaTags(IDocument document)
+        : this(document.QuerySelectorAll("meta"))
     {
-        foreach (var meta in document.QuerySelectorAll("meta"))
+    }
+
+    public MetaTags(IEnumerable<IElement> metas)
+    {
+        foreach (var meta in metas)
         {
             var content = meta.GetAttribute("content");
             if (string.IsNullOrWhiteSpace(content))

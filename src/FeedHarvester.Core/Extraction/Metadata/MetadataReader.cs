@@ -5,10 +5,12 @@ namespace FeedHarvester.Extraction.Metadata;
 /// <summary>Reads all metadata from the page as parsed, before any cleaning removes scripts or headers.</summary>
 public static class MetadataReader
 {
-    public static PageMetadata Read(IDocument document, Uri pageUrl)
+    public static PageMetadata Read(IDocument document, Uri pageUrl) => Read(document, PageScan.Of(document), pageUrl);
+
+    public static PageMetadata Read(IDocument document, PageScan scan, Uri pageUrl)
     {
-        var meta = new MetaTags(document);
-        var ld = JsonLdReader.Read(document);
+        var meta = new MetaTags(scan.Metas);
+        var ld = JsonLdReader.Read(scan.JsonLdScripts);
         var siteName = SiteNameFinder.Find(meta, ld);
         return new PageMetadata
         {
@@ -18,7 +20,7 @@ public static class MetadataReader
             Modified = DateFinder.FindModified(meta, ld),
             Language = LanguageFinder.Find(document, meta, ld),
             LeadImage = LeadImageFinder.Find(document, meta, ld, pageUrl),
-            CanonicalUrl = CanonicalUrlFinder.Find(document, meta, ld, pageUrl),
+            CanonicalUrl = CanonicalUrlFinder.Find(scan.CanonicalHref, meta, ld, pageUrl),
             SiteName = siteName,
             StructuredBody = ld?.ArticleBody,
         };

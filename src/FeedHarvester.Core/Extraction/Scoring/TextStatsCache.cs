@@ -10,7 +10,25 @@ namespace FeedHarvester.Extraction.Scoring;
 /// </summary>
 internal sealed class TextStatsCache
 {
-    private readonly Dictionary<IElement, ElementStats> _stats = new(ReferenceEqualityComparer.Instance);
+    // One map per thread, reused from page to page: filled anew for every page it would be the extractor's largest
+    // allocation (thousands of entries, regrown several times, often on the large-object heap).
+    [ThreadStatic]
+    private static Dictionary<IElement, ElementStats>? t_spare;
+
+    private Dictionary<IElement, ElementStats> _stats = t_spare ?? new(ReferenceEqualityComparer.Instance);
+
+    public TextStatsCache()
+    {
+        t_spare = null;
+    }
+
+    /// <summary>Clears the map and hands it to the next extraction on this thread; this cache is empty afterwards.</summary>
+    public void Release()
+    {
+        _stats.Clear();
+        t_spare = _stats;
+        _stats = new(ReferenceEqualityComparer.Instance);
+    }
 
     public TextStats Text(IElement element) => Of(element).Text;
 
@@ -43,6 +61,11 @@ internal sealed class TextStatsCache
     /// <summary>Call just before <paramref name="element"/> leaves its parent (removed or moved elsewhere).</summary>
     public void Detach(IElement element)
     {
+        if (DomRules.IsNonContent(element) && element.LocalName != "iframe")
+        {
+            return; // adds nothing to its ancestors (see ShareOf)
+        }
+
         var share = ShareOf(element);
         for (var ancestor = element.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
         {
@@ -61,8 +84,14 @@ internal sealed class TextStatsCache
     /// <summary>Forgets everything, e.g. after the tree was restored for another pass.</summary>
     public void Clear() => _stats.Clear();
 
-    /// <summary>What <paramref name="element"/> adds to its parent's stats.</summary>
-    private ElementStats ShareOf(IElement element) => AsChild(element, WithSelf(element, Of(element)));
+    /// <summary>
+    /// What <paramref name="element"/> adds to its parent's stats. Non-content elements (script, iframe, input…) add
+    /// nothing but a kept video embed's one frame, not even to the tag counts: the cleaner removes them all before any rule reads the counts, and
+    /// leaving them out spares walking their subtrees (inline SVG) and updating ancestors on each removal.
+    /// </summary>
+    private ElementStats ShareOf(IElement element) => !DomRules.IsNonContent(element)
+        ? AsChild(element, WithSelf(element, Of(element)))
+        : DomRules.IsKeptEmbed(element) ? new ElementStats { Frames = 1 } : default;
 
     private static ElementStats WithSelf(IElement element, ElementStats stats)
     {
@@ -75,11 +104,10 @@ internal sealed class TextStatsCache
     {
         if (DomRules.IsNonContent(element))
         {
-            share.Chars = 0;
-            share.LinkChars = 0;
-            share.Commas = 0;
+            return default;
         }
-        else if (element.LocalName == "a")
+
+        if (element.LocalName == "a")
         {
             share.LinkChars = share.Chars;
         }
