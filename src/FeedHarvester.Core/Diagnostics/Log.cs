@@ -6,8 +6,8 @@ namespace FeedHarvester.Diagnostics;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,
-        Message = "Polled {FeedUrl}: {Outcome}, {Entries} entries, {NewArticles} new ({FromFeedContent} from feed content), {Duplicates} already seen, {ElapsedMs} ms")]
-    public static partial void PollSucceeded(ILogger logger, string feedUrl, string outcome, int entries, int newArticles, int fromFeedContent, int duplicates, long elapsedMs);
+        Message = "Polled {FeedUrl}: {Outcome}, {Entries} entries, {NewArticles} new ({FromFeedContent} from feed content), {Duplicates} already seen, {Rejected} rejected, {ElapsedMs} ms")]
+    public static partial void PollSucceeded(ILogger logger, string feedUrl, string outcome, int entries, int newArticles, int fromFeedContent, int duplicates, int rejected, long elapsedMs);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Polled {FeedUrl}: {Outcome}, next poll {NextPollAt:u}")]
     public static partial void PollNotModified(ILogger logger, string feedUrl, string outcome, DateTimeOffset nextPollAt);
@@ -36,6 +36,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Debug, Message = "Article {ArticleUrl} of {FeedUrl} emitted from the feed's content: {Reason}")]
     public static partial void PageFallback(ILogger logger, string articleUrl, string feedUrl, string? reason);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Entry {ArticleUrl} of {FeedUrl} not harvested: {Reason}")]
+    public static partial void EntryRejected(ILogger logger, string articleUrl, string feedUrl, string? reason);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Error, Message = "Extraction of {ArticleUrl} threw; the feed's content is used instead")]
     public static partial void ExtractorCrashed(ILogger logger, string articleUrl, Exception exception);

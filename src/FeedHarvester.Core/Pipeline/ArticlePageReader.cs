@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace FeedHarvester.Pipeline;
 
 /// <summary>What reading an entry's page gave: the article, or why there is none ("code: message").</summary>
-public sealed record PageReading(ExtractedArticle? Article, Uri? Url, string? Failure);
+/// <param name="Rejected">The page was refused by policy (private address, too large): the entry must not be emitted at all.</param>
+public sealed record PageReading(ExtractedArticle? Article, Uri? Url, string? Failure, bool Rejected = false);
 
 /// <summary>Fetches an entry's page and extracts the article; every failure becomes a reason, never a lost entry.</summary>
 public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor extractor, FetchingOptions options, ILogger<ArticlePageReader> logger)
@@ -27,7 +28,8 @@ public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor ext
         var fetch = await fetcher.FetchAsync(new FetchRequest(link, FetchKind.Page), cancellationToken).ConfigureAwait(false);
         if (fetch.Status != FetchStatus.Content)
         {
-            return new PageReading(null, fetch.FinalUrl, $"{fetch.FailureKind?.ToString() ?? fetch.Status.ToString()}: {fetch.Message}");
+            return new PageReading(null, fetch.FinalUrl, $"{fetch.FailureKind?.ToString() ?? fetch.Status.ToString()}: {fetch.Message}",
+                Rejected: fetch.FailureKind is { } kind && RejectingFailures.Contains(kind));
         }
 
         var pageUrl = fetch.FinalUrl ?? link;
@@ -47,6 +49,12 @@ public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor ext
             return new PageReading(null, pageUrl, "extract_error: " + ex.Message);
         }
     }
+
+    /// <summary>
+    /// Page failures that say the link itself is hostile or absurd (an internal address; a body past the size
+    /// limit): the entry is dropped with a log line rather than passed on with the feed's text.
+    /// </summary>
+    private static readonly FetchFailureKind[] RejectingFailures = [FetchFailureKind.PrivateAddressBlocked, FetchFailureKind.TooLarge];
 
     private static bool IsHtml(string? contentType) =>
         contentType is null

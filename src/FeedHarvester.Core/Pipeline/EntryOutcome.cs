@@ -11,6 +11,9 @@ internal enum EntryOutcome
 
     /// <summary>Seen before under one of its keys.</summary>
     Duplicate,
+
+    /// <summary>Refused by policy (its page is on a private address or past the size limit); not emitted, logged.</summary>
+    Rejected,
 }
 
 /// <summary>Thread-safe counts of entry outcomes for one poll.</summary>
@@ -19,12 +22,15 @@ internal sealed class EntryTally
     private int fromPage;
     private int fromFeed;
     private int duplicates;
+    private int rejected;
 
     public int New => fromPage + fromFeed;
 
     public int FromFeed => fromFeed;
 
     public int Duplicates => duplicates;
+
+    public int Rejected => rejected;
 
     public void Add(EntryOutcome outcome)
     {
@@ -35,6 +41,9 @@ internal sealed class EntryTally
                 break;
             case EntryOutcome.NewFromFeed:
                 _ = Interlocked.Increment(ref fromFeed);
+                break;
+            case EntryOutcome.Rejected:
+                _ = Interlocked.Increment(ref rejected);
                 break;
             default:
                 _ = Interlocked.Increment(ref duplicates);

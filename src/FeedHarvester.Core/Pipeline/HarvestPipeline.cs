@@ -30,6 +30,8 @@ public sealed class HarvestPipeline(
     /// <summary>A poll holds its feed's lease at most this long: past every fetch limit, so it never lapses mid-poll in practice.</summary>
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
 
+    private readonly InFlightUrls inFlight = new();
+
     /// <summary>Writes out whatever an earlier, interrupted run left queued. Call once at start-up.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
@@ -138,12 +140,22 @@ public sealed class HarvestPipeline(
     private async Task<EntryOutcome> HarvestEntryAsync(string feedUrl, ParsedFeed feed, ParsedEntry entry, DateTimeOffset fetchedAt, CancellationToken cancellationToken)
     {
         var entryKeys = DedupeKeyBuilder.ForEntry(feedUrl, entry);
+        using var hold = entryKeys.FirstOrDefault(k => k.Kind == DedupeKeyKind.Url) is { Value: not null } urlKey
+            ? await inFlight.EnterAsync(urlKey.Value, cancellationToken).ConfigureAwait(false)
+            : null;
         if (entryKeys.Count > 0 && await dedupe.FindSeenAsync(entryKeys, cancellationToken).ConfigureAwait(false) is not null)
         {
             return EntryOutcome.Duplicate;
         }
 
         var page = await stages.PageReader.ReadAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (page.Rejected)
+        {
+            // Refused by policy (a private address, a page past the size limit): not an article to pass on.
+            Log.EntryRejected(logger, entry.Link ?? entry.Id ?? "?", feedUrl, page.Failure);
+            return EntryOutcome.Rejected;
+        }
+
         var article = stages.Normalizer.Normalize(new NormalizationInput(feedUrl, feed, entry, page.Article, page.Url, page.Failure, fetchedAt));
         var verdict = await dedupe.TryClaimAsync(article, stages.KeyBuilder.For(article), cancellationToken).ConfigureAwait(false);
         if (!verdict.IsNew)
@@ -175,10 +187,10 @@ public sealed class HarvestPipeline(
         }
         else
         {
-            Log.PollSucceeded(logger, state.FeedUrl, outcome, entries, tally.New, tally.FromFeed, tally.Duplicates, (long)elapsed.TotalMilliseconds);
+            Log.PollSucceeded(logger, state.FeedUrl, outcome, entries, tally.New, tally.FromFeed, tally.Duplicates, tally.Rejected, (long)elapsed.TotalMilliseconds);
         }
 
-        return new PollReport(state.FeedUrl, outcome, null, entries, tally.New, tally.Duplicates, tally.FromFeed, next, elapsed);
+        return new PollReport(state.FeedUrl, outcome, null, entries, tally.New, tally.Duplicates, tally.FromFeed, next, elapsed) { Rejected = tally.Rejected };
     }
 
     private async Task<PollReport> FailAsync(FeedDefinition feed, FeedState state, string outcome, string? message, TimeSpan? retryAfter, long started, CancellationToken cancellationToken)

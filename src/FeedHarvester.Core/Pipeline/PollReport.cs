@@ -33,6 +33,9 @@ public sealed record PollReport(
 {
     public bool Succeeded => PollOutcome.IsSuccess(Outcome);
 
+    /// <summary>Entries refused by policy (private address, page too large): logged, not emitted.</summary>
+    public int Rejected { get; init; }
+
     /// <summary>Null <see cref="NextPollAt"/>: the feed is not to be polled again.</summary>
     public bool Disabled => NextPollAt is null;
 

@@ -11,6 +11,7 @@ public sealed record HarvestSummary(
     int ArticlesEmitted,
     int FromFeedContent,
     int DuplicatesSkipped,
+    int Rejected,
     int Recovered,
     TimeSpan Elapsed,
     IReadOnlyList<PollReport> Failures)
@@ -24,6 +25,7 @@ public sealed record HarvestSummary(
         reports.Sum(r => r.NewArticles),
         reports.Sum(r => r.FromFeedContent),
         reports.Sum(r => r.Duplicates),
+        reports.Sum(r => r.Rejected),
         recovered,
         elapsed,
         reports.Where(r => !r.Succeeded).OrderBy(r => r.FeedUrl, StringComparer.Ordinal).ToList());
@@ -34,7 +36,7 @@ public sealed record HarvestSummary(
         var lines = new List<string>
         {
             string.Create(culture, $"feeds ok {FeedsOk}, failed {FeedsFailed}, disabled {FeedsDisabled}"),
-            string.Create(culture, $"articles emitted {ArticlesEmitted} ({FromFeedContent} from feed content), duplicates skipped {DuplicatesSkipped}, recovered from an earlier run {Recovered}"),
+            string.Create(culture, $"articles emitted {ArticlesEmitted} ({FromFeedContent} from feed content), duplicates skipped {DuplicatesSkipped}, rejected {Rejected}, recovered from an earlier run {Recovered}"),
             string.Create(culture, $"elapsed {Elapsed.TotalSeconds:0.00} s, {ArticlesPerSecond:0.0} articles/s"),
         };
         lines.AddRange(Failures.Select(f => $"failed {f.FeedUrl}: {f.Outcome}: {f.Message}"));

@@ -64,19 +64,23 @@ public sealed class FaultFeedsTests(FaultFeedsTests.FaultRun run) : IClassFixtur
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(20), $"run took {run.Elapsed}");
 
     [Fact]
-    public void RunOnce_LinksToPrivateAddresses_NeverRequestedAndArticlesKeptFromTheFeed()
+    public void RunOnce_LinksToPrivateAddresses_NeverRequestedNorEmittedButLogged()
     {
         Assert.Empty(run.Bait.Requests);
-        var fromSsrfFeed = run.Runner.ReadOutput().Where(r => r.GetProperty("feed_url").GetString() == run.Site.Url("/f/ssrf/feed.xml").AbsoluteUri).ToList();
-        Assert.Equal(3, fromSsrfFeed.Count);
-        Assert.All(fromSsrfFeed, r => Assert.StartsWith("PrivateAddressBlocked", r.GetProperty("extraction").GetProperty("fallback_reason").GetString(), StringComparison.Ordinal));
+        var feedUrl = run.Site.Url("/f/ssrf/feed.xml").AbsoluteUri;
+        Assert.DoesNotContain(run.Runner.ReadOutput(), r => r.GetProperty("feed_url").GetString() == feedUrl);
+        var rejections = run.Runner.Logs.At(Microsoft.Extensions.Logging.LogLevel.Warning)
+            .Where(line => line.Contains(feedUrl, StringComparison.Ordinal) && line.Contains("PrivateAddressBlocked", StringComparison.Ordinal));
+        Assert.Equal(3, rejections.Count());
     }
 
     [Fact]
-    public void RunOnce_HugePage_CutAtTheSizeLimitAndArticleKeptFromTheFeed()
+    public void RunOnce_HugePage_CutAtTheSizeLimitNotEmittedButLogged()
     {
-        var record = Assert.Single(run.Runner.ReadOutput(), r => r.GetProperty("url").GetString() == run.Site.Url("/f/huge/a/1.html").AbsoluteUri);
-        Assert.StartsWith("TooLarge", record.GetProperty("extraction").GetProperty("fallback_reason").GetString(), StringComparison.Ordinal);
+        var pageUrl = run.Site.Url("/f/huge/a/1.html").AbsoluteUri;
+        Assert.DoesNotContain(run.Runner.ReadOutput(), r => r.GetProperty("url").GetString() == pageUrl);
+        Assert.Single(run.Runner.Logs.At(Microsoft.Extensions.Logging.LogLevel.Warning), line => line.Contains(pageUrl, StringComparison.Ordinal) && line.Contains("TooLarge", StringComparison.Ordinal));
+        Assert.Equal(4, run.Summary.Rejected);
     }
 
     [Fact]

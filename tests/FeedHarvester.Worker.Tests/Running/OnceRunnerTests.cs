@@ -59,6 +59,30 @@ public sealed class OnceRunnerTests
     }
 
     [Fact]
+    public async Task RunOnce_SameLinkTwiceInOneFeed_PageFetchedOnceArticleEmittedOnce()
+    {
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 1);
+        var page = site.Url("/rss/a/0.html").AbsoluteUri;
+        site.Serve("/repost/feed.xml", "application/rss+xml", $"""
+            <rss version="2.0"><channel><title>Reposts</title><link>{site.BaseUrl}</link><description>d</description>
+            <item><title>Story</title><link>{page}</link><guid>story-1</guid></item>
+            <item><title>Updated: Story</title><link>{page}?utm_source=again</link><guid>story-1-update-1</guid></item>
+            <item><title>Updated again: Story</title><link>{page}</link><guid>story-1-update-2</guid></item>
+            </channel></rss>
+            """);
+        using var runner = new HarvestRunner(site);
+        var feeds = Path.Combine(runner.DataDirectory, "feeds.txt");
+        File.WriteAllLines(feeds, [site.Url("/repost/feed.xml").AbsoluteUri, site.Url("/rss/feed.xml").AbsoluteUri]);
+
+        var summary = await runner.RunOnceInProcessAsync(feeds, new Dictionary<string, string?> { ["FeedHarvester:Scheduling:MaxConcurrentArticlesPerFeed"] = "8" });
+
+        Assert.Equal(1, site.RequestCount("/rss/a/0.html"));
+        Assert.Single(runner.ReadOutput(), r => r.GetProperty("url").GetString() == page);
+        Assert.Equal(3, summary.DuplicatesSkipped);
+    }
+
+    [Fact]
     public async Task RunOnce_FeedGone_DisabledAndNeverRequestedAgain()
     {
         await using var site = new LoopbackSite();

@@ -21,6 +21,9 @@ internal sealed class CandidateScorer(ExtractionFlags flags, NodeRemover? sessio
 
     public bool IsCandidate(IElement element) => _scores.ContainsKey(element);
 
+    /// <summary>Sets a score directly, so boundary tests can place a candidate exactly at a threshold.</summary>
+    internal void Assign(IElement element, double score) => _scores[element] = score;
+
     /// <summary>Scores the tree under <paramref name="body"/>; returns the candidates best first.</summary>
     public List<KeyValuePair<IElement, double>> Score(IElement body)
     {

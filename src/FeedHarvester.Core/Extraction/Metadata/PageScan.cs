@@ -1,0 +1,81 @@
+using AngleSharp.Dom;
+
+namespace FeedHarvester.Extraction.Metadata;
+
+/// <summary>
+/// The elements metadata is read from, gathered in one walk of the document instead of one selector query per
+/// finder: meta tags, JSON-LD scripts and the canonical link (and noscript elements for the image fallback).
+/// </summary>
+public sealed class PageScan
+{
+    private PageScan()
+    {
+    }
+
+    public List<IElement> Metas { get; } = [];
+    public List<IElement> JsonLdScripts { get; } = [];
+
+    /// <summary>noscript elements, for the lazy-image fallback (the walk finds them for free).</summary>
+    public List<IElement> Noscripts { get; } = [];
+
+    /// <summary>href of the first &lt;link rel="canonical"&gt; that has one.</summary>
+    public string? CanonicalHref { get; private set; }
+
+    public static PageScan Of(IDocument document)
+    {
+        var scan = new PageScan();
+        if (document.DocumentElement is { } root)
+        {
+            scan.Visit(root);
+        }
+
+        return scan;
+    }
+
+    private void Visit(IElement parent)
+    {
+        for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            switch (child.LocalName)
+            {
+                case "meta":
+                    Metas.Add(child);
+                    break;
+                case "script":
+                    if (string.Equals(child.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        JsonLdScripts.Add(child);
+                    }
+
+                    break;
+                case "noscript":
+                    Noscripts.Add(child);
+                    break;
+                case "link" when CanonicalHref is null && IsCanonical(child):
+                    CanonicalHref = child.GetAttribute("href");
+                    break;
+            }
+
+            Visit(child);
+        }
+    }
+
+    /// <summary>rel is a space-separated token list, matched case-insensitively (as [rel~=canonical i]).</summary>
+    private static bool IsCanonical(IElement link)
+    {
+        if (link.GetAttribute("href") is null || link.GetAttribute("rel") is not { } rel)
+        {
+            return false;
+        }
+
+        foreach (var token in rel.AsSpan().Split(' '))
+        {
+            if (rel.AsSpan()[token].Equals("canonical", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace FeedHarvester.Redis;
+
+/// <summary>Every log line of Redis mode, with the field names used across FeedHarvester.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Claimed article {ArticleId} from {FeedUrl} as new: stream entry {EntryId}")]
+    public static partial void ArticleClaimed(ILogger logger, string articleId, string feedUrl, string entryId);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Debug,
+        Message = "Article {ArticleId} from {FeedUrl} is a duplicate: key {Key} already seen")]
+    public static partial void ArticleDuplicate(ILogger logger, string articleId, string feedUrl, string key);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Warning,
+        Message = "Redis unreachable at {Endpoint} ({Reason}): claims fail and polls retry with back-off until it is back")]
+    public static partial void RedisUnreachable(ILogger logger, string endpoint, string reason);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Information, Message = "Redis reachable again at {Endpoint}")]
+    public static partial void RedisReachableAgain(ILogger logger, string endpoint);
+
+    [LoggerMessage(EventId = 320, Level = LogLevel.Warning,
+        Message = "Could not release the poll lease on {FeedUrl}: {Reason}; it expires on its own")]
+    public static partial void LeaseReleaseFailed(ILogger logger, string feedUrl, string reason);
+}

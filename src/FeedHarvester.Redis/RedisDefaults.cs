@@ -1,0 +1,30 @@
+namespace FeedHarvester.Redis;
+
+/// <summary>Defaults and limits of <see cref="RedisOptions"/>.</summary>
+public static class RedisDefaults
+{
+    public const string KeyPrefix = "feedharvester:";
+
+    public const string StreamKey = "feedharvester:articles";
+
+    public const StreamTrimming StreamTrimming = Redis.StreamTrimming.MinId;
+
+    /// <summary>Enough for a few days of a busy harvest at the default retention's rate, if MAXLEN is chosen.</summary>
+    public const long StreamMaxLength = 1_000_000;
+
+    public static readonly TimeSpan SeenKeyRetention = TimeSpan.FromDays(90);
+
+    public static readonly TimeSpan StreamRetention = TimeSpan.FromDays(7);
+
+    public static readonly TimeSpan PollLeaseDuration = TimeSpan.FromMinutes(10);
+
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+
+    public static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Upper bound of both timeouts: beyond it a down Redis would stall a poll for longer than a feed's own fetch limits.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Upper bound of the retentions: ten years, far past any feed's memory and inside Redis's integer TTL range.</summary>
+    public static readonly TimeSpan MaxRetention = TimeSpan.FromDays(3650);
+}

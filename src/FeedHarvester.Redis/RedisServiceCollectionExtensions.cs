@@ -1,0 +1,50 @@
+using FeedHarvester.Deduplication;
+using FeedHarvester.Emitting;
+using FeedHarvester.Feeds;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace FeedHarvester.Redis;
+
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Redis mode, all singletons: the <see cref="IConnectionMultiplexer"/>, the <see cref="RedisConnectionMonitor"/>,
+    /// <see cref="RedisHarvestStore"/> as <see cref="IFeedStateStore"/> and <see cref="IDedupeStore"/>,
+    /// <see cref="RedisArticleSink"/> as <see cref="IArticleSink"/> and <see cref="RedisPollLease"/> as <see cref="IPollLease"/>.
+    /// The options are validated here (every error in one <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>);
+    /// the connection opens on first use, does not wait for Redis to be up, and closes when the provider is disposed.
+    /// </summary>
+    public static IServiceCollection AddRedisStore(this IServiceCollection services, RedisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        RedisOptionsValidator.ThrowIfInvalid(options);
+
+        _ = services.AddSingleton(options);
+
+        // Created by a factory, so the provider owns it and disposes it (closing the connection) with itself.
+        _ = services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnectionFactory.Connect(options));
+        _ = services.AddSingleton(provider => new RedisConnectionMonitor(
+            provider.GetRequiredService<IConnectionMultiplexer>(),
+            LoggerFor<RedisConnectionMonitor>(provider)));
+
+        // Resolving the store also creates the monitor, so whoever uses Redis gets its state changes logged.
+        _ = services.AddSingleton(provider =>
+        {
+            _ = provider.GetRequiredService<RedisConnectionMonitor>();
+            return new RedisHarvestStore(provider.GetRequiredService<IConnectionMultiplexer>(), options, LoggerFor<RedisHarvestStore>(provider));
+        });
+        _ = services.AddSingleton<IFeedStateStore>(provider => provider.GetRequiredService<RedisHarvestStore>());
+        _ = services.AddSingleton<IDedupeStore>(provider => provider.GetRequiredService<RedisHarvestStore>());
+        _ = services.AddSingleton<IArticleSink, RedisArticleSink>();
+        _ = services.AddSingleton<IPollLease>(provider => new RedisPollLease(
+            provider.GetRequiredService<IConnectionMultiplexer>(), options, LoggerFor<RedisPollLease>(provider)));
+        return services;
+    }
+
+    private static ILogger<T> LoggerFor<T>(IServiceProvider provider) =>
+        provider.GetService<ILogger<T>>() ?? NullLogger<T>.Instance;
+}
