@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Server programs that integration tests start themselves on free loopback ports (Debian package names).
-required=()
+required=(redis-server)
 need=()
 for tool in "${required[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")

@@ -28,7 +28,7 @@ public sealed class RedisConnectionMonitor : IDisposable
         // Redis already down at start-up: the failure events may have fired before this subscribed.
         if (!connection.IsConnected)
         {
-            MarkUnreachable(connection.Configuration, "not reachable at start-up");
+            MarkUnreachable(Endpoints(), "not reachable at start-up");
         }
     }
 
@@ -46,7 +46,7 @@ public sealed class RedisConnectionMonitor : IDisposable
     {
         if (e.ConnectionType == ConnectionType.Interactive)
         {
-            MarkUnreachable(e.EndPoint?.ToString() ?? _connection.Configuration, e.Exception?.Message ?? e.FailureType.ToString());
+            MarkUnreachable(e.EndPoint?.ToString() ?? Endpoints(), e.Exception?.Message ?? e.FailureType.ToString());
         }
     }
 
@@ -54,9 +54,12 @@ public sealed class RedisConnectionMonitor : IDisposable
     {
         if (e.ConnectionType == ConnectionType.Interactive && Interlocked.Exchange(ref _state, Reachable) == Unreachable)
         {
-            Log.RedisReachableAgain(_logger, e.EndPoint?.ToString() ?? _connection.Configuration);
+            Log.RedisReachableAgain(_logger, e.EndPoint?.ToString() ?? Endpoints());
         }
     }
+
+    // Endpoints only: the configuration string may carry a password, which has no place in a log.
+    private string Endpoints() => string.Join(", ", _connection.GetEndPoints().Select(endpoint => endpoint.ToString()));
 
     private void MarkUnreachable(string endpoint, string reason)
     {

@@ -41,9 +41,9 @@ public sealed class SchedulingOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Longest adaptive interval (also the cap on publisher hints). The default value is 6 hours.</summary>
+    /// <summary>Longest adaptive interval (also the cap on publisher hints): a quiet feed is still looked at this often. The default value is 1 hour.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
-    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromHours(6);
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Consecutive 404s after which a feed is flagged broken (still polled, at the longest back-off). The default value is 5.</summary>
     [Range(1, 1000)]

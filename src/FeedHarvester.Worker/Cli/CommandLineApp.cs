@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace FeedHarvester.Worker.Cli;
 
-/// <summary>The <c>feedharvester</c> command line: run (the default), parse, extract.</summary>
+/// <summary>The <c>feedharvester</c> command line: run (the default), parse, extract, tail.</summary>
 public static class CommandLineApp
 {
     public static RootCommand Build()
@@ -12,6 +12,7 @@ public static class CommandLineApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(TailCommand.Create());
         return root;
     }
 }

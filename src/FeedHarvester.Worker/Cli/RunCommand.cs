@@ -29,17 +29,20 @@ internal static class RunCommand
         var feeds = new Option<string?>("--feeds") { Description = "Feed list: one URL a line (# comments) or OPML. Replaces the configured feeds." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Directory for state (feedharvester.db) and output (articles.jsonl). Default ./data." };
         var output = new Option<string?>("--output") { Description = "JSON-lines output file. Default DATA-DIR/articles.jsonl." };
+        var redis = new Option<string?>("--redis") { Description = "Redis mode: a StackExchange.Redis configuration string (e.g. 127.0.0.1:6379). State, seen keys and the article stream live there." };
         command.Options.Add(once);
         command.Options.Add(config);
         command.Options.Add(feeds);
         command.Options.Add(dataDir);
         command.Options.Add(output);
+        command.Options.Add(redis);
         command.SetAction((result, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
             AddOverride(overrides, "FeedHarvester:FeedsFile", result.GetValue(feeds));
             AddOverride(overrides, "FeedHarvester:Storage:DataDirectory", result.GetValue(dataDir));
             AddOverride(overrides, "FeedHarvester:Storage:OutputPath", result.GetValue(output));
+            AddOverride(overrides, "FeedHarvester:Redis:Configuration", result.GetValue(redis));
             return RunAsync(result.GetValue(once), result.GetValue(config), overrides, cancellationToken);
         });
     }

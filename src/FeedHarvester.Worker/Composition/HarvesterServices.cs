@@ -8,6 +8,7 @@ using FeedHarvester.Local;
 using FeedHarvester.Normalization;
 using FeedHarvester.Parsing;
 using FeedHarvester.Pipeline;
+using FeedHarvester.Redis;
 using FeedHarvester.Worker.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,16 +29,23 @@ public static class HarvesterServices
             .AddSingleton(new FeedCatalog(settings.Feeds))
             .AddSingleton(sp => new PollSchedule(sp.GetRequiredService<SchedulingOptions>()))
             .AddSingleton<FeedStateTransitions>()
-            .AddLocalStore(options =>
-            {
-                options.DataDirectory = settings.Storage.DataDirectory;
-                options.OutputPath = settings.Storage.OutputPath;
-            })
+            .AddStore(settings)
             .AddSingleton<EmitPump>()
-            .AddSingleton<IPollLease, ProcessPollLease>()
             .AddSingleton<HarvestPipeline>();
         return services;
     }
+
+    /// <summary>Redis when configured (state, seen keys and the stream there), else the embedded SQLite store and JSON-lines sink.</summary>
+    private static IServiceCollection AddStore(this IServiceCollection services, HarvesterSettings settings) =>
+        settings.UsesRedis
+            ? services.AddRedisStore(settings.Redis)
+            : services
+                .AddLocalStore(options =>
+                {
+                    options.DataDirectory = settings.Storage.DataDirectory;
+                    options.OutputPath = settings.Storage.OutputPath;
+                })
+                .AddSingleton<IPollLease, ProcessPollLease>();
 
     /// <summary>The stateless stage engines and the HTTP stack (no store): enough for parse and extract.</summary>
     public static IServiceCollection AddHarvestStages(this IServiceCollection services, FetchingOptions fetching, DeduplicationOptions deduplication)

@@ -2,6 +2,7 @@ using FeedHarvester.Deduplication;
 using FeedHarvester.Feeds;
 using FeedHarvester.Fetching;
 using FeedHarvester.Local;
+using FeedHarvester.Redis;
 
 namespace FeedHarvester.Worker.Composition;
 
@@ -12,4 +13,9 @@ public sealed record HarvesterSettings(
     FetchingOptions Fetching,
     SchedulingOptions Scheduling,
     DeduplicationOptions Deduplication,
-    LocalStoreOptions Storage);
+    LocalStoreOptions Storage,
+    RedisOptions Redis)
+{
+    /// <summary>Redis mode: state, seen keys and output in Redis. Otherwise the embedded store (SQLite and JSON lines).</summary>
+    public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis.Configuration);
+}

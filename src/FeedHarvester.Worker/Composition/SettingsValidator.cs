@@ -3,6 +3,7 @@ using FeedHarvester.Deduplication;
 using FeedHarvester.Feeds;
 using FeedHarvester.Fetching;
 using FeedHarvester.Local;
+using FeedHarvester.Redis;
 using Microsoft.Extensions.Configuration;
 
 namespace FeedHarvester.Worker.Composition;
@@ -27,13 +28,19 @@ public static class SettingsValidator
         };
         errors.AddRange(LocalStoreOptionsValidator.Collect(storage).Select(e => $"{HarvesterOptions.SectionName}:Storage: {e}"));
 
+        var redis = BindPlain<RedisOptions>(configuration, RedisOptions.SectionName, errors);
+        if (!string.IsNullOrWhiteSpace(redis.Configuration))
+        {
+            errors.AddRange(RedisOptionsValidator.Collect(redis).Select(e => $"{RedisOptions.SectionName}: {e}"));
+        }
+
         var (feeds, source) = ResolveFeeds(root, errors);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
-        return (new HarvesterSettings(feeds, source, fetching, scheduling, deduplication, storage), errors);
+        return (new HarvesterSettings(feeds, source, fetching, scheduling, deduplication, storage, redis), errors);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors)
@@ -59,6 +66,23 @@ public static class SettingsValidator
                 var value = member.Length == 0 ? null : typeof(T).GetProperty(member)?.GetValue(options);
                 errors.Add($"{section}:{member}: {result.ErrorMessage} (got '{value}')");
             }
+        }
+
+        return options;
+    }
+
+    // Options checked by their own validator rather than by attributes.
+    private static T BindPlain<T>(IConfiguration configuration, string section, List<string> errors)
+        where T : new()
+    {
+        var options = new T();
+        try
+        {
+            configuration.GetSection(section).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add($"{section}: {ex.Message}");
         }
 
         return options;

@@ -36,7 +36,7 @@ public sealed partial class FeedScheduler(
                 continue;
             }
 
-            var firstPoll = state?.NextPollAt is { } stored && stored > now ? stored : schedule.FirstPoll(feed, now, StartSpread);
+            var firstPoll = FirstPollOf(feed, state, now);
             var job = JobBuilder.Create<PollFeedJob>()
                 .WithIdentity(feed.Url.AbsoluteUri, "feeds")
                 .UsingJobData(PollFeedJob.FeedUrlKey, feed.Url.AbsoluteUri)
@@ -52,6 +52,21 @@ public sealed partial class FeedScheduler(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// A stored next poll is kept when it is a back-off (errors, Retry-After) and otherwise capped at the feed's
+    /// configured interval, so a shortened interval takes effect at start-up; a feed never polled starts soon.
+    /// </summary>
+    private DateTimeOffset FirstPollOf(FeedDefinition feed, FeedState? state, DateTimeOffset now)
+    {
+        if (state?.NextPollAt is not { } stored || stored <= now)
+        {
+            return schedule.FirstPoll(feed, now, StartSpread);
+        }
+
+        var cap = now + schedule.IntervalOf(feed);
+        return state.ConsecutiveErrors > 0 || stored < cap ? stored : cap;
+    }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Scheduled {FeedCount} feeds ({DisabledCount} disabled)")]
     private static partial void LogScheduled(ILogger logger, int feedCount, int disabledCount);

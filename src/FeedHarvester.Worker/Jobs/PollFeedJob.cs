@@ -9,9 +9,12 @@ namespace FeedHarvester.Worker.Jobs;
 /// time the pipeline decided (interval with jitter, or back-off after failures).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog) : IJob
+public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog, IFeedStateStore states, TimeProvider timeProvider) : IJob
 {
     public const string FeedUrlKey = "feedUrl";
+
+    /// <summary>A stored next poll this far ahead means another worker sharing the store has just polled the feed.</summary>
+    private static readonly TimeSpan PolledElsewhereSlack = TimeSpan.FromSeconds(5);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -21,8 +24,8 @@ public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog) :
             return;
         }
 
-        var report = await pipeline.PollAsync(feed, cancellationToken).ConfigureAwait(false);
-        if (report.NextPollAt is not { } nextPoll)
+        var report = await PollUnlessPolledElsewhereAsync(feed, cancellationToken).ConfigureAwait(false);
+        if (report?.NextPollAt is not { } nextPoll)
         {
             // Disabled (410 Gone): the job ends with no trigger left.
             _ = await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken).ConfigureAwait(false);
@@ -35,5 +38,18 @@ public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog) :
             .StartAt(nextPoll)
             .Build();
         _ = await context.Scheduler.RescheduleJob(context.Trigger.Key, next, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Workers sharing one store (Redis mode) each keep their own timers: the one that fires second finds the
+    // feed already polled and follows the stored schedule instead of polling again.
+    private async Task<PollReport?> PollUnlessPolledElsewhereAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    {
+        var state = await states.GetFeedStateAsync(feed.Url.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+        if (state?.NextPollAt is { } stored && stored > timeProvider.GetUtcNow() + PolledElsewhereSlack)
+        {
+            return PollReport.Skipped(feed.Url.AbsoluteUri, PollOutcome.Leased, "polled by another worker") with { NextPollAt = stored };
+        }
+
+        return state?.Status == FeedStatus.Gone ? null : await pipeline.PollAsync(feed, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using FeedHarvester.Redis;
+using FeedHarvester.Worker.Composition;
+using Microsoft.Extensions.Configuration;
+
+namespace FeedHarvester.Worker.Cli;
+
+/// <summary>
+/// <c>feedharvester tail [--group G] [--redis CONFIG] [--config FILE]</c>: prints articles as they arrive on the Redis
+/// stream, one JSON record a line. With --group it reads as a consumer of that group (created when missing) and
+/// acknowledges what it printed, so several tails share the work; without, it only watches.
+/// </summary>
+internal static class TailCommand
+{
+    public static Command Create()
+    {
+        var group = new Option<string?>("--group") { Description = "Read as a consumer of this consumer group (created at the stream's end when missing)." };
+        var redis = new Option<string?>("--redis") { Description = "StackExchange.Redis configuration string; default FeedHarvester:Redis:Configuration." };
+        var config = new Option<string?>("--config") { Description = "Configuration file (default: appsettings.json)." };
+        var command = new Command("tail", "Print new articles from the Redis stream as they arrive.") { group, redis, config };
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(result.GetValue(group), result.GetValue(redis), result.GetValue(config), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? group, string? redisConfiguration, string? configFile, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (!string.IsNullOrWhiteSpace(redisConfiguration))
+        {
+            overrides["FeedHarvester:Redis:Configuration"] = redisConfiguration;
+        }
+
+        var options = ConfigurationLoader.Load(configFile, overrides).GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        var errors = string.IsNullOrWhiteSpace(options.Configuration)
+            ? ["no Redis configured: pass --redis HOST:PORT or set FeedHarvester:Redis:Configuration"]
+            : RedisOptionsValidator.Collect(options);
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                await Console.Error.WriteLineAsync("feedharvester tail: " + error).ConfigureAwait(false);
+            }
+
+            return RunCommand.InvalidConfigurationExitCode;
+        }
+
+        using var connection = RedisConnectionFactory.Connect(options);
+        var tail = new RedisArticleTail(connection, options);
+        var consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
+        try
+        {
+            await foreach (var article in tail.FollowAsync(group, consumer, cancellationToken).ConfigureAwait(false))
+            {
+                await Console.Out.WriteLineAsync(article.Json).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C or SIGTERM: a normal way to stop watching.
+        }
+
+        return 0;
+    }
+}
