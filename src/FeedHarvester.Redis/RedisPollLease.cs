@@ -39,7 +39,7 @@ public sealed class RedisPollLease : IPollLease
         var expiry = duration < _maxDuration ? duration : _maxDuration;
         var database = _connection.GetDatabase();
         var acquired = await database.StringSetAsync(key, token, expiry, When.NotExists).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return acquired ? new RedisLease(database, key, token, feedUrl, _logger) : null;
+        return acquired ? new RedisLease(database, key, token, feedUrl, expiry, _logger) : null;
     }
 
     // 128 random bits: a token another holder could guess would let it release a lease it does not hold.

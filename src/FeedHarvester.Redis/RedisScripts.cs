@@ -47,4 +47,15 @@ internal static class RedisScripts
         end
         return 0
         """;
+
+    /// <summary>
+    /// Compare-and-extend of a poll lease: sets KEYS[1] to expire ARGV[2] milliseconds from now only while it still holds
+    /// this holder's token ARGV[1]. Returns 1 when extended, 0 when the lease was no longer this holder's.
+    /// </summary>
+    public const string RenewLease = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        end
+        return 0
+        """;
 }

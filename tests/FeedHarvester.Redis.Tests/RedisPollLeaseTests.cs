@@ -1,3 +1,4 @@
+using StackExchange.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedHarvester.Redis.Tests;
@@ -38,12 +39,16 @@ public sealed class RedisPollLeaseTests(RedisServerFixture redis) : IClassFixtur
     {
         var options = redis.NewOptions();
 
-        // Never disposed: the holder "died" holding it.
-        Assert.NotNull(await CreateLease(options).TryAcquireAsync(FeedUrl, TimeSpan.FromMilliseconds(200), None));
+        // Never disposed, and its connection dropped: the holder "died" holding it, so nobody renews it.
+        using (var dying = await ConnectionMultiplexer.ConnectAsync(RedisConnectionFactory.CreateConfiguration(options)))
+        {
+            Assert.NotNull(await new RedisPollLease(dying, options, NullLogger<RedisPollLease>.Instance).TryAcquireAsync(FeedUrl, TimeSpan.FromSeconds(3), None));
+        }
+
         var other = CreateLease(options);
         Assert.Null(await other.TryAcquireAsync(FeedUrl, Long, None));
 
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        await Task.Delay(TimeSpan.FromSeconds(4));
 
         Assert.NotNull(await other.TryAcquireAsync(FeedUrl, Long, None));
     }
@@ -52,8 +57,9 @@ public sealed class RedisPollLeaseTests(RedisServerFixture redis) : IClassFixtur
     public async Task Release_ByHolderWhoseLeaseExpiredAndWasRetaken_LeavesTheNewHolderAlone()
     {
         var options = redis.NewOptions();
-        var stale = await CreateLease(options).TryAcquireAsync(FeedUrl, TimeSpan.FromMilliseconds(200), None);
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        // A holder cut off from Redis (its renewals fail) whose lease lapses and is taken over.
+        await using var stale = await CreateLease(options).TryAcquireAsync(FeedUrl, TimeSpan.FromMilliseconds(300), None);
+        await redis.Connection.GetDatabase().KeyDeleteAsync($"{options.KeyPrefix}lease:{FeedUrl}");
         await using var current = await CreateLease(options).TryAcquireAsync(FeedUrl, Long, None);
         Assert.NotNull(current);
 
@@ -72,6 +78,17 @@ public sealed class RedisPollLeaseTests(RedisServerFixture redis) : IClassFixtur
 
         var ttl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync($"{options.KeyPrefix}lease:{FeedUrl}");
         Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Held_LongerThanItsDuration_RenewedWhileHeld()
+    {
+        var options = redis.NewOptions();
+
+        await using var held = await CreateLease(options).TryAcquireAsync(FeedUrl, TimeSpan.FromSeconds(1.5), None);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        Assert.Null(await CreateLease(options).TryAcquireAsync(FeedUrl, Long, None));
     }
 
     private RedisPollLease CreateLease(RedisOptions options) =>

@@ -16,6 +16,9 @@ internal static partial class Log
         Message = "Poll of {FeedUrl} failed: {Outcome}: {Reason}; error {ConsecutiveErrors} in a row, next poll {NextPollAt:u}")]
     public static partial void PollFailed(ILogger logger, string feedUrl, string outcome, string? reason, int consecutiveErrors, DateTimeOffset? nextPollAt);
 
+    [LoggerMessage(EventId = 109, Level = LogLevel.Warning, Message = "Poll of {FeedUrl} could not run: {Reason}; retried soon, nothing was recorded")]
+    public static partial void PollNotRun(ILogger logger, string feedUrl, string reason);
+
     [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Feed {FeedUrl} is gone (410): it will not be polled again until its URL changes in the feed list ({Reason})")]
     public static partial void FeedGone(ILogger logger, string feedUrl, string? reason);
 

@@ -27,8 +27,14 @@ public sealed class HarvestPipeline(
     TimeProvider timeProvider,
     ILogger<HarvestPipeline> logger)
 {
-    /// <summary>A poll holds its feed's lease at most this long: past every fetch limit, so it never lapses mid-poll in practice.</summary>
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// A poll's lease on its feed. Held leases are renewed while the poll runs, so this only bounds how long a
+    /// worker that died mid-poll keeps others from the feed.
+    /// </summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>How soon a poll that could not reach the store is tried again.</summary>
+    private static readonly TimeSpan StoreRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly InFlightUrls inFlight = new();
 
@@ -50,15 +56,26 @@ public sealed class HarvestPipeline(
     {
         ArgumentNullException.ThrowIfNull(feed);
         var feedUrl = feed.Url.AbsoluteUri;
-        var lease = await leases.TryAcquireAsync(feedUrl, LeaseDuration, cancellationToken).ConfigureAwait(false);
-        if (lease is null)
+        try
         {
-            return PollReport.Skipped(feedUrl, PollOutcome.Leased, "another worker is polling this feed") with { NextPollAt = timeProvider.GetUtcNow() + scheduling.DefaultInterval };
-        }
+            var lease = await leases.TryAcquireAsync(feedUrl, LeaseDuration, cancellationToken).ConfigureAwait(false);
+            if (lease is null)
+            {
+                return PollReport.Skipped(feedUrl, PollOutcome.Leased, "another worker is polling this feed") with { NextPollAt = timeProvider.GetUtcNow() + LeaseDuration };
+            }
 
-        await using (lease.ConfigureAwait(false))
+            await using (lease.ConfigureAwait(false))
+            {
+                return await PollLeasedAsync(feed, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return await PollLeasedAsync(feed, cancellationToken).ConfigureAwait(false);
+            // The store (or the lease) itself failed, so not even the failure could be recorded: the feed is retried
+            // soon from its old state, whose validators were not advanced, so nothing is lost.
+            Log.PollNotRun(logger, feedUrl, ex.Message);
+            var retry = timeProvider.GetUtcNow() + StoreRetryDelay;
+            return new PollReport(feedUrl, PollOutcome.Error, ex.Message, 0, 0, 0, 0, retry, TimeSpan.Zero);
         }
     }
 

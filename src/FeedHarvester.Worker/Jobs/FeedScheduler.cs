@@ -30,7 +30,7 @@ public sealed partial class FeedScheduler(
         var enabled = catalog.Feeds.Where(f => f.Enabled).ToList();
         foreach (var feed in enabled)
         {
-            var state = await states.GetFeedStateAsync(feed.Url.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+            var state = await StoredStateAsync(feed, cancellationToken).ConfigureAwait(false);
             if (state?.Status == FeedStatus.Gone)
             {
                 continue;
@@ -52,6 +52,20 @@ public sealed partial class FeedScheduler(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // A store that is down at start-up (Redis restarting) must not keep the worker from starting: the feed is
+    // scheduled as if new, and its first poll reports the outage and retries.
+    private async Task<FeedState?> StoredStateAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await states.GetFeedStateAsync(feed.Url.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// A stored next poll is kept when it is a back-off (errors, Retry-After) and otherwise capped at the feed's

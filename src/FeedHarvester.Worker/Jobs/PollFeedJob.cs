@@ -44,7 +44,17 @@ public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog, I
     // feed already polled and follows the stored schedule instead of polling again.
     private async Task<PollReport?> PollUnlessPolledElsewhereAsync(FeedDefinition feed, CancellationToken cancellationToken)
     {
-        var state = await states.GetFeedStateAsync(feed.Url.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+        FeedState? state;
+        try
+        {
+            state = await states.GetFeedStateAsync(feed.Url.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store is unreachable: let the pipeline try, it reports that as a value and sets the retry.
+            state = null;
+        }
+
         if (state?.NextPollAt is { } stored && stored > timeProvider.GetUtcNow() + PolledElsewhereSlack)
         {
             return PollReport.Skipped(feed.Url.AbsoluteUri, PollOutcome.Leased, "polled by another worker") with { NextPollAt = stored };

@@ -8,6 +8,8 @@ namespace FeedHarvester.Worker.Running;
 /// <summary><c>run --once</c>: every enabled feed polled once, every article finished and written, then a summary.</summary>
 public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions scheduling)
 {
+    private static readonly TimeSpan LeaseRetryDelay = TimeSpan.FromSeconds(1);
+
     public async Task<HarvestSummary> RunAsync(IReadOnlyList<FeedDefinition> feeds, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -15,7 +17,24 @@ public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions sched
         var reports = new ConcurrentBag<PollReport>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = scheduling.MaxConcurrentFeeds, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(feeds.Where(f => f.Enabled), parallel, async (feed, token) =>
-            reports.Add(await pipeline.PollAsync(feed, token).ConfigureAwait(false))).ConfigureAwait(false);
+            reports.Add(await PollOnceAsync(feed, token).ConfigureAwait(false))).ConfigureAwait(false);
         return HarvestSummary.From(reports, recovered, Stopwatch.GetElapsedTime(started));
+    }
+
+    // A feed leased by another worker (or by one killed mid-poll, until its lease lapses) is waited for, so that
+    // --once really finishes every feed; the wait is bounded by a few lease lifetimes.
+    private async Task<PollReport> PollOnceAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var report = await pipeline.PollAsync(feed, cancellationToken).ConfigureAwait(false);
+            if (report.Outcome != PollOutcome.Leased || waited.Elapsed > HarvestPipeline.LeaseDuration * 3)
+            {
+                return report;
+            }
+
+            await Task.Delay(LeaseRetryDelay, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

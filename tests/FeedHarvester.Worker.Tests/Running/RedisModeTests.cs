@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FeedHarvester.Redis.Tests;
+using FeedHarvester.Tests.Support;
+using FeedHarvester.Worker.Composition;
+using StackExchange.Redis;
+
+namespace FeedHarvester.Tests.Running;
+
+/// <summary>Redis mode end to end with a real redis-server: several workers, kills and outages, every article once in the stream.</summary>
+public sealed class RedisModeTests
+{
+    [Fact]
+    public async Task RunOnce_TwoWorkersOnTheSameFeeds_EachArticleOnceInTheStream()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var site = new LoopbackSite { PageDelay = TimeSpan.FromMilliseconds(10) };
+        var news = new TestNewsSite(site, itemsPerFeed: 8);
+        using var runner = new HarvestRunner(site);
+        string[] arguments = ["run", "--once", "--feeds", news.WriteFeedList(runner.DataDirectory), "--redis", redis.Configuration, "--data-dir", runner.DataDirectory];
+
+        var first = HarvestRunner.RunWorkerAsync(runner.Environment, arguments);
+        var second = HarvestRunner.RunWorkerAsync(runner.Environment, arguments);
+        var results = await Task.WhenAll(first, second);
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), (await StreamUrlsAsync(redis)).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(runner.OutputPath), "Redis mode must not write the JSON-lines file");
+    }
+
+    [Fact]
+    public async Task RunOnce_KilledTwiceMidRun_RestartLeavesEveryArticleOnceInTheStream()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var site = new LoopbackSite { PageDelay = TimeSpan.FromMilliseconds(40) };
+        var news = new TestNewsSite(site, itemsPerFeed: 12);
+        using var runner = new HarvestRunner(site);
+        string[] arguments = ["run", "--once", "--feeds", news.WriteFeedList(runner.DataDirectory), "--redis", redis.Configuration];
+        // A killed worker's poll leases lapse after this, instead of the default, so the test waits seconds, not minutes.
+        var environment = new Dictionary<string, string>(runner.Environment) { ["FeedHarvester__Redis__PollLeaseDuration"] = "00:00:02" };
+
+        foreach (var killAt in new[] { 4, 20 })
+        {
+            using var worker = HarvestRunner.StartWorker(environment, arguments);
+            var waited = Stopwatch.StartNew();
+            while (!worker.HasExited && (await StreamUrlsAsync(redis)).Count < killAt && waited.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(10);
+            }
+
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+
+        Assert.InRange((await StreamUrlsAsync(redis)).Count, 4, news.ArticleUrls.Count - 1);
+        var (exitCode, _, stderr) = await HarvestRunner.RunWorkerAsync(environment, arguments);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), (await StreamUrlsAsync(redis)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunService_RedisDownAtFirstThenBack_WorkerSurvivesAndCatchesUp()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 3);
+        using var runner = new HarvestRunner(site);
+        var configuration = ConfigurationLoader.Load(null, new Dictionary<string, string?>
+        {
+            ["FeedHarvester:FeedsFile"] = news.WriteFeedList(runner.DataDirectory),
+            ["FeedHarvester:Redis:Configuration"] = redis.Configuration,
+            ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:Adaptive"] = "false",
+            ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        var (settings, errors) = SettingsValidator.Validate(configuration);
+        Assert.True(settings is not null, string.Join("\n", errors));
+        await redis.KillAsync();
+        using var stop = new CancellationTokenSource();
+
+        var service = HarvesterHost.RunServiceAsync(configuration, settings!, stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(service.IsCompleted, "the worker must keep running while Redis is down");
+        await redis.StartAgainAsync();
+        var waited = Stopwatch.StartNew();
+        while ((await StreamUrlsAsync(redis)).Count < news.ArticleUrls.Count && waited.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(200);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await service.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), (await StreamUrlsAsync(redis)).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<List<string>> StreamUrlsAsync(RedisServer redis)
+    {
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",abortConnect=false,connectTimeout=2000");
+        var entries = await connection.GetDatabase().StreamRangeAsync("feedharvester:articles");
+        return entries
+            .Select(e => JsonDocument.Parse(e["article"].ToString()).RootElement.GetProperty("url").GetString()!)
+            .ToList();
+    }
+}
