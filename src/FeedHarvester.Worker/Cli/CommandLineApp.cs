@@ -13,6 +13,7 @@ public static class CommandLineApp
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(TailCommand.Create());
+        root.Subcommands.Add(HealthcheckCommand.Create());
         return root;
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using FeedHarvester.Redis;
+using FeedHarvester.Worker.Health;
 using Quartz;
 
 namespace FeedHarvester.Worker.Composition;
@@ -46,7 +48,11 @@ public static class HarvesterHost
     public static async Task<int> RunServiceAsync(IConfiguration configuration, HarvesterSettings settings, CancellationToken cancellationToken)
     {
         var builder = CreateBuilder(configuration, settings);
+        var observability = configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
         _ = builder.Services
+            .AddSingleton(observability)
+            .AddSingleton(sp => new HealthState(sp.GetRequiredService<TimeProvider>(), StoreReachability(sp, settings)))
+            .AddHostedService<HealthListener>()
             .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
             .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
             .AddTransient<PollFeedJob>()
@@ -54,5 +60,17 @@ public static class HarvesterHost
         using var host = builder.Build();
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    // The embedded store is a file beside the worker: if it were unusable the worker would not have started.
+    private static Func<bool> StoreReachability(IServiceProvider services, HarvesterSettings settings)
+    {
+        if (!settings.UsesRedis)
+        {
+            return static () => true;
+        }
+
+        var monitor = services.GetRequiredService<RedisConnectionMonitor>();
+        return () => monitor.IsConnected;
     }
 }

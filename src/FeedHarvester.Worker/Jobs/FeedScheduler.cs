@@ -17,6 +17,7 @@ public sealed partial class FeedScheduler(
     IFeedStateStore states,
     PollSchedule schedule,
     TimeProvider timeProvider,
+    Health.HealthState health,
     ILogger<FeedScheduler> logger) : IHostedService
 {
     /// <summary>First polls after start-up are spread over at most this long.</summary>
@@ -48,6 +49,7 @@ public sealed partial class FeedScheduler(
             _ = await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
         }
 
+        health.SchedulerStarted();
         LogScheduled(logger, enabled.Count, catalog.Feeds.Count - enabled.Count);
     }
 

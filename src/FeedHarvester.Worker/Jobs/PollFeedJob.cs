@@ -9,7 +9,7 @@ namespace FeedHarvester.Worker.Jobs;
 /// time the pipeline decided (interval with jitter, or back-off after failures).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog, IFeedStateStore states, TimeProvider timeProvider) : IJob
+public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog, IFeedStateStore states, Health.HealthState health, TimeProvider timeProvider) : IJob
 {
     public const string FeedUrlKey = "feedUrl";
 
@@ -25,6 +25,11 @@ public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog, I
         }
 
         var report = await PollUnlessPolledElsewhereAsync(feed, cancellationToken).ConfigureAwait(false);
+        if (report is { Succeeded: true })
+        {
+            health.PollSucceeded();
+        }
+
         if (report?.NextPollAt is not { } nextPoll)
         {
             // Disabled (410 Gone): the job ends with no trigger left.

@@ -66,10 +66,12 @@ public sealed class RedisModeTests
         await using var site = new LoopbackSite();
         var news = new TestNewsSite(site, itemsPerFeed: 3);
         using var runner = new HarvestRunner(site);
+        var health = $"http://127.0.0.1:{RedisServer.FreePort()}";
         var configuration = ConfigurationLoader.Load(null, new Dictionary<string, string?>
         {
             ["FeedHarvester:FeedsFile"] = news.WriteFeedList(runner.DataDirectory),
             ["FeedHarvester:Redis:Configuration"] = redis.Configuration,
+            ["FeedHarvester:Observability:ListenUrl"] = health,
             ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
             ["FeedHarvester:Scheduling:Adaptive"] = "false",
             ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
@@ -83,6 +85,9 @@ public sealed class RedisModeTests
         var service = HarvesterHost.RunServiceAsync(configuration, settings!, stop.Token);
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.False(service.IsCompleted, "the worker must keep running while Redis is down");
+        var (downExit, downBody, _) = await HarvestRunner.RunWorkerAsync("healthcheck", "--url", health);
+        Assert.Equal(1, downExit);
+        Assert.Contains("store unreachable", downBody, StringComparison.Ordinal);
         await redis.StartAgainAsync();
         var waited = Stopwatch.StartNew();
         while ((await StreamUrlsAsync(redis)).Count < news.ArticleUrls.Count && waited.Elapsed < TimeSpan.FromSeconds(90))
@@ -90,9 +95,11 @@ public sealed class RedisModeTests
             await Task.Delay(200);
         }
 
+        var (upExit, upBody, _) = await HarvestRunner.RunWorkerAsync("healthcheck", "--url", health);
         await stop.CancelAsync();
         Assert.Equal(0, await service.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), (await StreamUrlsAsync(redis)).Order(StringComparer.Ordinal));
+        Assert.True(upExit == 0, upBody);
     }
 
     private static async Task<List<string>> StreamUrlsAsync(RedisServer redis)

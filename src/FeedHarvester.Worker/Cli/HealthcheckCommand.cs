@@ -1,0 +1,48 @@
+using System.CommandLine;
+using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Health;
+using Microsoft.Extensions.Configuration;
+
+namespace FeedHarvester.Worker.Cli;
+
+/// <summary>
+/// <c>feedharvester healthcheck [--url URL] [--config FILE]</c>: asks a running worker's /readyz; exit 0 when ready,
+/// 1 when not (or not answering). For container HEALTHCHECKs and monitoring scripts.
+/// </summary>
+internal static class HealthcheckCommand
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    public static Command Create()
+    {
+        var url = new Option<string?>("--url") { Description = "The worker's health listener; default FeedHarvester:Observability:ListenUrl." };
+        var config = new Option<string?>("--config") { Description = "Configuration file (default: appsettings.json)." };
+        var command = new Command("healthcheck", "Exit 0 when the running worker is ready, 1 when it is not.") { url, config };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(url), result.GetValue(config), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? url, string? configFile, CancellationToken cancellationToken)
+    {
+        var listenUrl = url ?? ConfigurationLoader.Load(configFile, new Dictionary<string, string?>())
+            .GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>()?.ListenUrl ?? new ObservabilityOptions().ListenUrl;
+        if (string.IsNullOrWhiteSpace(listenUrl) || !Uri.TryCreate(listenUrl.TrimEnd('/') + "/readyz", UriKind.Absolute, out var readyz))
+        {
+            await Console.Error.WriteLineAsync("feedharvester healthcheck: no health listener configured (FeedHarvester:Observability:ListenUrl)").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var client = new HttpClient { Timeout = Timeout };
+        try
+        {
+            using var response = await client.GetAsync(readyz, cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"feedharvester healthcheck: {readyz}: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FeedHarvester.Worker.Health;
+
+/// <summary>
+/// A small HTTP listener for orchestrators and the <c>healthcheck</c> command: <c>/healthz</c> (the process
+/// answers) and <c>/readyz</c> (scheduler running, store reachable, a recent successful poll; 503 with reasons
+/// otherwise). A port already taken is logged once and the worker runs on without it.
+/// </summary>
+public sealed partial class HealthListener(ObservabilityOptions options, HealthState health, ILogger<HealthListener> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.ListenUrl))
+        {
+            return;
+        }
+
+        using var listener = new HttpListener();
+        listener.Prefixes.Add(options.ListenUrl.TrimEnd('/') + "/");
+        try
+        {
+            listener.Start();
+        }
+        catch (HttpListenerException ex)
+        {
+            LogNotListening(logger, options.ListenUrl, ex.Message);
+            return;
+        }
+
+        LogListening(logger, options.ListenUrl);
+        await using var registration = stoppingToken.Register(listener.Stop).ConfigureAwait(false);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            await AnswerAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        var response = context.Response;
+        try
+        {
+            var (status, body) = context.Request.Url?.AbsolutePath switch
+            {
+                "/healthz" => (200, "{\"status\":\"alive\"}"),
+                "/readyz" => Readiness(),
+                _ => (404, "{\"status\":\"not found\"}"),
+            };
+            var bytes = Encoding.UTF8.GetBytes(body);
+            response.StatusCode = status;
+            response.ContentType = "application/json";
+            response.ContentLength64 = bytes.Length;
+            await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The caller went away; nothing to answer.
+        }
+        finally
+        {
+            response.Close();
+        }
+    }
+
+    private (int Status, string Body) Readiness()
+    {
+        var reasons = health.NotReadyBecause(options.RecentPollWindow);
+        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["status"] = reasons.Count == 0 ? "ready" : "not ready",
+            ["reasons"] = reasons,
+            ["last_successful_poll"] = health.LastSuccessfulPoll,
+            ["store_reachable"] = health.StoreReachable,
+        });
+        return (reasons.Count == 0 ? 200 : 503, body);
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Health endpoints on {ListenUrl} (/healthz, /readyz)")]
+    private static partial void LogListening(ILogger logger, string listenUrl);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Health endpoints not served: {ListenUrl} could not be bound ({Reason}); the worker runs on without them")]
+    private static partial void LogNotListening(ILogger logger, string listenUrl, string reason);
+}

@@ -1,0 +1,47 @@
+namespace FeedHarvester.Worker.Health;
+
+/// <summary>What readiness is judged on: the scheduler running, the store reachable, polls succeeding.</summary>
+public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReachable)
+{
+    private long lastSuccessTicks;
+    private long startedTicks;
+
+    public bool SchedulerRunning => Interlocked.Read(ref startedTicks) != 0;
+
+    public bool StoreReachable => storeReachable();
+
+    public DateTimeOffset? LastSuccessfulPoll =>
+        Interlocked.Read(ref lastSuccessTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public DateTimeOffset? StartedAt =>
+        Interlocked.Read(ref startedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public void SchedulerStarted() => Interlocked.Exchange(ref startedTicks, timeProvider.GetUtcNow().UtcTicks);
+
+    public void PollSucceeded() => Interlocked.Exchange(ref lastSuccessTicks, timeProvider.GetUtcNow().UtcTicks);
+
+    /// <summary>Why the worker is not ready, or an empty list when it is.</summary>
+    public IReadOnlyList<string> NotReadyBecause(TimeSpan recentPoll)
+    {
+        var reasons = new List<string>();
+        var now = timeProvider.GetUtcNow();
+        if (!SchedulerRunning)
+        {
+            reasons.Add("scheduler not started");
+        }
+
+        if (!StoreReachable)
+        {
+            reasons.Add("store unreachable");
+        }
+
+        // A worker just started has had no chance to poll yet; after that, some poll must have succeeded lately.
+        var since = LastSuccessfulPoll ?? StartedAt;
+        if (since is { } reference && now - reference > recentPoll)
+        {
+            reasons.Add($"no successful poll since {reference:u}");
+        }
+
+        return reasons;
+    }
+}
