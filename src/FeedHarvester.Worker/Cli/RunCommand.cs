@@ -53,7 +53,7 @@ internal static class RunCommand
         Microsoft.Extensions.Configuration.IConfigurationRoot configuration;
         try
         {
-            configuration = ConfigurationLoader.Load(configFile, overrides);
+            configuration = ConfigurationLoader.Load(configFile, overrides, reloadOnChange: !once);
             var (validated, errors) = SettingsValidator.Validate(configuration);
             if (validated is null)
             {

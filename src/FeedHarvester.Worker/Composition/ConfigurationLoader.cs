@@ -11,16 +11,17 @@ public static class ConfigurationLoader
 {
     public const string FileName = "appsettings.json";
 
-    public static IConfigurationRoot Load(string? configFile, IReadOnlyDictionary<string, string?> commandLineOverrides)
+    /// <param name="reloadOnChange">Watch the JSON files, so a running service sees edits (its feed list above all).</param>
+    public static IConfigurationRoot Load(string? configFile, IReadOnlyDictionary<string, string?> commandLineOverrides, bool reloadOnChange = false)
     {
         var builder = new ConfigurationBuilder();
         if (configFile is null)
         {
-            _ = builder.AddJsonFile(Path.Combine(AppContext.BaseDirectory, FileName), optional: true, reloadOnChange: false);
+            _ = builder.AddJsonFile(Path.Combine(AppContext.BaseDirectory, FileName), optional: true, reloadOnChange: reloadOnChange);
             var local = Path.GetFullPath(FileName);
             if (!string.Equals(local, Path.Combine(AppContext.BaseDirectory, FileName), StringComparison.Ordinal))
             {
-                _ = builder.AddJsonFile(local, optional: true, reloadOnChange: false);
+                _ = builder.AddJsonFile(local, optional: true, reloadOnChange: reloadOnChange);
             }
         }
         else
@@ -30,7 +31,7 @@ public static class ConfigurationLoader
                 throw new FileNotFoundException($"configuration file '{configFile}' does not exist", configFile);
             }
 
-            _ = builder.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+            _ = builder.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: reloadOnChange);
         }
 
         return builder

@@ -45,7 +45,8 @@ public static class HarvesterHost
         return 0;
     }
 
-    public static async Task<int> RunServiceAsync(IConfiguration configuration, HarvesterSettings settings, CancellationToken cancellationToken)
+    /// <param name="customize">A last word on the host before it is built (tests add a log capture here).</param>
+    public static async Task<int> RunServiceAsync(IConfiguration configuration, HarvesterSettings settings, CancellationToken cancellationToken, Action<HostApplicationBuilder>? customize = null)
     {
         var builder = CreateBuilder(configuration, settings);
         var observability = configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
@@ -56,7 +57,10 @@ public static class HarvesterHost
             .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
             .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
             .AddTransient<PollFeedJob>()
-            .AddHostedService<FeedScheduler>();
+            .AddHostedService<FeedScheduler>()
+            .AddSingleton(configuration as IConfigurationRoot ?? throw new ArgumentException("a configuration root is needed to watch the feed list", nameof(configuration)))
+            .AddHostedService<FeedListWatcher>();
+        customize?.Invoke(builder);
         using var host = builder.Build();
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;

@@ -88,6 +88,18 @@ public static class SettingsValidator
         return options;
     }
 
+    /// <summary>
+    /// Only the feed list, for a running service re-reading it: entries that cannot be read come back as errors
+    /// (file:line where there is a file) beside the feeds that can.
+    /// </summary>
+    public static (IReadOnlyList<FeedDefinition> Feeds, IReadOnlyList<string> Errors) ReadFeeds(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var root = Bind<HarvesterOptions>(configuration, HarvesterOptions.SectionName, errors);
+        var (feeds, _) = ResolveFeeds(root, errors);
+        return (feeds, errors);
+    }
+
     private static (IReadOnlyList<FeedDefinition> Feeds, string Source) ResolveFeeds(HarvesterOptions root, List<string> errors)
     {
         if (!string.IsNullOrWhiteSpace(root.FeedsFile))

@@ -3,13 +3,38 @@ using FeedHarvester.Feeds;
 
 namespace FeedHarvester.Worker.Jobs;
 
-/// <summary>The feeds this worker harvests, by URL.</summary>
+/// <summary>The feeds this worker harvests, by URL; replaced as a whole when the feed list is edited.</summary>
 public sealed class FeedCatalog(IReadOnlyList<FeedDefinition> feeds)
 {
-    private readonly FrozenDictionary<string, FeedDefinition> byUrl =
-        feeds.ToFrozenDictionary(f => f.Url.AbsoluteUri, StringComparer.Ordinal);
+    private volatile Snapshot current = new(feeds);
 
-    public IReadOnlyList<FeedDefinition> Feeds { get; } = feeds;
+    public IReadOnlyList<FeedDefinition> Feeds => current.Feeds;
 
-    public FeedDefinition? Find(string feedUrl) => byUrl.GetValueOrDefault(feedUrl);
+    public FeedDefinition? Find(string feedUrl) => current.ByUrl.GetValueOrDefault(feedUrl);
+
+    /// <summary>Makes <paramref name="next"/> the feed list; returns what was added, removed and changed.</summary>
+    public FeedListChange Replace(IReadOnlyList<FeedDefinition> next)
+    {
+        var before = current;
+        var after = new Snapshot(next);
+        current = after;
+        return new FeedListChange(
+            after.Feeds.Where(f => !before.ByUrl.ContainsKey(f.Url.AbsoluteUri)).ToList(),
+            before.Feeds.Where(f => !after.ByUrl.ContainsKey(f.Url.AbsoluteUri)).ToList(),
+            after.Feeds.Where(f => before.ByUrl.TryGetValue(f.Url.AbsoluteUri, out var old) && old != f).ToList());
+    }
+
+    private sealed class Snapshot(IReadOnlyList<FeedDefinition> feeds)
+    {
+        public IReadOnlyList<FeedDefinition> Feeds { get; } = feeds;
+
+        public FrozenDictionary<string, FeedDefinition> ByUrl { get; } =
+            feeds.DistinctBy(f => f.Url.AbsoluteUri).ToFrozenDictionary(f => f.Url.AbsoluteUri, StringComparer.Ordinal);
+    }
+}
+
+/// <summary>The difference between two feed lists.</summary>
+public sealed record FeedListChange(IReadOnlyList<FeedDefinition> Added, IReadOnlyList<FeedDefinition> Removed, IReadOnlyList<FeedDefinition> Changed)
+{
+    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Changed.Count == 0;
 }

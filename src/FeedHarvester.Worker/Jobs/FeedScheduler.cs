@@ -20,6 +20,8 @@ public sealed partial class FeedScheduler(
     Health.HealthState health,
     ILogger<FeedScheduler> logger) : IHostedService
 {
+    private const string JobGroup = "feeds";
+
     /// <summary>First polls after start-up are spread over at most this long.</summary>
     private static readonly TimeSpan StartSpread = TimeSpan.FromSeconds(30);
 
@@ -37,16 +39,7 @@ public sealed partial class FeedScheduler(
                 continue;
             }
 
-            var firstPoll = FirstPollOf(feed, state, now);
-            var job = JobBuilder.Create<PollFeedJob>()
-                .WithIdentity(feed.Url.AbsoluteUri, "feeds")
-                .UsingJobData(PollFeedJob.FeedUrlKey, feed.Url.AbsoluteUri)
-                .Build();
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(feed.Url.AbsoluteUri, "feeds")
-                .StartAt(firstPoll)
-                .Build();
-            _ = await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+            await ScheduleAsync(scheduler, feed, FirstPollOf(feed, state, now), cancellationToken).ConfigureAwait(false);
         }
 
         health.SchedulerStarted();
@@ -54,6 +47,31 @@ public sealed partial class FeedScheduler(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Gives <paramref name="feed"/> its job, first firing at <paramref name="firstPoll"/> (replacing any it had).</summary>
+    internal static async Task ScheduleAsync(IScheduler scheduler, FeedDefinition feed, DateTimeOffset firstPoll, CancellationToken cancellationToken)
+    {
+        var job = JobBuilder.Create<PollFeedJob>()
+            .WithIdentity(feed.Url.AbsoluteUri, JobGroup)
+            .UsingJobData(PollFeedJob.FeedUrlKey, feed.Url.AbsoluteUri)
+            .Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(feed.Url.AbsoluteUri, JobGroup)
+            .StartAt(firstPoll)
+            .Build();
+        _ = await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes <paramref name="feed"/>'s job; a poll already running finishes.</summary>
+    internal static Task<bool> UnscheduleAsync(IScheduler scheduler, FeedDefinition feed, CancellationToken cancellationToken) =>
+        scheduler.DeleteJob(new JobKey(feed.Url.AbsoluteUri, JobGroup), cancellationToken).AsTask();
+
+    /// <summary>When <paramref name="feed"/>'s job fires next, or null when it has none.</summary>
+    internal static async Task<DateTimeOffset?> NextFireAsync(IScheduler scheduler, FeedDefinition feed, CancellationToken cancellationToken)
+    {
+        var trigger = await scheduler.GetTrigger(new TriggerKey(feed.Url.AbsoluteUri, JobGroup), cancellationToken).ConfigureAwait(false);
+        return trigger?.NextFireTimeUtc;
+    }
 
     // A store that is down at start-up (Redis restarting) must not keep the worker from starting: the feed is
     // scheduled as if new, and its first poll reports the outage and retries.
