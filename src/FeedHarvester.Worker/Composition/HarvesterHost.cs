@@ -13,23 +13,20 @@ namespace FeedHarvester.Worker.Composition;
 /// <summary>Builds the generic host around the pipeline, for the service and for a single run.</summary>
 public static class HarvesterHost
 {
+    /// <summary>"simple" (default: one line per event) or "json" (one JSON object per event, for log shippers).</summary>
+    public const string LogFormatKey = "FeedHarvester:Observability:LogFormat";
+
     public static HostApplicationBuilder CreateBuilder(IConfiguration configuration, HarvesterSettings settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         _ = builder.Configuration.AddConfiguration(configuration);
         _ = builder.Logging
             .AddConfiguration(configuration.GetSection("Logging"))
-            // Logs go to stderr so stdout carries only results (summaries, JSON).
-            .AddSimpleConsole(options =>
-            {
-                options.SingleLine = true;
-                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-                options.UseUtcTimestamp = true;
-            })
             .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
             // Each retry would be a line of its own; the poll's outcome is logged once by the pipeline instead.
             .AddFilter("Polly", LogLevel.None)
             .AddFilter("Quartz", LogLevel.Warning);
+        AddConsoleFormat(builder.Logging, configuration[LogFormatKey]);
         _ = builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         _ = builder.Services.AddFeedHarvester(settings);
         return builder;
@@ -76,5 +73,25 @@ public static class HarvesterHost
 
         var monitor = services.GetRequiredService<RedisConnectionMonitor>();
         return () => monitor.IsConnected;
+    }
+
+    private static void AddConsoleFormat(ILoggingBuilder logging, string? format)
+    {
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            _ = logging.AddJsonConsole(options =>
+            {
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.UseUtcTimestamp = true;
+            });
+            return;
+        }
+
+        _ = logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.UseUtcTimestamp = true;
+        });
     }
 }

@@ -34,6 +34,7 @@ public static class SettingsValidator
             errors.AddRange(RedisOptionsValidator.Collect(redis).Select(e => $"{RedisOptions.SectionName}: {e}"));
         }
 
+        CheckObservability(configuration, errors);
         var (feeds, source) = ResolveFeeds(root, errors);
         if (errors.Count > 0)
         {
@@ -69,6 +70,23 @@ public static class SettingsValidator
         }
 
         return options;
+    }
+
+    private static void CheckObservability(IConfiguration configuration, List<string> errors)
+    {
+        var format = configuration[HarvesterHost.LogFormatKey];
+        if (!string.IsNullOrEmpty(format) && format is not ("simple" or "json"))
+        {
+            errors.Add($"{HarvesterHost.LogFormatKey}: must be 'simple' or 'json' (got '{format}')");
+        }
+
+        const string listenKey = "FeedHarvester:Observability:ListenUrl";
+        var listen = configuration[listenKey];
+        if (!string.IsNullOrEmpty(listen)
+            && (!Uri.TryCreate(listen, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"{listenKey}: must be an http URL such as http://127.0.0.1:9464, or empty to turn the listener off (got '{listen}')");
+        }
     }
 
     // Options checked by their own validator rather than by attributes.

@@ -14,7 +14,8 @@ public sealed class CommandLineTests
             {"FeedHarvester": {
               "Feeds": [{"Url": "ftp://example.invalid/feed"}, {"Url": "not a url"}],
               "Fetching": {"Timeout": "00:00:00", "MaxConcurrentRequestsPerHost": 0},
-              "Scheduling": {"JitterFraction": 2}
+              "Scheduling": {"JitterFraction": 2},
+              "Observability": {"ListenUrl": "ftp://nowhere", "LogFormat": "xml"}
             }}
             """);
 
@@ -26,6 +27,8 @@ public sealed class CommandLineTests
         Assert.Contains("FeedHarvester:Fetching:Timeout", stderr, StringComparison.Ordinal);
         Assert.Contains("FeedHarvester:Fetching:MaxConcurrentRequestsPerHost", stderr, StringComparison.Ordinal);
         Assert.Contains("FeedHarvester:Scheduling:JitterFraction", stderr, StringComparison.Ordinal);
+        Assert.Contains("FeedHarvester:Observability:ListenUrl", stderr, StringComparison.Ordinal);
+        Assert.Contains("FeedHarvester:Observability:LogFormat", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
