@@ -27,17 +27,18 @@ public static class FeedTextDecoder
             return DecodeWith(body, wide, "bom");
         }
 
+        var prolog = Resolve(CharsetDeclarations.FromXmlProlog(body));
         if (Resolve(CharsetDeclarations.FromContentType(contentType)) is { } http)
         {
-            return DecodeWith(body, http, "http");
+            return DecodeChecked(body, http, prolog, "http");
         }
 
-        if (Resolve(CharsetDeclarations.FromXmlProlog(body)) is { } prolog)
+        if (prolog is not null)
         {
-            return DecodeWith(body, prolog, "prolog");
+            return DecodeChecked(body, prolog, null, "prolog");
         }
 
-        return DecodeWith(body, Encoding.UTF8, "default");
+        return DecodeChecked(body, Encoding.UTF8, null, "default");
     }
 
     /// <summary>Finds an encoding by name; null for unknown names. UTF-16/32 named for ASCII-laid-out bytes means UTF-8.</summary>
@@ -59,6 +60,21 @@ public static class FeedTextDecoder
         {
             return null;
         }
+    }
+
+    // A document whose bytes belie its label is read the way it was really written, but one that was invalid in its
+    // declared encoding stays flagged: to an XML parser it is not well-formed, whatever we could salvage.
+    private static DecodedText DecodeChecked(ReadOnlySpan<byte> body, Encoding declared, Encoding? alternative, string source)
+    {
+        var asDeclared = DecodeWith(body, declared, source);
+        var corrected = DeclaredCharsetCheck.Correct(declared, body, alternative);
+        if (corrected.CodePage == declared.CodePage)
+        {
+            return asDeclared;
+        }
+
+        var better = DecodeWith(body, corrected, source + "-corrected");
+        return better with { HadInvalidBytes = asDeclared.HadInvalidBytes || better.HadInvalidBytes };
     }
 
     private static DecodedText DecodeWith(ReadOnlySpan<byte> body, Encoding encoding, string source)

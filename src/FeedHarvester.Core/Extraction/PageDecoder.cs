@@ -26,8 +26,9 @@ public static partial class PageDecoder
             return bomEncoding.GetString(body[bomLength..]);
         }
 
-        var encoding = FromLabel(CharsetOf(contentType)) ?? Prescan(body) ?? Encoding.UTF8;
-        return encoding.GetString(body);
+        var declaredInPage = Prescan(body);
+        var encoding = FromLabel(CharsetOf(contentType)) ?? declaredInPage ?? Encoding.UTF8;
+        return Decoding.DeclaredCharsetCheck.Correct(encoding, body, declaredInPage).GetString(body);
     }
 
     /// <summary>The encoding the page declares for itself in a meta tag, or null.</summary>

@@ -84,12 +84,34 @@ public sealed class FeedTextDecoderTests
     }
 
     [Fact]
-    public void Decode_InvalidBytes_ReplacedAndFlagged()
+    public void Decode_InvalidUtf8Bytes_ReadAsWindows1252AndFlagged()
     {
         var decoded = FeedTextDecoder.Decode(TestFeeds.Bytes("rss2-invalid-utf8-bytes.xml"), "application/rss+xml");
 
         Assert.True(decoded.HadInvalidBytes);
-        Assert.Contains('\uFFFD', decoded.Text);
+        Assert.Contains("Broken \u00FF\u00FE bytes", decoded.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_Utf8LabelledWindows1251_ReadAsUtf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><channel><title>Новости дня</title></channel></rss>");
+
+        var decoded = FeedTextDecoder.Decode(bytes, "text/xml");
+
+        Assert.Contains("Новости дня", decoded.Text, StringComparison.Ordinal);
+        Assert.False(decoded.HadInvalidBytes);
+    }
+
+    [Fact]
+    public void Decode_RealWindows1251_KeptAsDeclared()
+    {
+        var windows1251 = Encoding.GetEncoding(1251);
+        var bytes = windows1251.GetBytes("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><channel><title>Городской совет</title></channel></rss>");
+
+        var decoded = FeedTextDecoder.Decode(bytes, "text/xml");
+
+        Assert.Contains("Городской совет", decoded.Text, StringComparison.Ordinal);
     }
 
     [Fact]
