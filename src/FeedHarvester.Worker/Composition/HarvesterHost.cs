@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using FeedHarvester.Redis;
 using FeedHarvester.Worker.Health;
+using FeedHarvester.Worker.Hosting;
 using Quartz;
 
 namespace FeedHarvester.Worker.Composition;
@@ -56,7 +57,9 @@ public static class HarvesterHost
             .AddTransient<PollFeedJob>()
             .AddHostedService<FeedScheduler>()
             .AddSingleton(configuration as IConfigurationRoot ?? throw new ArgumentException("a configuration root is needed to watch the feed list", nameof(configuration)))
-            .AddHostedService<FeedListWatcher>();
+            .AddHostedService<FeedListWatcher>()
+            // Last, so under systemd its journal log format replaces the console format chosen above.
+            .AddSystemdIntegration();
         customize?.Invoke(builder);
         using var host = builder.Build();
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
