@@ -47,14 +47,10 @@ public static class SettingsValidator
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors)
         where T : new()
     {
-        var options = new T();
-        try
+        var before = errors.Count;
+        var options = BindPlain<T>(configuration, section, errors);
+        if (errors.Count > before)
         {
-            configuration.GetSection(section).Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            errors.Add($"{section}: {ex.Message}");
             return options;
         }
 
@@ -89,7 +85,7 @@ public static class SettingsValidator
         }
     }
 
-    // Options checked by their own validator rather than by attributes.
+    // Binding alone; options with their own validator (Redis) are checked by it instead of by attributes.
     private static T BindPlain<T>(IConfiguration configuration, string section, List<string> errors)
         where T : new()
     {
