@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FeedHarvester.Diagnostics;
 using FeedHarvester.Extraction;
 using FeedHarvester.Fetching;
@@ -11,8 +12,11 @@ namespace FeedHarvester.Pipeline;
 public sealed record PageReading(ExtractedArticle? Article, Uri? Url, string? Failure, bool Rejected = false);
 
 /// <summary>Fetches an entry's page and extracts the article; every failure becomes a reason, never a lost entry.</summary>
-public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor extractor, FetchingOptions options, ILogger<ArticlePageReader> logger)
+public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor extractor, FetchingOptions options, ILogger<ArticlePageReader> logger, HarvestMetrics? metrics = null)
 {
+    // Optional so the DI registration stays as it is (see HarvestMetrics).
+    private readonly HarvestMetrics metrics = metrics ?? HarvestMetrics.Shared;
+
     public async Task<PageReading> ReadAsync(ParsedEntry entry, CancellationToken cancellationToken)
     {
         if (!options.FetchArticlePages)
@@ -26,6 +30,7 @@ public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor ext
         }
 
         var fetch = await fetcher.FetchAsync(new FetchRequest(link, FetchKind.Page), cancellationToken).ConfigureAwait(false);
+        metrics.RecordFetch(FetchKind.Page, fetch);
         if (fetch.Status != FetchStatus.Content)
         {
             return new PageReading(null, fetch.FinalUrl, $"{fetch.FailureKind?.ToString() ?? fetch.Status.ToString()}: {fetch.Message}",
@@ -38,13 +43,16 @@ public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor ext
             return new PageReading(null, pageUrl, $"not_html: the page is {fetch.ContentType}");
         }
 
+        var started = HarvestMetrics.StartTimer();
         try
         {
             var article = extractor.Extract(new HtmlPage(fetch.Body, fetch.ContentType, pageUrl));
+            metrics.RecordExtraction(Stopwatch.GetElapsedTime(started), article?.Path ?? MetricTags.NoArticlePath);
             return new PageReading(article, pageUrl, article is null ? "no_article_text: the page holds no article text" : null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            metrics.RecordExtraction(Stopwatch.GetElapsedTime(started), MetricTags.ErrorPath);
             Log.ExtractorCrashed(logger, pageUrl.AbsoluteUri, ex);
             return new PageReading(null, pageUrl, "extract_error: " + ex.Message);
         }

@@ -25,7 +25,8 @@ public sealed class HarvestPipeline(
     FeedStateTransitions transitions,
     SchedulingOptions scheduling,
     TimeProvider timeProvider,
-    ILogger<HarvestPipeline> logger)
+    ILogger<HarvestPipeline> logger,
+    HarvestMetrics? metrics = null)
 {
     /// <summary>
     /// A poll's lease on its feed. Held leases are renewed while the poll runs, so this only bounds how long a
@@ -37,6 +38,9 @@ public sealed class HarvestPipeline(
     private static readonly TimeSpan StoreRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly InFlightUrls inFlight = new();
+
+    // Optional so the DI registration stays as it is: unregistered, DI passes null and the shared instance records.
+    private readonly HarvestMetrics metrics = metrics ?? HarvestMetrics.Shared;
 
     /// <summary>Writes out whatever an earlier, interrupted run left queued. Call once at start-up.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
@@ -61,12 +65,12 @@ public sealed class HarvestPipeline(
             var lease = await leases.TryAcquireAsync(feedUrl, LeaseDuration, cancellationToken).ConfigureAwait(false);
             if (lease is null)
             {
-                return PollReport.Skipped(feedUrl, PollOutcome.Leased, "another worker is polling this feed") with { NextPollAt = timeProvider.GetUtcNow() + LeaseDuration };
+                return Recorded(PollReport.Skipped(feedUrl, PollOutcome.Leased, "another worker is polling this feed") with { NextPollAt = timeProvider.GetUtcNow() + LeaseDuration });
             }
 
             await using (lease.ConfigureAwait(false))
             {
-                return await PollLeasedAsync(feed, cancellationToken).ConfigureAwait(false);
+                return Recorded(await PollLeasedAsync(feed, cancellationToken).ConfigureAwait(false));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -75,8 +79,14 @@ public sealed class HarvestPipeline(
             // soon from its old state, whose validators were not advanced, so nothing is lost.
             Log.PollNotRun(logger, feedUrl, ex.Message);
             var retry = timeProvider.GetUtcNow() + StoreRetryDelay;
-            return new PollReport(feedUrl, PollOutcome.Error, ex.Message, 0, 0, 0, 0, retry, TimeSpan.Zero);
+            return Recorded(new PollReport(feedUrl, PollOutcome.Error, ex.Message, 0, 0, 0, 0, retry, TimeSpan.Zero));
         }
+    }
+
+    private PollReport Recorded(PollReport report)
+    {
+        metrics.RecordPoll(report);
+        return report;
     }
 
     private async Task<PollReport> PollLeasedAsync(FeedDefinition feed, CancellationToken cancellationToken)
@@ -86,6 +96,7 @@ public sealed class HarvestPipeline(
         var state = await states.GetFeedStateAsync(feedUrl, cancellationToken).ConfigureAwait(false) ?? FeedState.New(feedUrl);
         if (state.Status == FeedStatus.Gone)
         {
+            metrics.RecordFeedState(state);
             return PollReport.Skipped(feedUrl, PollOutcome.Gone, state.LastMessage);
         }
 
@@ -93,6 +104,7 @@ public sealed class HarvestPipeline(
         {
             var fetchedAt = timeProvider.GetUtcNow();
             var fetch = await FetchFeedAsync(feed, state, cancellationToken).ConfigureAwait(false);
+            metrics.RecordFetch(FetchKind.Feed, fetch);
             if (fetch.Status == FetchStatus.NotModified)
             {
                 return await SucceedAsync(feed, state, fetch, PollOutcome.NotModified, FeedRhythm.Unknown, 0, new EntryTally(), started, cancellationToken).ConfigureAwait(false);
@@ -195,6 +207,7 @@ public sealed class HarvestPipeline(
     {
         var change = transitions.AfterSuccess(feed, state, fetch, outcome, rhythm, tally.New, timeProvider.GetUtcNow());
         await states.SaveFeedStateAsync(change.State, cancellationToken).ConfigureAwait(false);
+        metrics.RecordFeedState(change.State);
         LogTransition(change);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var next = change.State.NextPollAt!.Value;
@@ -223,6 +236,7 @@ public sealed class HarvestPipeline(
             Log.PollCrashed(logger, state.FeedUrl, ex);
         }
 
+        metrics.RecordFeedState(change.State);
         if (change.Transition == StateTransition.None)
         {
             Log.PollFailed(logger, state.FeedUrl, outcome, message, change.State.ConsecutiveErrors, change.State.NextPollAt);

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace FeedHarvester.Worker.Cli;
 
-/// <summary>The <c>feedharvester</c> command line: run (the default), parse, extract, tail.</summary>
+/// <summary>The <c>feedharvester</c> command line: run (the default), parse, extract, tail, healthcheck, status, feeds.</summary>
 public static class CommandLineApp
 {
     public static RootCommand Build()
@@ -14,6 +14,8 @@ public static class CommandLineApp
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(TailCommand.Create());
         root.Subcommands.Add(HealthcheckCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(FeedsCommand.Create());
         return root;
     }
 }

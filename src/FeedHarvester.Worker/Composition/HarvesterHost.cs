@@ -50,6 +50,7 @@ public static class HarvesterHost
         var observability = configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
         _ = builder.Services
             .AddSingleton(observability)
+            .AddHarvesterMetrics(observability)
             .AddSingleton(sp => new HealthState(sp.GetRequiredService<TimeProvider>(), StoreReachability(sp, settings)))
             .AddHostedService<HealthListener>()
             .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))

@@ -45,7 +45,7 @@ public static class SettingsValidator
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors)
-        where T : new()
+        where T : class, new()
     {
         var before = errors.Count;
         var options = BindPlain<T>(configuration, section, errors);
@@ -83,11 +83,19 @@ public static class SettingsValidator
         {
             errors.Add($"{listenKey}: must be an http URL such as http://127.0.0.1:9464, or empty to turn the listener off (got '{listen}')");
         }
+
+        const string otlpKey = "FeedHarvester:Observability:OtlpEndpoint";
+        var otlp = configuration[otlpKey];
+        if (!string.IsNullOrEmpty(otlp)
+            && (!Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add($"{otlpKey}: must be an http(s) URL such as http://127.0.0.1:4317 (got '{otlp}')");
+        }
     }
 
     // Binding alone; options with their own validator (Redis) are checked by it instead of by attributes.
     private static T BindPlain<T>(IConfiguration configuration, string section, List<string> errors)
-        where T : new()
+        where T : class, new()
     {
         var options = new T();
         try

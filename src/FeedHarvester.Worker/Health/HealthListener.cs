@@ -8,10 +8,12 @@ namespace FeedHarvester.Worker.Health;
 
 /// <summary>
 /// A small HTTP listener for orchestrators and the <c>healthcheck</c> command: <c>/healthz</c> (the process
-/// answers) and <c>/readyz</c> (scheduler running, store reachable, a recent successful poll; 503 with reasons
-/// otherwise). A port already taken is logged once and the worker runs on without it.
+/// answers), <c>/readyz</c> (scheduler running, store reachable, a recent successful poll; 503 with reasons
+/// otherwise) and <c>/metrics</c> (Prometheus text, when metrics are registered: see <see cref="MetricsScraper"/> for
+/// why they share this listener). A port already taken is logged once and the worker runs on without it.
 /// </summary>
-public sealed partial class HealthListener(ObservabilityOptions options, HealthState health, ILogger<HealthListener> logger) : BackgroundService
+/// <param name="metrics">Optional so the listener's registration works with or without <c>AddHarvesterMetrics</c>.</param>
+public sealed partial class HealthListener(ObservabilityOptions options, HealthState health, ILogger<HealthListener> logger, MetricsScraper? metrics = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,7 +23,7 @@ public sealed partial class HealthListener(ObservabilityOptions options, HealthS
         }
 
         using var listener = new HttpListener();
-        listener.Prefixes.Add(options.ListenUrl.TrimEnd('/') + "/");
+        listener.Prefixes.Add(Hosting.HttpListenerPrefix.FromListenUrl(options.ListenUrl));
         try
         {
             listener.Start();
@@ -55,15 +57,16 @@ public sealed partial class HealthListener(ObservabilityOptions options, HealthS
         var response = context.Response;
         try
         {
-            var (status, body) = context.Request.Url?.AbsolutePath switch
+            var (status, body, contentType) = context.Request.Url?.AbsolutePath switch
             {
-                "/healthz" => (200, "{\"status\":\"alive\"}"),
+                "/healthz" => (200, "{\"status\":\"alive\"}", JsonType),
                 "/readyz" => Readiness(),
-                _ => (404, "{\"status\":\"not found\"}"),
+                "/metrics" when metrics is not null => (200, metrics.Scrape(), PrometheusTextRenderer.ContentType),
+                _ => (404, "{\"status\":\"not found\"}", JsonType),
             };
             var bytes = Encoding.UTF8.GetBytes(body);
             response.StatusCode = status;
-            response.ContentType = "application/json";
+            response.ContentType = contentType;
             response.ContentLength64 = bytes.Length;
             await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
         }
@@ -77,7 +80,7 @@ public sealed partial class HealthListener(ObservabilityOptions options, HealthS
         }
     }
 
-    private (int Status, string Body) Readiness()
+    private (int Status, string Body, string ContentType) Readiness()
     {
         var reasons = health.NotReadyBecause(options.RecentPollWindow);
         var body = JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -87,10 +90,12 @@ public sealed partial class HealthListener(ObservabilityOptions options, HealthS
             ["last_successful_poll"] = health.LastSuccessfulPoll,
             ["store_reachable"] = health.StoreReachable,
         });
-        return (reasons.Count == 0 ? 200 : 503, body);
+        return (reasons.Count == 0 ? 200 : 503, body, JsonType);
     }
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Health endpoints on {ListenUrl} (/healthz, /readyz)")]
+    private const string JsonType = "application/json";
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Health endpoints on {ListenUrl} (/healthz, /readyz, /metrics)")]
     private static partial void LogListening(ILogger logger, string listenUrl);
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Health endpoints not served: {ListenUrl} could not be bound ({Reason}); the worker runs on without them")]

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using FeedHarvester.Feeds;
+using FeedHarvester.Fetching;
+using FeedHarvester.Pipeline;
+
+namespace FeedHarvester.Diagnostics;
+
+/// <summary>
+/// The harvester's instruments (System.Diagnostics.Metrics, meter <see cref="MetricNames.Meter"/>). Recording costs
+/// next to nothing while no listener (OpenTelemetry, dotnet-counters, a test's MeterListener) is attached.
+/// </summary>
+/// <remarks>
+/// The pipeline takes an instance as an optional last constructor parameter and falls back to <see cref="Shared"/>:
+/// DI passes the default for an unregistered optional parameter, so the pipeline's registration needs no change, while
+/// the host can register its own instance (made from its <see cref="IMeterFactory"/>) and tests can use an isolated one.
+/// </remarks>
+public sealed class HarvestMetrics : IDisposable
+{
+    // Seconds, from a fast page (5 ms) to the 30 s default request timeout; the SDK's default buckets assume milliseconds.
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    };
+
+    private readonly bool ownsMeter;
+
+    private readonly Counter<long> polls;
+    private readonly Histogram<double> fetchDuration;
+    private readonly Counter<long> httpResponses;
+    private readonly Counter<long> articlesEmitted;
+    private readonly Counter<long> articlesDuplicate;
+    private readonly Counter<long> articlesRejected;
+    private readonly Counter<long> articlesFromFeed;
+    private readonly Histogram<double> extractionDuration;
+    private readonly Histogram<double> sinkDuration;
+
+    // The last known state of every feed polled since start: the gauge reports counts of it on each collection.
+    private readonly ConcurrentDictionary<string, string> feedStates = new(StringComparer.Ordinal);
+
+    /// <param name="meterFactory">The host's meter factory; null creates a free-standing meter (tools, tests, <see cref="Shared"/>).</param>
+    public HarvestMetrics(IMeterFactory? meterFactory = null)
+    {
+        // A factory's meter belongs to the factory (disposed with the host); only a meter made here is disposed here.
+        ownsMeter = meterFactory is null;
+        Meter = meterFactory?.Create(new MeterOptions(MetricNames.Meter)) ?? new Meter(MetricNames.Meter);
+        polls = Meter.CreateCounter<long>(MetricNames.Polls, "{poll}", "Finished polls by outcome code");
+        fetchDuration = Meter.CreateHistogram<double>(MetricNames.FetchDuration, "s", "Time to fetch a feed or page, redirects and body included", tags: null, advice: SecondsBuckets);
+        httpResponses = Meter.CreateCounter<long>(MetricNames.HttpResponses, "{response}", "HTTP responses by status code");
+        articlesEmitted = Meter.CreateCounter<long>(MetricNames.ArticlesEmitted, "{article}", "New articles claimed for emission");
+        articlesDuplicate = Meter.CreateCounter<long>(MetricNames.ArticlesDuplicate, "{article}", "Entries already seen");
+        articlesRejected = Meter.CreateCounter<long>(MetricNames.ArticlesRejected, "{article}", "Entries refused by policy and not emitted");
+        articlesFromFeed = Meter.CreateCounter<long>(MetricNames.ArticlesFromFeed, "{article}", "New articles whose body came from the feed");
+        extractionDuration = Meter.CreateHistogram<double>(MetricNames.ExtractionDuration, "s", "Time to extract an article from its page, by extraction path", tags: null, advice: SecondsBuckets);
+        sinkDuration = Meter.CreateHistogram<double>(MetricNames.SinkDuration, "s", "Time of one sink round writing queued articles out", tags: null, advice: SecondsBuckets);
+        _ = Meter.CreateObservableGauge(MetricNames.Feeds, ObserveFeedStates, "{feed}", "Feeds polled since start, by state");
+    }
+
+    // Created on first use only: a host that injects its own instance then has a single "FeedHarvester" meter.
+    private static readonly Lazy<HarvestMetrics> SharedInstance = new(() => new HarvestMetrics());
+
+    /// <summary>The instance used when none is injected.</summary>
+    public static HarvestMetrics Shared => SharedInstance.Value;
+
+    /// <summary>The meter the instruments belong to (tests filter their MeterListener on it).</summary>
+    public Meter Meter { get; }
+
+    /// <summary>One finished poll: its outcome and what became of its entries.</summary>
+    public void RecordPoll(PollReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        polls.Add(1, new KeyValuePair<string, object?>(MetricTags.Outcome, report.Outcome));
+        AddIfAny(articlesEmitted, report.NewArticles);
+        AddIfAny(articlesDuplicate, report.Duplicates);
+        AddIfAny(articlesRejected, report.Rejected);
+        AddIfAny(articlesFromFeed, report.FromFeedContent);
+    }
+
+    /// <summary>One fetch, of a feed or a page: its duration and, when a response came, its status code.</summary>
+    public void RecordFetch(FetchKind kind, FetchResult fetch)
+    {
+        ArgumentNullException.ThrowIfNull(fetch);
+        var kindTag = new KeyValuePair<string, object?>(MetricTags.Kind, KindName(kind));
+        fetchDuration.Record(fetch.Elapsed.TotalSeconds, kindTag, new KeyValuePair<string, object?>(MetricTags.Status, StatusOf(fetch)));
+        if (fetch.StatusCode is { } code)
+        {
+            httpResponses.Add(1, kindTag, new KeyValuePair<string, object?>(MetricTags.StatusCode, ((int)code).ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>One extraction attempt: how long it took and which path produced the body (see <see cref="MetricTags"/> for none/error).</summary>
+    public void RecordExtraction(TimeSpan elapsed, string path) =>
+        extractionDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(MetricTags.Path, path));
+
+    /// <summary>One sink round.</summary>
+    public void RecordSinkRound(TimeSpan elapsed) => sinkDuration.Record(elapsed.TotalSeconds);
+
+    /// <summary>A feed's state after a poll: the feeds gauge counts the latest state of each feed.</summary>
+    public void RecordFeedState(FeedState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        feedStates[state.FeedUrl] = FeedStateLabel.Of(state);
+    }
+
+    /// <summary>Starts a timer for <see cref="RecordExtraction"/> or <see cref="RecordSinkRound"/>; monotonic, so no TimeProvider.</summary>
+    public static long StartTimer() => Stopwatch.GetTimestamp();
+
+    public void Dispose()
+    {
+        if (ownsMeter)
+        {
+            Meter.Dispose();
+        }
+    }
+
+    private static string KindName(FetchKind kind) => kind == FetchKind.Feed ? "feed" : "page";
+
+    // A status code when a response came, else the failure kind (Timeout, NetworkError…), so every fetch has one value.
+    private static string StatusOf(FetchResult fetch) =>
+        fetch.StatusCode is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture)
+        : fetch.FailureKind?.ToString() ?? fetch.Status.ToString();
+
+    private static void AddIfAny(Counter<long> counter, int value)
+    {
+        if (value > 0)
+        {
+            counter.Add(value);
+        }
+    }
+
+    private IEnumerable<Measurement<int>> ObserveFeedStates()
+    {
+        // Every state is reported, zeros included, so a series does not vanish when its last feed leaves it; but nothing
+        // before the first poll, so an idle second instance in the process cannot overwrite the live one's values.
+        if (feedStates.IsEmpty)
+        {
+            return [];
+        }
+
+        var counts = feedStates.Values.CountBy(s => s).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return FeedStateLabel.All.Select(s => new Measurement<int>(counts.GetValueOrDefault(s), new KeyValuePair<string, object?>(MetricTags.State, s)));
+    }
+}

@@ -1,0 +1,42 @@
+namespace FeedHarvester.Diagnostics;
+
+/// <summary>
+/// The meter and every instrument name in one place, so dashboards, alerts and tests read the same strings.
+/// Names follow OpenTelemetry conventions (dotted, unit kept out of the name); the Prometheus exposition turns
+/// <c>feedharvester.polls</c> into <c>feedharvester_polls_total</c> and <c>feedharvester.fetch.duration</c> (unit s)
+/// into <c>feedharvester_fetch_duration_seconds</c>.
+/// </summary>
+public static class MetricNames
+{
+    public const string Meter = "FeedHarvester";
+
+    /// <summary>Counter of finished polls; tag <see cref="MetricTags.Outcome"/> (a <c>PollOutcome</c> code or a fetch failure kind).</summary>
+    public const string Polls = "feedharvester.polls";
+
+    /// <summary>Histogram of fetch durations in seconds; tags <see cref="MetricTags.Kind"/> and <see cref="MetricTags.Status"/>.</summary>
+    public const string FetchDuration = "feedharvester.fetch.duration";
+
+    /// <summary>Counter of HTTP responses received; tags <see cref="MetricTags.Kind"/> and <see cref="MetricTags.StatusCode"/>.</summary>
+    public const string HttpResponses = "feedharvester.http.responses";
+
+    /// <summary>Counter of new articles claimed for emission (from the page or from the feed's own content).</summary>
+    public const string ArticlesEmitted = "feedharvester.articles.emitted";
+
+    /// <summary>Counter of entries recognised as already seen.</summary>
+    public const string ArticlesDuplicate = "feedharvester.articles.duplicate";
+
+    /// <summary>Counter of entries refused by policy (private address, page too large): not emitted.</summary>
+    public const string ArticlesRejected = "feedharvester.articles.rejected";
+
+    /// <summary>Counter of new articles whose body came from the feed because the page failed (a subset of emitted).</summary>
+    public const string ArticlesFromFeed = "feedharvester.articles.from_feed";
+
+    /// <summary>Histogram of extraction durations in seconds; tag <see cref="MetricTags.Path"/>.</summary>
+    public const string ExtractionDuration = "feedharvester.extraction.duration";
+
+    /// <summary>Observable gauge of feeds by state; tag <see cref="MetricTags.State"/> (active, failing, broken, gone).</summary>
+    public const string Feeds = "feedharvester.feeds";
+
+    /// <summary>Histogram of sink round durations in seconds (one <c>EmitPendingAsync</c> call).</summary>
+    public const string SinkDuration = "feedharvester.sink.duration";
+}

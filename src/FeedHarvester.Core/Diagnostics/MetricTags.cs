@@ -1,0 +1,18 @@
+namespace FeedHarvester.Diagnostics;
+
+/// <summary>Tag (label) names of the <see cref="MetricNames"/> instruments, and the fixed values some of them take.</summary>
+public static class MetricTags
+{
+    public const string Outcome = "outcome";
+    public const string Kind = "kind";
+    public const string Status = "status";
+    public const string StatusCode = "status_code";
+    public const string Path = "path";
+    public const string State = "state";
+
+    /// <summary>Extraction path when the extractor found no article text.</summary>
+    public const string NoArticlePath = "none";
+
+    /// <summary>Extraction path when the extractor threw.</summary>
+    public const string ErrorPath = "error";
+}

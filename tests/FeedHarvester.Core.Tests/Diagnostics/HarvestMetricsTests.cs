@@ -1,0 +1,127 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using FeedHarvester.Diagnostics;
+using FeedHarvester.Emitting;
+using FeedHarvester.Feeds;
+using FeedHarvester.Fetching;
+using FeedHarvester.Pipeline;
+
+namespace FeedHarvester.Tests.Diagnostics;
+
+public sealed class HarvestMetricsTests : IDisposable
+{
+    private readonly HarvestMetrics metrics = new();
+    private readonly MeterListener listener = new();
+    private readonly List<(string Instrument, double Value, Dictionary<string, object?> Tags)> measurements = [];
+
+    public HarvestMetricsTests()
+    {
+        // Only this instance's meter: other tests in the process record into the shared one.
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter == metrics.Meter)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Add(i, v, tags));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Add(i, v, tags));
+        listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Add(i, v, tags));
+        listener.Start();
+    }
+
+    [Fact]
+    public void RecordPoll_OkWithArticles_CountsPollByOutcomeAndEachArticleCounter()
+    {
+        metrics.RecordPoll(new PollReport("https://a.example/feed", PollOutcome.Ok, null, 10, 4, 5, 1, null, TimeSpan.Zero) { Rejected = 1 });
+
+        Assert.Equal(PollOutcome.Ok, Assert.Single(Of(MetricNames.Polls)).Tags[MetricTags.Outcome]);
+        Assert.Equal(4, Total(MetricNames.ArticlesEmitted));
+        Assert.Equal(5, Total(MetricNames.ArticlesDuplicate));
+        Assert.Equal(1, Total(MetricNames.ArticlesRejected));
+        Assert.Equal(1, Total(MetricNames.ArticlesFromFeed));
+    }
+
+    [Fact]
+    public void RecordFetch_ResponseAndFailure_DurationTaggedByKindAndStatusAndStatusCodeCounted()
+    {
+        var url = new Uri("https://a.example/feed");
+        metrics.RecordFetch(FetchKind.Feed, new FetchResult { Status = FetchStatus.NotModified, RequestedUrl = url, StatusCode = HttpStatusCode.NotModified, Elapsed = TimeSpan.FromMilliseconds(250) });
+        metrics.RecordFetch(FetchKind.Page, FetchResult.Failed(url, FetchFailureKind.Timeout, "timed out") with { Elapsed = TimeSpan.FromSeconds(30) });
+
+        var durations = Of(MetricNames.FetchDuration);
+        Assert.Equal(2, durations.Count);
+        Assert.Equal((0.25, "feed", "304"), (durations[0].Value, durations[0].Tags[MetricTags.Kind], durations[0].Tags[MetricTags.Status]));
+        Assert.Equal((30.0, "page", "Timeout"), (durations[1].Value, durations[1].Tags[MetricTags.Kind], durations[1].Tags[MetricTags.Status]));
+        Assert.Equal("304", Assert.Single(Of(MetricNames.HttpResponses)).Tags[MetricTags.StatusCode]);
+    }
+
+    [Fact]
+    public void RecordExtraction_TagsPath()
+    {
+        metrics.RecordExtraction(TimeSpan.FromMilliseconds(20), "readability");
+
+        var measurement = Assert.Single(Of(MetricNames.ExtractionDuration));
+        Assert.Equal((0.02, "readability"), (measurement.Value, measurement.Tags[MetricTags.Path]));
+    }
+
+    [Fact]
+    public void FeedsGauge_LatestStatePerFeed_CountedByLabel()
+    {
+        metrics.RecordFeedState(new FeedState { FeedUrl = "https://a.example/feed" });
+        metrics.RecordFeedState(new FeedState { FeedUrl = "https://b.example/feed", ConsecutiveErrors = 1 });
+        metrics.RecordFeedState(new FeedState { FeedUrl = "https://c.example/feed", Status = FeedStatus.Gone });
+        metrics.RecordFeedState(new FeedState { FeedUrl = "https://b.example/feed" });
+
+        listener.RecordObservableInstruments();
+
+        var byState = Of(MetricNames.Feeds).ToDictionary(m => (string)m.Tags[MetricTags.State]!, m => m.Value);
+        Assert.Equal(new Dictionary<string, double> { ["active"] = 2, ["failing"] = 0, ["broken"] = 0, ["gone"] = 1 }, byState);
+    }
+
+    [Fact]
+    public async Task TimedArticleSink_EachRound_RecordsSinkDuration()
+    {
+        var sink = new TimedArticleSink(new CountingSink(), metrics);
+
+        _ = await sink.EmitPendingAsync(CancellationToken.None);
+        _ = await sink.EmitPendingAsync(CancellationToken.None);
+
+        Assert.Equal(2, Of(MetricNames.SinkDuration).Count);
+    }
+
+    [Fact]
+    public void MetricNames_AreDistinctAndUnderTheMeterPrefix()
+    {
+        string[] names = [MetricNames.Polls, MetricNames.FetchDuration, MetricNames.HttpResponses, MetricNames.ArticlesEmitted, MetricNames.ArticlesDuplicate,
+            MetricNames.ArticlesRejected, MetricNames.ArticlesFromFeed, MetricNames.ExtractionDuration, MetricNames.Feeds, MetricNames.SinkDuration];
+
+        Assert.Equal(names.Length, names.Distinct().Count());
+        Assert.All(names, n => Assert.StartsWith("feedharvester.", n, StringComparison.Ordinal));
+        Assert.Equal(MetricNames.Meter, metrics.Meter.Name);
+    }
+
+    public void Dispose()
+    {
+        listener.Dispose();
+        metrics.Dispose();
+    }
+
+    private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        lock (measurements)
+        {
+            measurements.Add((instrument.Name, value, new Dictionary<string, object?>(tags.ToArray())));
+        }
+    }
+
+    private List<(string Instrument, double Value, Dictionary<string, object?> Tags)> Of(string name) =>
+        measurements.Where(m => m.Instrument == name).ToList();
+
+    private double Total(string name) => Of(name).Sum(m => m.Value);
+
+    private sealed class CountingSink : IArticleSink
+    {
+        public Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken) => Task.FromResult(new EmitResult(1));
+    }
+}
