@@ -35,6 +35,33 @@ public sealed class KillAndRestartTests
         Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), urls.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task RunService_SigtermMidRun_ExitsZeroAndRestartEmitsEveryArticleExactlyOnce()
+    {
+        await using var site = new LoopbackSite { PageDelay = TimeSpan.FromMilliseconds(40) };
+        var news = new TestNewsSite(site, itemsPerFeed: 12);
+        using var runner = new HarvestRunner(site);
+        var feeds = news.WriteFeedList(runner.DataDirectory);
+        var environment = new Dictionary<string, string>(runner.Environment) { ["FeedHarvester__Observability__ListenUrl"] = "" };
+
+        using (var worker = HarvestRunner.StartWorker(environment, "run", "--feeds", feeds, "--data-dir", runner.DataDirectory))
+        {
+            await WaitForLinesAsync(runner.OutputPath, 5, worker);
+            using var term = System.Diagnostics.Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await worker.WaitForExitAsync(timeout.Token);
+            Assert.Equal(0, worker.ExitCode);
+        }
+
+        Assert.InRange(CountLines(runner.OutputPath), 5, news.ArticleUrls.Count - 1);
+        var (exitCode, _, stderr) = await HarvestRunner.RunWorkerAsync(runner.Environment, "run", "--once", "--feeds", feeds, "--data-dir", runner.DataDirectory);
+
+        Assert.True(exitCode == 0, stderr);
+        var urls = runner.ReadOutput().Select(r => r.GetProperty("url").GetString()!).ToList();
+        Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), urls.Order(StringComparer.Ordinal));
+    }
+
     private static async Task WaitForLinesAsync(string path, int lines, System.Diagnostics.Process worker)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
