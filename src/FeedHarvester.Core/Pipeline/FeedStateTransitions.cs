@@ -12,7 +12,9 @@ public sealed class FeedStateTransitions(PollSchedule schedule, SchedulingOption
 {
     public StateChange AfterSuccess(FeedDefinition feed, FeedState state, FetchResult fetch, string outcome, FeedRhythm rhythm, int newArticles, DateTimeOffset now)
     {
-        var interval = outcome == PollOutcome.NotModified && state.PollInterval is { } kept
+        // A 304 says nothing new about the rhythm, so an adaptive feed keeps the interval it had; a pinned interval
+        // (or adaptive turned off) always comes from the configuration, which may have been edited meanwhile.
+        var interval = outcome == PollOutcome.NotModified && feed.Interval is null && options.Adaptive && state.PollInterval is { } kept
             ? Raise(kept, fetch.FreshFor)
             : schedule.ChooseInterval(feed, rhythm, now);
         var next = schedule.NextAfterSuccess(interval, now);

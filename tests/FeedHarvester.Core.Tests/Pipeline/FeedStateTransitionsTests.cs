@@ -136,3 +136,35 @@ public sealed class FeedStateTransitionsTests
         Assert.Null(change.State.CurrentUrl);
     }
 }
+
+public sealed class FeedStateTransitionsNotModifiedTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);
+
+    private static FetchResult NotModified() => new() { Status = FetchStatus.NotModified, RequestedUrl = new Uri("http://127.0.0.1/feed.xml") };
+
+    [Fact]
+    public void AfterSuccess_NotModifiedAdaptiveFeed_KeepsItsLearnedInterval()
+    {
+        var options = new SchedulingOptions { JitterFraction = 0 };
+        var transitions = new FeedStateTransitions(new PollSchedule(options, () => 0.5), options);
+        var state = FeedState.New("http://127.0.0.1/feed.xml") with { PollInterval = TimeSpan.FromMinutes(12) };
+
+        var change = transitions.AfterSuccess(new FeedDefinition(new Uri("http://127.0.0.1/feed.xml")), state, NotModified(), PollOutcome.NotModified, FeedRhythm.Unknown, 0, Now);
+
+        Assert.Equal(Now.AddMinutes(12), change.State.NextPollAt);
+    }
+
+    [Fact]
+    public void AfterSuccess_NotModifiedPinnedFeed_UsesTheConfiguredIntervalEvenIfEdited()
+    {
+        var options = new SchedulingOptions { JitterFraction = 0 };
+        var transitions = new FeedStateTransitions(new PollSchedule(options, () => 0.5), options);
+        var state = FeedState.New("http://127.0.0.1/feed.xml") with { PollInterval = TimeSpan.FromSeconds(1) };
+        var feed = new FeedDefinition(new Uri("http://127.0.0.1/feed.xml"), Interval: TimeSpan.FromHours(1));
+
+        var change = transitions.AfterSuccess(feed, state, NotModified(), PollOutcome.NotModified, FeedRhythm.Unknown, 0, Now);
+
+        Assert.Equal(Now.AddHours(1), change.State.NextPollAt);
+    }
+}

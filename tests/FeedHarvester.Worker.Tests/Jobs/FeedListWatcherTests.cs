@@ -8,7 +8,7 @@ namespace FeedHarvester.Tests.Jobs;
 public sealed class FeedListWatcherTests
 {
     [Fact]
-    public async Task RunService_FeedsFileEdited_AddedFeedPolledRemovedFeedStoppedBadLineSkipped()
+    public async Task RunService_FeedsFileEdited_AddedPolledRemovedStoppedIntervalChangedBadLineSkipped()
     {
         await using var site = new LoopbackSite();
         var news = new TestNewsSite(site, itemsPerFeed: 1);
@@ -39,10 +39,16 @@ public sealed class FeedListWatcherTests
         var rssPollsAfterRemoval = site.RequestCount("/rss/feed.xml");
         await Task.Delay(TimeSpan.FromSeconds(3));
 
+        File.WriteAllLines(feedsFile, [atom + " interval=1h"]);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var atomPollsAfterSlowdown = site.RequestCount("/atom/feed.xml");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
         await stop.CancelAsync();
         Assert.Equal(0, await service.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(rssPollsAfterRemoval, site.RequestCount("/rss/feed.xml"));
         Assert.InRange(site.RequestCount("/atom/feed.xml"), 3, 100);
+        Assert.Equal(atomPollsAfterSlowdown, site.RequestCount("/atom/feed.xml"));
         Assert.Contains(runner.Logs.At(LogLevel.Warning), line => line.Contains($"{feedsFile}:2:", StringComparison.Ordinal));
         Assert.Contains(runner.ReadOutput(), r => r.GetProperty("url").GetString() == site.Url("/atom/a/0.html").AbsoluteUri);
     }
