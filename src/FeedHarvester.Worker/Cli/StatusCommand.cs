@@ -90,7 +90,7 @@ internal static class StatusCommand
         }
 
         // Never LocalStore.Open: it takes the directory's exclusive lock, which the running worker holds.
-        return SqliteFeedStateReader.ReadAsync(database, cancellationToken);
+        return ReadOnlyFeedStates.ReadAsync(database, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<FeedState>> ReadRedisAsync(RedisOptions options, CancellationToken cancellationToken)
