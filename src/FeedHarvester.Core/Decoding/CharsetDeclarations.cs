@@ -3,13 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace FeedHarvester.Decoding;
 
-/// <summary>Reads charset declarations: the Content-Type parameter, a byte-order mark, the XML prolog.</summary>
+/// <summary>Reads charset declarations: the Content-Type parameter (or a meta tag's), a byte-order mark, the XML prolog.</summary>
 internal static partial class CharsetDeclarations
 {
     // The prolog is ASCII-compatible in every encoding we honour from it, so it is read from the raw bytes.
     private const int PrologScanBytes = 512;
 
-    [GeneratedRegex("""charset\s*=\s*["']?([A-Za-z0-9._:\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The charset parameter of a Content-Type header, or of an HTML meta tag's content.</summary>
+    [GeneratedRegex("""charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CharsetParameter();
 
     [GeneratedRegex("""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""", RegexOptions.CultureInvariant)]

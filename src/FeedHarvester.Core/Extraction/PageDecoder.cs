@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using FeedHarvester.Extraction.Heuristics;
+using FeedHarvester.Decoding;
 
 namespace FeedHarvester.Extraction;
 
@@ -21,14 +21,19 @@ public static partial class PageDecoder
 
     public static string Decode(ReadOnlySpan<byte> body, string? contentType)
     {
-        if (FromBom(body, out var bomLength) is { } bomEncoding)
+        if (CharsetDeclarations.FromByteOrderMark(body) is { } bom)
         {
-            return bomEncoding.GetString(body[bomLength..]);
+            return bom.Encoding.GetString(body[bom.Length..]);
         }
 
-        var declaredInPage = Prescan(body);
-        var encoding = FromLabel(CharsetOf(contentType)) ?? declaredInPage ?? Encoding.UTF8;
-        return Decoding.DeclaredCharsetCheck.Correct(encoding, body, declaredInPage).GetString(body);
+        // The meta prescan decodes and searches the page's head, so it runs only when the header says nothing, or
+        // says UTF-8 of bytes that are not: then the page's own meta tag is the better witness of what it really is.
+        var fromHeader = FromLabel(CharsetDeclarations.FromContentType(contentType));
+        var declaredInPage = fromHeader is null || (fromHeader is UTF8Encoding && !System.Text.Unicode.Utf8.IsValid(body))
+            ? Prescan(body)
+            : null;
+        var encoding = fromHeader ?? declaredInPage ?? Encoding.UTF8;
+        return DeclaredCharsetCheck.Correct(encoding, body, declaredInPage).GetString(body);
     }
 
     /// <summary>The encoding the page declares for itself in a meta tag, or null.</summary>
@@ -37,7 +42,7 @@ public static partial class PageDecoder
         var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrescanBytes)]);
         foreach (Match meta in MetaTag().Matches(head))
         {
-            if (FromLabel(CharsetOf(meta.Value)) is { } encoding)
+            if (FromLabel(CharsetDeclarations.FromContentType(meta.Value)) is { } encoding)
             {
                 // A page cannot really be UTF-16 if its meta tag was readable as ASCII (HTML spec, prescan).
                 return encoding is UnicodeEncoding ? Encoding.UTF8 : encoding;
@@ -45,17 +50,6 @@ public static partial class PageDecoder
         }
 
         return null;
-    }
-
-    public static string? CharsetOf(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var match = TextPatterns.Charset().Match(value);
-        return match.Success ? match.Groups["cs"].Value : null;
     }
 
     private static Encoding? FromLabel(string? label)
@@ -91,18 +85,6 @@ public static partial class PageDecoder
             "x-cp1252" or "latin1" or "iso-8859-1" or "iso8859-1" or "l1" or "ascii" or "us-ascii" => "windows-1252",
             _ => label,
         };
-    }
-
-    private static Encoding? FromBom(ReadOnlySpan<byte> body, out int length)
-    {
-        (Encoding? encoding, length) = body switch
-        {
-            [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
-            [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
-            [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
-            _ => ((Encoding?)null, 0),
-        };
-        return encoding;
     }
 
     [GeneratedRegex(@"<meta\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -30,9 +30,6 @@ public static partial class TextPatterns
     [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12]\d|3[01])(?:[/\-_.]|$)", RegexOptions.CultureInvariant)]
     public static partial Regex UrlDate();
 
-    /// <summary>The charset parameter of a Content-Type header or meta tag.</summary>
-    [GeneratedRegex(@"charset\s*=\s*[""']?\s*(?<cs>[A-Za-z0-9_.:\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    public static partial Regex Charset();
 
     /// <summary>Inline style that hides an element.</summary>
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
