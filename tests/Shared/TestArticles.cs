@@ -1,9 +1,9 @@
 using FeedHarvester.Deduplication;
 using FeedHarvester.Normalization;
 
-namespace FeedHarvester.Local.Tests;
+namespace FeedHarvester.Tests.Shared;
 
-/// <summary>Builds small, valid articles and their keys for store and sink tests.</summary>
+/// <summary>Builds small, valid articles and their keys for the store and sink tests of both back ends.</summary>
 internal static class TestArticles
 {
     public const string FeedUrl = "https://example.org/feed.xml";
@@ -18,9 +18,12 @@ internal static class TestArticles
         FeedUrl = FeedUrl,
         Guid = $"guid-{n}",
         Title = $"Article {n} — ünïcode \"quoted\"\nnewline",
+        Author = "Jane Doe",
         Published = Published.AddMinutes(n),
+        Summary = "A summary.",
         ContentHtml = $"<p>Body of article {n}.</p>",
         ContentText = $"Body of article {n}.",
+        Categories = ["world", "tech"],
         FetchedAt = Published.AddHours(1),
         Extraction = new ExtractionInfo(ExtractionInfo.PageMethod, "readability", 4),
     };

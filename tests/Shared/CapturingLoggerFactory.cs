@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace FeedHarvester.Local.Tests;
+namespace FeedHarvester.Tests.Shared;
 
-/// <summary>Keeps every log entry so tests can assert that a warning was (or was not) written.</summary>
+/// <summary>Keeps every log entry so tests can assert what was written, and how often.</summary>
 internal sealed class CapturingLoggerFactory : ILoggerFactory
 {
     public ConcurrentQueue<(LogLevel Level, EventId EventId, string Message)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this);
+
+    public ILogger<T> CreateLogger<T>() => new Logger<T>(this);
 
     public void AddProvider(ILoggerProvider provider)
     {
