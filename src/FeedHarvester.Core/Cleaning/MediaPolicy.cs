@@ -9,6 +9,9 @@ namespace FeedHarvester.Cleaning;
 public static class MediaPolicy
 {
     /// <summary>Attributes lazy-loading scripts read the real image URL from, most specific first.</summary>
+    /// <summary>A base for protocol-relative embeds when no page URL is known; never fetched.</summary>
+    private static readonly Uri PlaceholderBase = new("https://page.invalid/");
+
     public static readonly string[] LazySourceAttributes =
         ["data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-hi-res-src"];
 
@@ -22,8 +25,8 @@ public static class MediaPolicy
     public static readonly FrozenSet<string> BeaconHosts = FrozenSet.ToFrozenSet(
     [
         "doubleclick.net", "google-analytics.com", "googletagmanager.com", "scorecardresearch.com", "quantserve.com",
-        "bat.bing.com", "pixel.wp.com", "stats.wp.com", "pixel.quantserve.com", "sb.scorecardresearch.com",
-        "analytics.twitter.com", "px.ads.linkedin.com", "ct.pinterest.com", "pixel.facebook.com", "b.scorecardresearch.com",
+        "bat.bing.com", "pixel.wp.com", "stats.wp.com",
+        "analytics.twitter.com", "px.ads.linkedin.com", "ct.pinterest.com", "pixel.facebook.com",
         "chartbeat.net", "parsely.com", "omtrdc.net", "krxd.net", "bluekai.com", "adnxs.com",
     ], StringComparer.OrdinalIgnoreCase);
 
@@ -53,7 +56,7 @@ public static class MediaPolicy
 
         // Protocol-relative embeds ("//www.youtube.com/embed/…") need a base; a relative one stays on the page's host.
         var resolved = baseUrl is null
-            ? Uri.TryCreate(new Uri("https://page.invalid/"), src.Trim(), out var u) ? u : null
+            ? Uri.TryCreate(PlaceholderBase, src.Trim(), out var u) ? u : null
             : Uri.TryCreate(baseUrl, src.Trim(), out var v) ? v : null;
         return resolved is { Scheme: "https" or "http" } && EmbedHosts.Contains(resolved.Host);
     }

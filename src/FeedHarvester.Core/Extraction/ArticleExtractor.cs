@@ -146,7 +146,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         var article = SiblingMerger.Merge(top, scorer, session);
         new ContentPruner(session, flags).Prune(article, metadata.Title);
         var text = HtmlText.FromNode(article);
-        return (new ExtractionAttempt(path, article.OuterHtml, text), trace?.Removals.Count ?? 0);
+        return (new ExtractionAttempt(path, article.OuterHtml, text), session.Removed);
     }
 
     private void TraceCandidates(List<KeyValuePair<IElement, double>> ranked, string path, Uri url, ExtractionTrace? trace)

@@ -185,7 +185,6 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
     }
 
     private static bool SameText(string a, string b) =>
-        string.Equals(Collapse(a), Collapse(b), StringComparison.OrdinalIgnoreCase);
+        string.Equals(Metadata.TitleFinder.Collapse(a), Metadata.TitleFinder.Collapse(b), StringComparison.OrdinalIgnoreCase);
 
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -15,7 +15,4 @@ public sealed class ExtractionTrace
 
     /// <summary>"path: chars", one per pass tried.</summary>
     public List<string> Passes { get; } = [];
-
-    public bool WasRemoved(Func<string, bool> node, RemovalReason reason) =>
-        Removals.Exists(r => r.Reason == reason && node(r.Node));
 }

@@ -11,8 +11,8 @@ namespace FeedHarvester.Extraction;
 /// </summary>
 internal sealed class NodeRemover(ExtractionTrace? trace)
 {
-    private readonly int[] _counts = new int[Enum.GetValues<RemovalReason>().Length];
     private readonly List<(IElement Node, INode Parent, INode? Next)> _journal = [];
+    private int _removed;
 
     public ExtractionTrace? Trace { get; } = trace;
 
@@ -24,7 +24,7 @@ internal sealed class NodeRemover(ExtractionTrace? trace)
 
     public void Remove(IElement element, RemovalReason reason)
     {
-        _counts[(int)reason]++;
+        _removed++;
         Trace?.Removals.Add((DomRules.Describe(element), reason));
         Detach(element);
         element.Remove();
@@ -37,7 +37,8 @@ internal sealed class NodeRemover(ExtractionTrace? trace)
         _ = container.AppendChild(element);
     }
 
-    public int Count(RemovalReason reason) => _counts[(int)reason];
+    /// <summary>Nodes removed since the last <see cref="Restore"/>: what the current pass took out.</summary>
+    public int Removed => _removed;
 
     /// <summary>Returns pooled buffers once the pass results are taken; the session must not be used afterwards.</summary>
     public void Release() => Stats.Release();
@@ -52,7 +53,7 @@ internal sealed class NodeRemover(ExtractionTrace? trace)
         }
 
         _journal.Clear();
-        Array.Clear(_counts);
+        _removed = 0;
         Stats.Clear();
     }
 
