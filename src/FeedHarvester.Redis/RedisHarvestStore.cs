@@ -141,8 +141,4 @@ public sealed class RedisHarvestStore : IFeedStateStore, IDedupeStore
         Log.ArticleClaimed(_logger, article.Id, article.FeedUrl, entryId);
         return DedupeVerdict.New;
     }
-
-    /// <summary>How many entries the article stream holds (XLEN): for health pages and the operator.</summary>
-    public Task<long> GetStreamLengthAsync(CancellationToken cancellationToken) =>
-        Database.StreamLengthAsync(_streamKey).WaitAsync(cancellationToken);
 }

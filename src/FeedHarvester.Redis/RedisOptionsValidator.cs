@@ -5,15 +5,9 @@ using StackExchange.Redis;
 namespace FeedHarvester.Redis;
 
 /// <summary>Checks <see cref="RedisOptions"/> once at start-up and reports every problem together.</summary>
-public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
+public static class RedisOptionsValidator
 {
     private const string Prefix = nameof(RedisOptions) + ".";
-
-    public ValidateOptionsResult Validate(string? name, RedisOptions options)
-    {
-        var errors = Collect(options);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
 
     /// <summary>Every error found, empty when the options are usable.</summary>
     public static IReadOnlyList<string> Collect(RedisOptions options)

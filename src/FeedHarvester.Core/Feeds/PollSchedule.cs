@@ -33,10 +33,15 @@ public sealed class PollSchedule(SchedulingOptions options, Func<double> random)
 
         var since = now - options.RhythmWindow;
         var recent = rhythm.EntryDates.Count(date => date > since && date <= now);
-        var interval = recent == 0 ? options.MaxInterval : options.RhythmWindow / recent;
-        if (rhythm.PublisherHint is { } hint && hint > interval)
+        return RaiseToHint(recent == 0 ? options.MaxInterval : options.RhythmWindow / recent, rhythm.PublisherHint);
+    }
+
+    /// <summary>An adaptive interval raised to the publisher's "not sooner than", clamped to [MinInterval, MaxInterval].</summary>
+    public TimeSpan RaiseToHint(TimeSpan interval, TimeSpan? hint)
+    {
+        if (hint is { } value && value > interval)
         {
-            interval = hint;
+            interval = value;
         }
 
         return interval < options.MinInterval ? options.MinInterval : interval > options.MaxInterval ? options.MaxInterval : interval;
@@ -45,9 +50,6 @@ public sealed class PollSchedule(SchedulingOptions options, Func<double> random)
     /// <summary>The next poll after a successful (or not-modified) poll at <paramref name="now"/>, with jitter.</summary>
     public DateTimeOffset NextAfterSuccess(TimeSpan interval, DateTimeOffset now) => now + Jittered(interval);
 
-    /// <summary>The next poll after a successful poll with the feed's plain interval (no rhythm known).</summary>
-    public DateTimeOffset NextAfterSuccess(FeedDefinition feed, DateTimeOffset now) =>
-        NextAfterSuccess(IntervalOf(feed), now);
 
     /// <summary>The next poll after the <paramref name="consecutiveErrors"/>-th failure in a row.</summary>
     public DateTimeOffset NextAfterFailure(FeedDefinition feed, DateTimeOffset now, int consecutiveErrors, TimeSpan? retryAfter)

@@ -15,7 +15,7 @@ public sealed class FeedStateTransitions(PollSchedule schedule, SchedulingOption
         // A 304 says nothing new about the rhythm, so an adaptive feed keeps the interval it had; a pinned interval
         // (or adaptive turned off) always comes from the configuration, which may have been edited meanwhile.
         var interval = outcome == PollOutcome.NotModified && feed.Interval is null && options.Adaptive && state.PollInterval is { } kept
-            ? Raise(kept, fetch.FreshFor)
+            ? schedule.RaiseToHint(kept, fetch.FreshFor)
             : schedule.ChooseInterval(feed, rhythm, now);
         var next = schedule.NextAfterSuccess(interval, now);
         var (moved, redirected) = FollowPermanentRedirect(state, fetch);
@@ -81,9 +81,6 @@ public sealed class FeedStateTransitions(PollSchedule schedule, SchedulingOption
 
         return (false, state with { RedirectCandidate = target.AbsoluteUri, RedirectSeenCount = seen });
     }
-
-    private TimeSpan Raise(TimeSpan interval, TimeSpan? hint) =>
-        hint is { } value && value > interval ? (value > options.MaxInterval ? options.MaxInterval : value) : interval;
 }
 
 /// <summary>A feed state after a poll, and the transition worth one log line, if any.</summary>

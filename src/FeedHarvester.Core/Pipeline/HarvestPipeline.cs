@@ -34,6 +34,9 @@ public sealed class HarvestPipeline(
     /// </summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
 
+    /// <summary>A stored next poll this far ahead means another worker sharing the store has just polled the feed.</summary>
+    private static readonly TimeSpan PolledElsewhereSlack = TimeSpan.FromSeconds(5);
+
     /// <summary>How soon a poll that could not reach the store is tried again.</summary>
     private static readonly TimeSpan StoreRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -56,7 +59,11 @@ public sealed class HarvestPipeline(
     }
 
     /// <summary>Polls one feed and harvests its new entries. Never throws for feed or page faults.</summary>
-    public async Task<PollReport> PollAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    /// <param name="followStoredSchedule">
+    /// Skip the poll when the stored next poll is still ahead: workers sharing one store (Redis mode) each keep their
+    /// own timers, and the one that fires second follows the schedule the first one stored instead of polling again.
+    /// </param>
+    public async Task<PollReport> PollAsync(FeedDefinition feed, CancellationToken cancellationToken, bool followStoredSchedule = false)
     {
         ArgumentNullException.ThrowIfNull(feed);
         var feedUrl = feed.Url.AbsoluteUri;
@@ -70,7 +77,7 @@ public sealed class HarvestPipeline(
 
             await using (lease.ConfigureAwait(false))
             {
-                return Recorded(await PollLeasedAsync(feed, cancellationToken).ConfigureAwait(false));
+                return Recorded(await PollLeasedAsync(feed, followStoredSchedule, cancellationToken).ConfigureAwait(false));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -89,7 +96,7 @@ public sealed class HarvestPipeline(
         return report;
     }
 
-    private async Task<PollReport> PollLeasedAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    private async Task<PollReport> PollLeasedAsync(FeedDefinition feed, bool followStoredSchedule, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var feedUrl = feed.Url.AbsoluteUri;
@@ -98,6 +105,11 @@ public sealed class HarvestPipeline(
         {
             metrics.RecordFeedState(state);
             return PollReport.Skipped(feedUrl, PollOutcome.Gone, state.LastMessage);
+        }
+
+        if (followStoredSchedule && state.NextPollAt is { } stored && stored > timeProvider.GetUtcNow() + PolledElsewhereSlack)
+        {
+            return PollReport.Skipped(feedUrl, PollOutcome.Leased, "polled by another worker") with { NextPollAt = stored };
         }
 
         try

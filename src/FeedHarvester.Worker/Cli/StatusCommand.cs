@@ -83,7 +83,7 @@ internal static class StatusCommand
     private static Task<IReadOnlyList<FeedState>> ReadLocalAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
         var directory = configuration["FeedHarvester:Storage:DataDirectory"] ?? LocalStoreDefaults.DataDirectory;
-        var database = Path.GetFullPath(Path.Combine(directory, LocalStoreDefaults.DatabaseFileName));
+        var database = new LocalStoreOptions { DataDirectory = directory }.DatabasePath;
         if (!File.Exists(database))
         {
             throw new StoreUnreadableException($"no state in {Path.GetFullPath(directory)}: {database} does not exist (has the worker run with this data directory?)");

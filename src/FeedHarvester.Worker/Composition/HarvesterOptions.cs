@@ -40,7 +40,7 @@ public sealed class FeedOptions
 public sealed class StorageOptions
 {
     /// <summary>State (feedharvester.db) and, by default, output (articles.jsonl). The default value is ./data.</summary>
-    public string DataDirectory { get; set; } = "./data";
+    public string DataDirectory { get; set; } = Local.LocalStoreDefaults.DataDirectory;
 
     /// <summary>The JSON-lines output file. The default value is DataDirectory/articles.jsonl.</summary>
     public string? OutputPath { get; set; }

@@ -15,7 +15,7 @@ public sealed class PollScheduleTests
     {
         var schedule = new PollSchedule(new SchedulingOptions { DefaultInterval = TimeSpan.FromMinutes(15), JitterFraction = 0.1 }, () => random);
 
-        var next = schedule.NextAfterSuccess(Feed, Now);
+        var next = schedule.NextAfterSuccess(schedule.IntervalOf(Feed), Now);
 
         Assert.Equal(Now + TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(expectedOffsetSeconds), next);
     }
@@ -25,7 +25,7 @@ public sealed class PollScheduleTests
     {
         var schedule = new PollSchedule(new SchedulingOptions { JitterFraction = 0 }, () => 0.5);
 
-        var next = schedule.NextAfterSuccess(Feed with { Interval = TimeSpan.FromHours(2) }, Now);
+        var next = schedule.NextAfterSuccess(schedule.IntervalOf(Feed with { Interval = TimeSpan.FromHours(2) }), Now);
 
         Assert.Equal(Now.AddHours(2), next);
     }
