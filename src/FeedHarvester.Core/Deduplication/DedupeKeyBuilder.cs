@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FeedHarvester.Cleaning;
+using FeedHarvester.Deduplication.NearDuplicates;
 using FeedHarvester.Normalization;
 using FeedHarvester.Parsing;
 
@@ -10,7 +11,7 @@ namespace FeedHarvester.Deduplication;
 /// The keys by which an article counts as seen: its normalized URL and canonical URL, its feed + GUID,
 /// and — for a substantial body extracted from the page — a fingerprint of the text scoped to the feed.
 /// Within one feed the same text under a new URL and GUID is the same article re-announced; across feeds
-/// it is syndication (one wire story on several sites), which is a near-duplicate question with its own
+/// it is syndication (one wire story on several sites), which the near-duplicate check answers with its own
 /// policy, not an exact duplicate to drop.
 /// </summary>
 public sealed partial class DedupeKeyBuilder(DeduplicationOptions options)
@@ -47,7 +48,20 @@ public sealed partial class DedupeKeyBuilder(DeduplicationOptions options)
             keys.Add(new DedupeKey(DedupeKeyKind.Content, fingerprint));
         }
 
-        return new DedupeKeys(keys);
+        return new DedupeKeys(keys, NearDuplicateCheckFor(article));
+    }
+
+    /// <summary>The near-duplicate check for any body (page or feed) long enough, unless the policy is off.</summary>
+    private NearDuplicateCheck? NearDuplicateCheckFor(Article article)
+    {
+        if (options.NearDuplicates == NearDuplicatePolicy.Off || article.Extraction.WordCount < options.MinWordsForContentKey)
+        {
+            return null;
+        }
+
+        return StorySignatureBuilder.TryBuild(article.ContentText, options.MinWordsForContentKey) is { } signature
+            ? NearDuplicateCheck.For(signature, options.NearDuplicateSimilarity, options.NearDuplicates)
+            : null;
     }
 
     /// <summary>Feed URL + SHA-256 of the lower-cased words, or null for a short or feed-only body.</summary>

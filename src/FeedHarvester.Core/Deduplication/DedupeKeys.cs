@@ -1,3 +1,5 @@
+using FeedHarvester.Deduplication.NearDuplicates;
+
 namespace FeedHarvester.Deduplication;
 
 /// <summary>The kinds of evidence that an article was seen before.</summary>
@@ -20,5 +22,8 @@ public readonly record struct DedupeKey(DedupeKeyKind Kind, string Value)
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()}:{Value}";
 }
 
-/// <summary>Every key of one article. An article is new only when none of them was seen.</summary>
-public sealed record DedupeKeys(IReadOnlyList<DedupeKey> Keys);
+/// <summary>
+/// Every key of one article (an article is new only when none of them was seen), and — for a body long enough — the
+/// near-duplicate check that decides whether it is a later copy of a story already seen.
+/// </summary>
+public sealed record DedupeKeys(IReadOnlyList<DedupeKey> Keys, NearDuplicateCheck? NearDuplicates = null);

@@ -34,6 +34,7 @@ public sealed class HarvestMetrics : IDisposable
     private readonly Counter<long> articlesDuplicate;
     private readonly Counter<long> articlesRejected;
     private readonly Counter<long> articlesFromFeed;
+    private readonly Counter<long> articlesNearCopy;
     private readonly Histogram<double> extractionDuration;
     private readonly Histogram<double> sinkDuration;
 
@@ -53,6 +54,7 @@ public sealed class HarvestMetrics : IDisposable
         articlesDuplicate = Meter.CreateCounter<long>(MetricNames.ArticlesDuplicate, "{article}", "Entries already seen");
         articlesRejected = Meter.CreateCounter<long>(MetricNames.ArticlesRejected, "{article}", "Entries refused by policy and not emitted");
         articlesFromFeed = Meter.CreateCounter<long>(MetricNames.ArticlesFromFeed, "{article}", "New articles whose body came from the feed");
+        articlesNearCopy = Meter.CreateCounter<long>(MetricNames.ArticlesNearCopy, "{article}", "Near-copies of an earlier story, linked or dropped");
         extractionDuration = Meter.CreateHistogram<double>(MetricNames.ExtractionDuration, "s", "Time to extract an article from its page, by extraction path", tags: null, advice: SecondsBuckets);
         sinkDuration = Meter.CreateHistogram<double>(MetricNames.SinkDuration, "s", "Time of one sink round writing queued articles out", tags: null, advice: SecondsBuckets);
         _ = Meter.CreateObservableGauge(MetricNames.Feeds, ObserveFeedStates, "{feed}", "Feeds polled since start, by state");
@@ -76,6 +78,15 @@ public sealed class HarvestMetrics : IDisposable
         AddIfAny(articlesDuplicate, report.Duplicates);
         AddIfAny(articlesRejected, report.Rejected);
         AddIfAny(articlesFromFeed, report.FromFeedContent);
+        if (report.LinkedCopies > 0)
+        {
+            articlesNearCopy.Add(report.LinkedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "linked"));
+        }
+
+        if (report.DroppedCopies > 0)
+        {
+            articlesNearCopy.Add(report.DroppedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "dropped"));
+        }
     }
 
     /// <summary>One fetch, of a feed or a page: its duration and, when a response came, its status code.</summary>

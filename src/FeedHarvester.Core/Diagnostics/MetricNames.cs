@@ -31,6 +31,9 @@ public static class MetricNames
     /// <summary>Counter of new articles whose body came from the feed because the page failed (a subset of emitted).</summary>
     public const string ArticlesFromFeed = "feedharvester.articles.from_feed";
 
+    /// <summary>Counter of near-copies of an earlier story, tagged action=linked (emitted with the link) or dropped.</summary>
+    public const string ArticlesNearCopy = "feedharvester.articles.near_copy";
+
     /// <summary>Histogram of extraction durations in seconds; tag <see cref="MetricTags.Path"/>.</summary>
     public const string ExtractionDuration = "feedharvester.extraction.duration";
 

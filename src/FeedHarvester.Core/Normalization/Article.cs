@@ -3,19 +3,43 @@ using System.Text.Json.Serialization;
 namespace FeedHarvester.Normalization;
 
 /// <summary>
-/// The one record every article becomes (schema version 1). Documented field by field in
+/// The one record every article becomes (schema version 1.1). Documented field by field in
 /// docs/article-record.md and docs/article-record.schema.json; serialized in snake_case.
 /// </summary>
 public sealed record Article
 {
+    /// <summary>The major version: changes only when a field changes meaning or disappears.</summary>
     public const int CurrentSchemaVersion = 1;
 
-    [JsonPropertyOrder(-10)]
+    /// <summary>The minor version: fields added within the major version (1: story_id and duplicate_of).</summary>
+    public const int CurrentSchemaMinor = 1;
+
+    private readonly string? storyId;
+
+    [JsonPropertyOrder(-12)]
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
+    [JsonPropertyOrder(-11)]
+    public int SchemaMinor { get; init; } = CurrentSchemaMinor;
+
     /// <summary>Stable id derived from <see cref="CanonicalUrl"/>: the same story re-polled gets the same id.</summary>
-    [JsonPropertyOrder(-9)]
+    [JsonPropertyOrder(-10)]
     public required string Id { get; init; }
+
+    /// <summary>
+    /// The id of the first copy seen of this story: the article's own id unless it was recognised as a near-copy of an
+    /// earlier article (a syndicated wire story on another site). Consumers group copies by it.
+    /// </summary>
+    [JsonPropertyOrder(-9)]
+    public string StoryId
+    {
+        get => storyId ?? Id;
+        init => storyId = value;
+    }
+
+    /// <summary>For a near-copy, the id of the earlier article it matched best; null for the first copy of a story.</summary>
+    [JsonPropertyOrder(-8)]
+    public string? DuplicateOf { get; init; }
 
     /// <summary>The item's link, normalized (tracking parameters stripped).</summary>
     public required string Url { get; init; }

@@ -12,6 +12,9 @@ internal enum EntryOutcome
     /// <summary>Seen before under one of its keys.</summary>
     Duplicate,
 
+    /// <summary>A later near-copy of a story already seen, recorded and dropped (near-duplicate policy drop).</summary>
+    DroppedCopy,
+
     /// <summary>Refused by policy (its page is on a private address or past the size limit); not emitted, logged.</summary>
     Rejected,
 }
@@ -23,6 +26,8 @@ internal sealed class EntryTally
     private int fromFeed;
     private int duplicates;
     private int rejected;
+    private int droppedCopies;
+    private int linkedCopies;
 
     public int New => fromPage + fromFeed;
 
@@ -31,6 +36,13 @@ internal sealed class EntryTally
     public int Duplicates => duplicates;
 
     public int Rejected => rejected;
+
+    public int DroppedCopies => droppedCopies;
+
+    /// <summary>New articles that were near-copies of an earlier story, emitted with the link (counted in <see cref="New"/> too).</summary>
+    public int LinkedCopies => linkedCopies;
+
+    public void AddLinkedCopy() => Interlocked.Increment(ref linkedCopies);
 
     public void Add(EntryOutcome outcome)
     {
@@ -44,6 +56,9 @@ internal sealed class EntryTally
                 break;
             case EntryOutcome.Rejected:
                 _ = Interlocked.Increment(ref rejected);
+                break;
+            case EntryOutcome.DroppedCopy:
+                _ = Interlocked.Increment(ref droppedCopies);
                 break;
             default:
                 _ = Interlocked.Increment(ref duplicates);

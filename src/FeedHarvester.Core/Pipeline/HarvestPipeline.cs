@@ -173,12 +173,12 @@ public sealed class HarvestPipeline(
         var tally = new EntryTally();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = scheduling.MaxConcurrentArticlesPerFeed, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(parsed.Entries, parallel, async (entry, token) =>
-            tally.Add(await HarvestEntryAsync(feedUrl, parsed.Feed, entry, fetchedAt, token).ConfigureAwait(false)))
+            tally.Add(await HarvestEntryAsync(feedUrl, parsed.Feed, entry, fetchedAt, tally, token).ConfigureAwait(false)))
             .ConfigureAwait(false);
         return tally;
     }
 
-    private async Task<EntryOutcome> HarvestEntryAsync(string feedUrl, ParsedFeed feed, ParsedEntry entry, DateTimeOffset fetchedAt, CancellationToken cancellationToken)
+    private async Task<EntryOutcome> HarvestEntryAsync(string feedUrl, ParsedFeed feed, ParsedEntry entry, DateTimeOffset fetchedAt, EntryTally tally, CancellationToken cancellationToken)
     {
         var entryKeys = DedupeKeyBuilder.ForEntry(feedUrl, entry);
         using var hold = entryKeys.FirstOrDefault(k => k.Kind == DedupeKeyKind.Url) is { Value: not null } urlKey
@@ -199,12 +199,23 @@ public sealed class HarvestPipeline(
 
         var article = stages.Normalizer.Normalize(new NormalizationInput(feedUrl, feed, entry, page.Article, page.Url, page.Failure, fetchedAt));
         var verdict = await dedupe.TryClaimAsync(article, stages.KeyBuilder.For(article), cancellationToken).ConfigureAwait(false);
+        if (verdict.IsDroppedCopy)
+        {
+            Log.NearCopyDropped(logger, article.Url, feedUrl, verdict.Story!.DuplicateOf, verdict.Story.Similarity, verdict.Story.StoryId);
+            return EntryOutcome.DroppedCopy;
+        }
+
         if (!verdict.IsNew)
         {
             return EntryOutcome.Duplicate;
         }
 
         emitter.Signal();
+        if (verdict.Story is { } story)
+        {
+            Log.NearCopyLinked(logger, article.Url, feedUrl, story.DuplicateOf, story.Similarity, story.StoryId);
+            tally.AddLinkedCopy();
+        }
 
         if (article.Extraction.Method == ExtractionInfo.PageMethod)
         {
@@ -232,7 +243,12 @@ public sealed class HarvestPipeline(
             Log.PollSucceeded(logger, state.FeedUrl, outcome, entries, tally.New, tally.FromFeed, tally.Duplicates, tally.Rejected, (long)elapsed.TotalMilliseconds);
         }
 
-        return new PollReport(state.FeedUrl, outcome, null, entries, tally.New, tally.Duplicates, tally.FromFeed, next, elapsed) { Rejected = tally.Rejected };
+        return new PollReport(state.FeedUrl, outcome, null, entries, tally.New, tally.Duplicates, tally.FromFeed, next, elapsed)
+        {
+            Rejected = tally.Rejected,
+            LinkedCopies = tally.LinkedCopies,
+            DroppedCopies = tally.DroppedCopies,
+        };
     }
 
     private async Task<PollReport> FailAsync(FeedDefinition feed, FeedState state, string outcome, string? message, TimeSpan? retryAfter, long started, CancellationToken cancellationToken)

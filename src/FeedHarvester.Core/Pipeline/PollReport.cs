@@ -36,6 +36,12 @@ public sealed record PollReport(
     /// <summary>Entries refused by policy (private address, page too large): logged, not emitted.</summary>
     public int Rejected { get; init; }
 
+    /// <summary>New articles recognised as near-copies of an earlier story and emitted linked to it.</summary>
+    public int LinkedCopies { get; init; }
+
+    /// <summary>Near-copies of an earlier story recorded and not emitted (near-duplicate policy drop).</summary>
+    public int DroppedCopies { get; init; }
+
     /// <summary>Null <see cref="NextPollAt"/>: the feed is not to be polled again.</summary>
     public bool Disabled => NextPollAt is null;
 

@@ -13,6 +13,8 @@ public sealed record HarvestSummary(
     int DuplicatesSkipped,
     int Rejected,
     int Recovered,
+    int LinkedCopies,
+    int DroppedCopies,
     TimeSpan Elapsed,
     IReadOnlyList<PollReport> Failures)
 {
@@ -27,6 +29,8 @@ public sealed record HarvestSummary(
         reports.Sum(r => r.Duplicates),
         reports.Sum(r => r.Rejected),
         recovered,
+        reports.Sum(r => r.LinkedCopies),
+        reports.Sum(r => r.DroppedCopies),
         elapsed,
         reports.Where(r => !r.Succeeded).OrderBy(r => r.FeedUrl, StringComparer.Ordinal).ToList());
 
@@ -37,6 +41,7 @@ public sealed record HarvestSummary(
         {
             string.Create(culture, $"feeds ok {FeedsOk}, failed {FeedsFailed}, disabled {FeedsDisabled}"),
             string.Create(culture, $"articles emitted {ArticlesEmitted} ({FromFeedContent} from feed content), duplicates skipped {DuplicatesSkipped}, rejected {Rejected}, recovered from an earlier run {Recovered}"),
+            string.Create(culture, $"near-copies of an earlier story: {LinkedCopies} emitted with story_id, {DroppedCopies} dropped"),
             string.Create(culture, $"elapsed {Elapsed.TotalSeconds:0.00} s, {ArticlesPerSecond:0.0} articles/s"),
         };
         lines.AddRange(Failures.Select(f => $"failed {f.FeedUrl}: {f.Outcome}: {f.Message}"));

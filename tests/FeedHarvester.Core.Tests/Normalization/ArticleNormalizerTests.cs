@@ -137,7 +137,8 @@ public sealed class ArticleNormalizerTests
 
         var json = ArticleJson.Serialize(article);
 
-        Assert.StartsWith("{\"schema_version\":1,\"id\":", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"schema_version\":1,\"schema_minor\":1,\"id\":", json, StringComparison.Ordinal);
+        Assert.Contains($"\"story_id\":\"{article.Id}\",\"duplicate_of\":null,", json, StringComparison.Ordinal);
         Assert.Contains("\"published\":\"2025-06-02T12:00:00Z\"", json, StringComparison.Ordinal);
         Assert.Contains("\"content_text\":", json, StringComparison.Ordinal);
         Assert.Contains("\"fallback_reason\":", json, StringComparison.Ordinal);
