@@ -13,6 +13,7 @@ internal static class TestArticles
     public static Article Create(int n) => new()
     {
         Id = $"article-{n:D4}",
+        StoryId = $"article-{n:D4}",
         Url = $"https://example.org/a/{n}",
         CanonicalUrl = $"https://example.org/a/{n}",
         FeedUrl = FeedUrl,

@@ -14,8 +14,6 @@ public sealed record Article
     /// <summary>The minor version: fields added within the major version (1: story_id and duplicate_of).</summary>
     public const int CurrentSchemaMinor = 1;
 
-    private readonly string? storyId;
-
     [JsonPropertyOrder(-12)]
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -31,11 +29,7 @@ public sealed record Article
     /// earlier article (a syndicated wire story on another site). Consumers group copies by it.
     /// </summary>
     [JsonPropertyOrder(-9)]
-    public string StoryId
-    {
-        get => storyId ?? Id;
-        init => storyId = value;
-    }
+    public required string StoryId { get; init; }
 
     /// <summary>For a near-copy, the id of the earlier article it matched best; null for the first copy of a story.</summary>
     [JsonPropertyOrder(-8)]

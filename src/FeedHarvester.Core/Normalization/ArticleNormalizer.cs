@@ -19,10 +19,12 @@ public sealed class ArticleNormalizer(HtmlCleaner cleaner)
         var guid = FirstText(entry.Id, entry.Link) ?? ArticleId.FromFeedAndGuid(input.FeedUrl, entry.Title + "\n" + entry.Summary);
         var body = ChooseBody(input);
         var baseUrl = input.PageUrl ?? (url is null ? new Uri(input.FeedUrl) : new Uri(url));
+        var id = canonical is null ? ArticleId.FromFeedAndGuid(input.FeedUrl, guid) : ArticleId.FromCanonicalUrl(canonical);
 
         return new Article
         {
-            Id = canonical is null ? ArticleId.FromFeedAndGuid(input.FeedUrl, guid) : ArticleId.FromCanonicalUrl(canonical),
+            Id = id,
+            StoryId = id,
             Url = url ?? input.FeedUrl,
             CanonicalUrl = canonical ?? url ?? input.FeedUrl,
             FeedUrl = input.FeedUrl,
