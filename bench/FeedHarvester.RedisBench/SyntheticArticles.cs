@@ -16,6 +16,7 @@ internal static class SyntheticArticles
     public static Article Create(string run, int n) => new()
     {
         Id = $"{run}-{n:D7}",
+        StoryId = $"{run}-{n:D7}",
         Url = $"https://news.example/{run}/story/{n}",
         CanonicalUrl = $"https://news.example/{run}/story/{n}",
         FeedUrl = $"https://news.example/{run}/feed-{n % 50}.xml",

@@ -11,6 +11,7 @@ public sealed class DedupeKeyBuilderTests
     private static Article Article(string text, string method = ExtractionInfo.PageMethod, string feed = "http://127.0.0.1/feed.xml") => new()
     {
         Id = "0",
+        StoryId = "0",
         Url = "http://127.0.0.1/a/1.html",
         CanonicalUrl = "http://127.0.0.1/a/1.html",
         FeedUrl = feed,
