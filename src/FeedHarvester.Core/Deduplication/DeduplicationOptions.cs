@@ -21,6 +21,7 @@ public sealed class DeduplicationOptions
     /// every copy with story_id and duplicate_of, "drop" emits the first copy only, "off" disables the check. The default
     /// value is "link".
     /// </summary>
+    [EnumDataType(typeof(NearDuplicatePolicy), ErrorMessage = "must be link, drop or off")]
     public NearDuplicatePolicy NearDuplicates { get; set; } = NearDuplicatePolicy.Link;
 
     /// <summary>
