@@ -10,9 +10,9 @@ public sealed class DeduplicationOptions
 
     /// <summary>
     /// Bodies with fewer words never get a content fingerprint: short or failed extractions ("Subscribe to read",
-    /// a one-line teaser) would otherwise make unrelated articles look like copies. The default value is 50.
+    /// a one-line teaser) would otherwise make unrelated articles look like copies. The same floor applies to
+    /// near-duplicate signatures: a shorter text never matches another on content alone. The default value is 50.
     /// </summary>
-    /// The same floor applies to near-duplicate signatures: a short text never matches another on content alone.
     [Range(1, 100_000)]
     public int MinWordsForContentKey { get; set; } = 50;
 
@@ -26,7 +26,7 @@ public sealed class DeduplicationOptions
 
     /// <summary>
     /// Estimated Jaccard similarity of the two texts' 5-word shingles at or above which they are one story. The default
-    /// value is 0.6.
+    /// value is 0.5.
     /// </summary>
     [Range(0.3, 1.0)]
     public double NearDuplicateSimilarity { get; set; } = MinHashTuning.DefaultSimilarity;

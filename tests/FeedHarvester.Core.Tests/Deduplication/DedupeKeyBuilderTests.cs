@@ -1,4 +1,5 @@
 using FeedHarvester.Deduplication;
+using FeedHarvester.Deduplication.NearDuplicates;
 using FeedHarvester.Normalization;
 using FeedHarvester.Parsing;
 
@@ -58,6 +59,51 @@ public sealed class DedupeKeyBuilderTests
         Assert.NotEqual(
             Builder.ContentFingerprint(Article(Words(60))),
             Builder.ContentFingerprint(Article(Words(60), feed: "http://127.0.0.1/other.xml")));
+
+    [Theory]
+    [InlineData(NearDuplicatePolicy.Link)]
+    [InlineData(NearDuplicatePolicy.Drop)]
+    public void For_BodyAtTheWordThresholdWithPolicyOn_CarriesTheNearDuplicateCheck(NearDuplicatePolicy policy)
+    {
+        var builder = new DedupeKeyBuilder(new DeduplicationOptions { NearDuplicates = policy });
+
+        var check = builder.For(Article(Words(50))).NearDuplicates;
+
+        Assert.NotNull(check);
+        Assert.Equal((policy, MinHashTuning.DefaultSimilarity), (check.Policy, check.Threshold));
+        Assert.Equal(StorySignatureBuilder.TryBuild(Words(50), 50)!.Values.ToArray(), check.Signature.Values.ToArray());
+        Assert.Equal(check.Signature.BandKeys(), check.BandKeys);
+    }
+
+    [Fact]
+    public void For_DefaultOptions_LinkPolicy() =>
+        Assert.Equal(NearDuplicatePolicy.Link, new DedupeKeyBuilder(new DeduplicationOptions()).For(Article(Words(60))).NearDuplicates?.Policy);
+
+    [Fact]
+    public void For_PolicyOff_NoNearDuplicateCheck() =>
+        Assert.Null(new DedupeKeyBuilder(new DeduplicationOptions { NearDuplicates = NearDuplicatePolicy.Off }).For(Article(Words(400))).NearDuplicates);
+
+    [Fact]
+    public void For_BodyBelowTheWordThreshold_NoNearDuplicateCheck() =>
+        Assert.Null(Builder.For(Article(Words(49))).NearDuplicates);
+
+    [Fact]
+    public void For_RaisedWordThreshold_AppliesToTheNearDuplicateCheckToo() =>
+        Assert.Null(new DedupeKeyBuilder(new DeduplicationOptions { MinWordsForContentKey = 100 }).For(Article(Words(99))).NearDuplicates);
+
+    [Fact]
+    public void For_FeedOnlyBodyLongEnough_CarriesTheNearDuplicateCheck() =>
+        Assert.NotNull(Builder.For(Article(Words(60), ExtractionInfo.FeedMethod)).NearDuplicates);
+
+    [Fact]
+    public void For_ConfiguredSimilarity_CarriedByTheCheck()
+    {
+        var builder = new DedupeKeyBuilder(new DeduplicationOptions { NearDuplicates = NearDuplicatePolicy.Drop, NearDuplicateSimilarity = 0.75 });
+
+        var check = builder.For(Article(Words(60))).NearDuplicates;
+
+        Assert.Equal((NearDuplicatePolicy.Drop, 0.75), (check?.Policy, check?.Threshold));
+    }
 
     [Fact]
     public void ForEntry_LinkWithTrackingAndNoGuid_NormalizedUrlAndLinkAsGuid()

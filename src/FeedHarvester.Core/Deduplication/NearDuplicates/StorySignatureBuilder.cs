@@ -48,7 +48,7 @@ public static partial class StorySignatureBuilder
 
     private static List<ulong> WordHashes(string text)
     {
-        var hashes = new List<ulong>(text.Length / 6);
+        var hashes = new List<ulong>(text.Length / 4);
         Span<char> lower = stackalloc char[64];
         foreach (var match in WordPattern().EnumerateMatches(text))
         {
