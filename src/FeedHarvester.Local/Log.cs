@@ -16,8 +16,17 @@ internal static partial class Log
         Message = "Article {ArticleId} from {FeedUrl} is a duplicate: key {Key} already seen")]
     public static partial void ArticleDuplicate(ILogger logger, string articleId, string feedUrl, string key);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Purged {Count} seen keys older than {OlderThan}")]
-    public static partial void SeenKeysPurged(ILogger logger, int count, DateTimeOffset olderThan);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Purged {Count} seen keys and {IndexRows} near-duplicate index rows older than {OlderThan}")]
+    public static partial void SeenKeysPurged(ILogger logger, int count, int indexRows, DateTimeOffset olderThan);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug,
+        Message = "Claimed article {ArticleId} from {FeedUrl} as a near-copy of {DuplicateOf} (similarity {Similarity:0.00}), story {StoryId}")]
+    public static partial void CopyLinked(ILogger logger, string articleId, string feedUrl, string duplicateOf, string storyId, double similarity);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug,
+        Message = "Dropped article {ArticleId} from {FeedUrl} as a near-copy of {DuplicateOf} (similarity {Similarity:0.00}), story {StoryId}; keys recorded")]
+    public static partial void CopyDropped(ILogger logger, string articleId, string feedUrl, string duplicateOf, string storyId, double similarity);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Emitted {Count} records to {Path}")]
     public static partial void RecordsEmitted(ILogger logger, int count, string path);

@@ -6,7 +6,7 @@ namespace FeedHarvester.Local;
 /// <summary>Brings the database to <see cref="CurrentVersion"/>, tracked in PRAGMA user_version.</summary>
 internal static class SchemaMigrator
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private const string ReadVersion = "PRAGMA user_version;";
 
@@ -50,8 +50,28 @@ internal static class SchemaMigrator
         ALTER TABLE feed_state ADD COLUMN poll_interval_ms INTEGER;
         """;
 
+    // The near-duplicate index: each indexed article's signature and story, and its band keys. A bucket is read newest
+    // first and only MaxArticlesPerBucket deep; keying bands by (band_key, indexed_at) makes that read one backward range
+    // scan however many articles a popular bucket has collected. indexed_at is the claim time, purged with the seen keys.
+    private const string Version3 = """
+        CREATE TABLE story_signature (
+            article_id TEXT NOT NULL PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            signature BLOB NOT NULL,
+            indexed_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_story_signature_indexed_at ON story_signature (indexed_at);
+        CREATE TABLE story_band (
+            band_key TEXT NOT NULL,
+            indexed_at INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            PRIMARY KEY (band_key, indexed_at, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_story_band_indexed_at ON story_band (indexed_at);
+        """;
+
     // Index i takes the schema from version i to i + 1; append, never edit, once released.
-    private static readonly string[] Steps = [Version1, Version2];
+    private static readonly string[] Steps = [Version1, Version2, Version3];
 
     /// <summary>Applies the missing steps in one transaction; returns the resulting version.</summary>
     public static int Migrate(SqliteConnection connection, string path)

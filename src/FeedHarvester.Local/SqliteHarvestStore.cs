@@ -1,11 +1,16 @@
 using FeedHarvester.Deduplication;
+using FeedHarvester.Deduplication.NearDuplicates;
 using FeedHarvester.Feeds;
 using FeedHarvester.Normalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace FeedHarvester.Local;
 
-/// <summary>Feed state and dedupe keys in the local SQLite database; a claim queues the article in the outbox atomically.</summary>
+/// <summary>
+/// Feed state, dedupe keys and the near-duplicate index in the local SQLite database; a claim checks and updates the keys
+/// and the index and queues the article in the outbox in one transaction.
+/// </summary>
 public sealed class SqliteHarvestStore : IFeedStateStore, IDedupeStore
 {
     private readonly HarvestDatabase _database;
@@ -59,54 +64,104 @@ public sealed class SqliteHarvestStore : IFeedStateStore, IDedupeStore
             throw new ArgumentException($"Article {article.Id} has no dedupe keys; at least one is required.", nameof(keys));
         }
 
-        // Serialized before taking the write gate so concurrent claims only queue for the SQL itself.
+        // Serialized before taking the write gate so concurrent claims only queue for the SQL itself; a linked copy,
+        // known only inside the transaction, is serialized again there.
         var record = ArticleJson.Serialize(article);
-        var seenAt = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var claimedAt = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var verdict = await _database.WriteAsync(
-            async (transaction, ct) =>
-            {
-                var matched = await SeenKeyTable.FindFirstSeenAsync(transaction.Connection!, transaction, keys.Keys, ct).ConfigureAwait(false);
-                if (matched is { } key)
-                {
-                    return DedupeVerdict.Duplicate(key);
-                }
-
-                await SeenKeyTable.InsertAsync(transaction, keys.Keys, article.Id, seenAt, ct).ConfigureAwait(false);
-                await OutboxTable.EnqueueAsync(transaction, article.Id, record, ct).ConfigureAwait(false);
-                return DedupeVerdict.New;
-            },
+            (transaction, ct) => ClaimAsync(transaction, article, keys, record, claimedAt, ct),
             cancellationToken).ConfigureAwait(false);
 
         LogVerdict(article, verdict);
         return verdict;
     }
 
-    /// <summary>Forgets keys first seen before <paramref name="olderThan"/>; returns how many were removed.</summary>
-    /// <remarks>An article re-published after its keys are purged is claimed as new again, so keep the window
-    /// longer than any feed keeps an item.</remarks>
+    /// <summary>
+    /// Forgets keys first seen before <paramref name="olderThan"/>, and the near-duplicate index entries of articles
+    /// claimed before it; returns how many keys were removed.
+    /// </summary>
+    /// <remarks>An article re-published after its keys are purged is claimed as new again, and a copy of a story whose
+    /// copies were all purged starts a new story, so keep the window longer than any feed keeps an item.</remarks>
     public async Task<int> PurgeSeenKeysAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         var cutoff = olderThan.ToUnixTimeMilliseconds();
-        var removed = await _database.WriteAsync(
-            (transaction, ct) => SeenKeyTable.DeleteOlderThanAsync(transaction, cutoff, ct),
+        var (keys, indexRows) = await _database.WriteAsync(
+            async (transaction, ct) => (
+                await SeenKeyTable.DeleteOlderThanAsync(transaction, cutoff, ct).ConfigureAwait(false),
+                await StoryIndexTable.DeleteOlderThanAsync(transaction, cutoff, ct).ConfigureAwait(false)),
             cancellationToken).ConfigureAwait(false);
-        Log.SeenKeysPurged(_logger, removed, olderThan);
-        return removed;
+        Log.SeenKeysPurged(_logger, keys, indexRows, olderThan);
+        return keys;
     }
 
     /// <summary>Claimed articles not yet confirmed written by the sink.</summary>
     public Task<long> CountPendingAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync(OutboxTable.CountAsync, cancellationToken);
 
+    /// <summary>
+    /// The claim's one transaction: (a) a seen key makes it a duplicate and changes nothing; otherwise (b) earlier copies
+    /// are looked up in the index; (c) a copy under the drop policy only records its keys; (d) anything else records its
+    /// keys, is queued (a copy with its story's link) and joins the index. The write gate serializes claims, so of two
+    /// copies claimed at once the second always finds the first.
+    /// </summary>
+    private static async Task<DedupeVerdict> ClaimAsync(
+        SqliteTransaction transaction,
+        Article article,
+        DedupeKeys keys,
+        string record,
+        long claimedAt,
+        CancellationToken cancellationToken)
+    {
+        if (await SeenKeyTable.FindFirstSeenAsync(transaction.Connection!, transaction, keys.Keys, cancellationToken).ConfigureAwait(false) is { } seen)
+        {
+            return DedupeVerdict.Duplicate(seen);
+        }
+
+        var check = keys.NearDuplicates is { Policy: not NearDuplicatePolicy.Off } active ? active : null;
+        var link = check is null ? null : await FindStoryAsync(transaction, article, check, cancellationToken).ConfigureAwait(false);
+        await SeenKeyTable.InsertAsync(transaction, keys.Keys, article.Id, claimedAt, cancellationToken).ConfigureAwait(false);
+        if (link is not null && check!.Policy == NearDuplicatePolicy.Drop)
+        {
+            return DedupeVerdict.DroppedCopy(link);
+        }
+
+        var queued = link is null ? record : ArticleJson.Serialize(article with { StoryId = link.StoryId, DuplicateOf = link.DuplicateOf });
+        await OutboxTable.EnqueueAsync(transaction, article.Id, queued, cancellationToken).ConfigureAwait(false);
+        if (check is not null)
+        {
+            var storyId = link?.StoryId ?? article.StoryId;
+            await StoryIndexTable.AddAsync(transaction, article.Id, storyId, check, claimedAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return link is null ? DedupeVerdict.New : DedupeVerdict.LinkedCopy(link);
+    }
+
+    private static async Task<StoryLink?> FindStoryAsync(
+        SqliteTransaction transaction,
+        Article article,
+        NearDuplicateCheck check,
+        CancellationToken cancellationToken)
+    {
+        var candidates = await StoryIndexTable.FindCandidatesAsync(transaction, check, article.Id, cancellationToken).ConfigureAwait(false);
+        return StoryMatcher.BestMatch(check, candidates);
+    }
+
     private void LogVerdict(Article article, DedupeVerdict verdict)
     {
-        if (verdict.IsNew)
+        switch (verdict)
         {
-            Log.ArticleClaimed(_logger, article.Id, article.FeedUrl);
-        }
-        else
-        {
-            Log.ArticleDuplicate(_logger, article.Id, article.FeedUrl, verdict.MatchedKey!.Value.ToString());
+            case { IsNew: true, Story: { } story }:
+                Log.CopyLinked(_logger, article.Id, article.FeedUrl, story.DuplicateOf, story.StoryId, story.Similarity);
+                break;
+            case { IsNew: true }:
+                Log.ArticleClaimed(_logger, article.Id, article.FeedUrl);
+                break;
+            case { Story: { } story }:
+                Log.CopyDropped(_logger, article.Id, article.FeedUrl, story.DuplicateOf, story.StoryId, story.Similarity);
+                break;
+            default:
+                Log.ArticleDuplicate(_logger, article.Id, article.FeedUrl, verdict.MatchedKey!.Value.ToString());
+                break;
         }
     }
 }

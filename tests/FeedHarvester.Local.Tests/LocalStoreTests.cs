@@ -69,7 +69,8 @@ public sealed class LocalStoreTests : IDisposable
             command.CommandText = """
                 ALTER TABLE feed_state DROP COLUMN status; ALTER TABLE feed_state DROP COLUMN current_url;
                 ALTER TABLE feed_state DROP COLUMN redirect_candidate; ALTER TABLE feed_state DROP COLUMN redirect_seen_count;
-                ALTER TABLE feed_state DROP COLUMN poll_interval_ms; PRAGMA user_version = 1;
+                ALTER TABLE feed_state DROP COLUMN poll_interval_ms; DROP TABLE story_band; DROP TABLE story_signature;
+                PRAGMA user_version = 1;
                 """;
             _ = command.ExecuteNonQuery();
         }
@@ -81,6 +82,38 @@ public sealed class LocalStoreTests : IDisposable
         Assert.Equal(FeedHarvester.Feeds.FeedStatus.Active, state.Status);
         await reopened.Store.SaveFeedStateAsync(state with { Status = FeedHarvester.Feeds.FeedStatus.Gone }, CancellationToken.None);
         Assert.Equal(FeedHarvester.Feeds.FeedStatus.Gone, (await reopened.Store.GetFeedStateAsync("https://a.example/feed", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Open_DatabaseFromVersion2_MigratedKeepingItsKeysAndIndexingLaterClaims()
+    {
+        var story = StoryTexts.Story(seed: 1, words: 300);
+        var before = StoryTexts.Article("before-upgrade", "daily", story);
+        using (var first = LocalStore.Open(_directory.Options(), _time, new CapturingLoggerFactory()))
+        {
+            _ = await first.Store.TryClaimAsync(before, StoryTexts.KeysOf(before), CancellationToken.None);
+            await first.Store.SaveFeedStateAsync(FeedState.New(TestArticles.FeedUrl) with { ETag = "\"v2\"" }, CancellationToken.None);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_directory.Options().DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE story_band; DROP TABLE story_signature; PRAGMA user_version = 2;";
+            _ = command.ExecuteNonQuery();
+        }
+
+        using var reopened = LocalStore.Open(_directory.Options(), _time, new CapturingLoggerFactory());
+
+        Assert.Equal("\"v2\"", (await reopened.Store.GetFeedStateAsync(TestArticles.FeedUrl, CancellationToken.None))!.ETag);
+        Assert.False((await reopened.Store.TryClaimAsync(before, StoryTexts.KeysOf(before), CancellationToken.None)).IsNew);
+        Assert.Equal(1, await reopened.Store.CountPendingAsync(CancellationToken.None));
+
+        // Articles claimed before the upgrade were never indexed; the first copy claimed after it starts the story.
+        var copy = StoryTexts.Article("after-upgrade", "herald", StoryTexts.Copy(story, variant: 1));
+        var later = StoryTexts.Article("later", "gazette", StoryTexts.Copy(story, variant: 2));
+        Assert.Equal(DedupeVerdict.New, await reopened.Store.TryClaimAsync(copy, StoryTexts.KeysOf(copy), CancellationToken.None));
+        Assert.Equal(copy.Id, (await reopened.Store.TryClaimAsync(later, StoryTexts.KeysOf(later), CancellationToken.None)).Story?.StoryId);
     }
 
     [Fact]
@@ -98,7 +131,7 @@ public sealed class LocalStoreTests : IDisposable
 
         var ex = Assert.Throws<LocalStoreException>(() => LocalStore.Open(_directory.Options(), _time, new CapturingLoggerFactory()));
 
-        Assert.Contains("schema version 99, newer than the 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version 99, newer than the {SchemaMigrator.CurrentVersion}", ex.Message, StringComparison.Ordinal);
 
         // The failed open must not keep the directory locked: a retry fails for the same reason, not "in use".
         var retry = Assert.Throws<LocalStoreException>(() => LocalStore.Open(_directory.Options(), _time, new CapturingLoggerFactory()));
