@@ -73,9 +73,15 @@ public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOpt
     // "(" makes XRANGE's start exclusive (Redis 6.2+), so the last entry shown is not shown again.
     private static RedisValue Exclusive(RedisValue id) => "(" + id.ToString();
 
-    private static StreamArticle ToArticle(StreamEntry entry) => new(
-        entry.Id.ToString(),
-        entry[RedisStreamFields.Id].ToString(),
-        int.TryParse(entry[RedisStreamFields.SchemaVersion].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0,
-        entry[RedisStreamFields.Article].ToString());
+    private static StreamArticle ToArticle(StreamEntry entry)
+    {
+        var articleId = entry[RedisStreamFields.Id].ToString();
+        var storyId = entry[RedisStreamFields.StoryId];
+        return new StreamArticle(
+            entry.Id.ToString(),
+            articleId,
+            int.TryParse(entry[RedisStreamFields.SchemaVersion].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0,
+            entry[RedisStreamFields.Article].ToString(),
+            storyId.IsNull ? articleId : storyId.ToString());
+    }
 }

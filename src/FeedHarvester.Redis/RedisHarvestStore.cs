@@ -7,25 +7,21 @@ using StackExchange.Redis;
 namespace FeedHarvester.Redis;
 
 /// <summary>
-/// Feed state, seen keys and the article stream in Redis. A claim is one server-side script that checks every key and,
-/// only when none was seen, adds the article to the stream and records the keys: emitted and recorded together or not at
-/// all, and two workers racing on one article produce one entry. While Redis is down every call throws
+/// Feed state, seen keys, the near-duplicate index and the article stream in Redis. A claim is one server-side script
+/// (<see cref="RedisScripts.Claim"/>) that checks every key and, only when none was seen, looks the article's story up in
+/// the index, adds the article to the stream (linked to its story) and records the keys and the index entry: emitted and
+/// recorded together or not at all, two workers racing on one article produce one entry, and two racing on two copies of
+/// one story produce one original. While Redis is down every call throws
 /// (<see cref="RedisConnectionException"/> or <see cref="RedisTimeoutException"/>); the pipeline turns that into a failed
 /// poll whose validators are not advanced, so the next poll claims the same entries again.
 /// </summary>
 public sealed class RedisHarvestStore : IFeedStateStore, IDedupeStore
 {
-    private static readonly RedisValue MinIdMode = "MINID";
-    private static readonly RedisValue MaxLenMode = "MAXLEN";
-
     private readonly IConnectionMultiplexer _connection;
     private readonly ILogger _logger;
     private readonly string _keyPrefix;
-    private readonly RedisKey _streamKey;
     private readonly RedisKey _feedIndex;
-    private readonly RedisValue _trimMode;
-    private readonly RedisValue _trimThreshold;
-    private readonly RedisValue _seenKeyTtlSeconds;
+    private readonly ClaimScript _claim;
 
     public RedisHarvestStore(IConnectionMultiplexer connection, RedisOptions options, ILogger<RedisHarvestStore> logger)
     {
@@ -35,12 +31,8 @@ public sealed class RedisHarvestStore : IFeedStateStore, IDedupeStore
         _connection = connection;
         _logger = logger;
         _keyPrefix = options.KeyPrefix;
-        _streamKey = options.StreamKey;
         _feedIndex = RedisKeys.FeedIndex(options.KeyPrefix);
-        (_trimMode, _trimThreshold) = options.StreamTrimming == StreamTrimming.MaxLen
-            ? (MaxLenMode, (RedisValue)options.StreamMaxLength)
-            : (MinIdMode, (RedisValue)(long)options.StreamRetention.TotalMilliseconds);
-        _seenKeyTtlSeconds = (long)Math.Ceiling(options.SeenKeyRetention.TotalSeconds);
+        _claim = new ClaimScript(options);
     }
 
     private IDatabase Database => _connection.GetDatabase();
@@ -105,40 +97,33 @@ public sealed class RedisHarvestStore : IFeedStateStore, IDedupeStore
             throw new ArgumentException($"Article {article.Id} has no dedupe keys; at least one is required.", nameof(keys));
         }
 
-        var scriptKeys = new RedisKey[keys.Keys.Count + 1];
-        scriptKeys[0] = _streamKey;
-        for (var i = 0; i < keys.Keys.Count; i++)
-        {
-            scriptKeys[i + 1] = RedisKeys.Seen(_keyPrefix, keys.Keys[i]);
-        }
-
-        RedisValue[] arguments =
-        [
-            article.Id,
-            article.SchemaVersion,
-            ArticleJson.Serialize(article),
-            _trimMode,
-            _trimThreshold,
-            _seenKeyTtlSeconds,
-        ];
+        var (scriptKeys, arguments) = _claim.Prepare(article, keys);
 
         // Not cancellable on the wire: once sent the script runs to completion; WaitAsync only stops waiting for the answer,
         // and an unanswered claim is safe to repeat (the repeat finds its own keys and reports a duplicate).
         var result = await Database.ScriptEvaluateAsync(RedisScripts.Claim, scriptKeys, arguments).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return ToVerdict(article, keys, result);
+        var (verdict, entryId) = ClaimScript.Read(result, keys);
+        LogVerdict(article, verdict, entryId);
+        return verdict;
     }
 
-    private DedupeVerdict ToVerdict(Article article, DedupeKeys keys, RedisResult result)
+    private void LogVerdict(Article article, DedupeVerdict verdict, string? entryId)
     {
-        if (result.Resp2Type == ResultType.Integer)
+        if (verdict.MatchedKey is { } matched)
         {
-            var matched = keys.Keys[(int)result - 1];
             Log.ArticleDuplicate(_logger, article.Id, article.FeedUrl, matched.ToString());
-            return DedupeVerdict.Duplicate(matched);
         }
-
-        var entryId = result.ToString() ?? string.Empty;
-        Log.ArticleClaimed(_logger, article.Id, article.FeedUrl, entryId);
-        return DedupeVerdict.New;
+        else if (verdict.Story is not { } story)
+        {
+            Log.ArticleClaimed(_logger, article.Id, article.FeedUrl, entryId ?? string.Empty);
+        }
+        else if (verdict.IsNew)
+        {
+            Log.ArticleLinked(_logger, article.Id, article.FeedUrl, story.DuplicateOf, story.StoryId, story.Similarity, entryId ?? string.Empty);
+        }
+        else
+        {
+            Log.ArticleCopyDropped(_logger, article.Id, article.FeedUrl, story.DuplicateOf, story.StoryId, story.Similarity);
+        }
     }
 }

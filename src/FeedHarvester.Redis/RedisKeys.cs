@@ -1,4 +1,6 @@
+using System.Globalization;
 using FeedHarvester.Deduplication;
+using FeedHarvester.Deduplication.NearDuplicates;
 using StackExchange.Redis;
 
 namespace FeedHarvester.Redis;
@@ -12,6 +14,16 @@ internal static class RedisKeys
 
     public static string LeasePrefix(string keyPrefix) => keyPrefix + "lease:";
 
+    /// <summary>
+    /// "{prefix}nd1:": the near-duplicate index. The version is <see cref="MinHashTuning.IndexVersion"/>, so an index built
+    /// with other tuning is never read (it simply expires).
+    /// </summary>
+    public static string NearDuplicatePrefix(string keyPrefix) =>
+        keyPrefix + "nd" + MinHashTuning.IndexVersion.ToString(CultureInfo.InvariantCulture) + ":";
+
+    /// <summary>"{prefix}nd1:sig:": followed by an article id, the key of that article's signature and story id.</summary>
+    public static string SignaturePrefix(string keyPrefix) => NearDuplicatePrefix(keyPrefix) + "sig:";
+
     /// <summary>A sorted set of every feed URL with score 0, so ZRANGE returns them in ordinal order.</summary>
     public static string FeedIndex(string keyPrefix) => keyPrefix + "feeds";
 
@@ -21,4 +33,10 @@ internal static class RedisKeys
     public static RedisKey Feed(string keyPrefix, string feedUrl) => FeedPrefix(keyPrefix) + feedUrl;
 
     public static RedisKey Lease(string keyPrefix, string feedUrl) => LeasePrefix(keyPrefix) + feedUrl;
+
+    /// <summary>"{prefix}nd1:band:{bandKey}": the most recent ids of articles whose signature has this band, newest first, space-separated.</summary>
+    public static RedisKey BandBucket(string keyPrefix, string bandKey) => NearDuplicatePrefix(keyPrefix) + "band:" + bandKey;
+
+    /// <summary>"{prefix}nd1:sig:{articleId}": the article's signature (512 bytes) followed by its story id.</summary>
+    public static RedisKey Signature(string keyPrefix, string articleId) => SignaturePrefix(keyPrefix) + articleId;
 }

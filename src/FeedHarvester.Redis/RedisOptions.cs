@@ -5,9 +5,9 @@ namespace FeedHarvester.Redis;
 /// poll leases and the article stream then all live in one Redis (single node, optionally with replicas).
 /// </summary>
 /// <remarks>
-/// Redis Cluster: a claim touches the stream and every seen key of the article in one script, so all of them must hash
-/// to one slot. Put a hash tag in both <see cref="KeyPrefix"/> and <see cref="StreamKey"/> (e.g. "{feedharvester}:" and
-/// "{feedharvester}:articles"); that pins every FeedHarvester key to one shard, which is why single-node Redis is the target.
+/// Single node (replicas allowed), not Redis Cluster: a claim reads the signatures of earlier copies of a story under keys
+/// it builds from the ids it finds in the near-duplicate index, which a script may do on one Redis but not under Cluster's
+/// rule that a script declares every key it touches.
 /// </remarks>
 public sealed class RedisOptions
 {
@@ -24,8 +24,9 @@ public sealed class RedisOptions
     public string StreamKey { get; set; } = RedisDefaults.StreamKey;
 
     /// <summary>
-    /// How long a seen key (and so the memory that an article was emitted) lives; an article re-published after its keys
-    /// expired is emitted again. Whole seconds (rounded up). The default value is 90 days.
+    /// How long a seen key (and so the memory that an article was emitted) lives, and with it the article's entries in the
+    /// near-duplicate index; an article re-published after its keys expired is emitted again, and a copy of a story whose
+    /// earlier copies expired starts a new story. Whole seconds (rounded up). The default value is 90 days.
     /// </summary>
     public TimeSpan SeenKeyRetention { get; set; } = RedisDefaults.SeenKeyRetention;
 

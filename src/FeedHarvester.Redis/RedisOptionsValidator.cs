@@ -69,7 +69,7 @@ public static class RedisOptionsValidator
         }
         else if (!string.IsNullOrEmpty(options.KeyPrefix) && IsOwnKey(options.StreamKey, options.KeyPrefix))
         {
-            errors.Add($"{Prefix}{nameof(RedisOptions.StreamKey)} \"{options.StreamKey}\" collides with the store's own keys under \"{options.KeyPrefix}\" (seen:, feed:, feeds, lease:).");
+            errors.Add($"{Prefix}{nameof(RedisOptions.StreamKey)} \"{options.StreamKey}\" collides with the store's own keys under \"{options.KeyPrefix}\" (seen:, feed:, feeds, lease:, {RedisKeys.NearDuplicatePrefix(string.Empty)}).");
         }
     }
 
@@ -78,7 +78,8 @@ public static class RedisOptionsValidator
         streamKey == RedisKeys.FeedIndex(keyPrefix)
         || streamKey.StartsWith(RedisKeys.SeenPrefix(keyPrefix), StringComparison.Ordinal)
         || streamKey.StartsWith(RedisKeys.FeedPrefix(keyPrefix), StringComparison.Ordinal)
-        || streamKey.StartsWith(RedisKeys.LeasePrefix(keyPrefix), StringComparison.Ordinal);
+        || streamKey.StartsWith(RedisKeys.LeasePrefix(keyPrefix), StringComparison.Ordinal)
+        || streamKey.StartsWith(RedisKeys.NearDuplicatePrefix(keyPrefix), StringComparison.Ordinal);
 
     private static void CheckTrimming(RedisOptions options, List<string> errors)
     {

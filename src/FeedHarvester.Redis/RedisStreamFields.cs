@@ -11,4 +11,13 @@ public static class RedisStreamFields
 
     /// <summary>The article as one line of JSON (ArticleJson), the same form the embedded mode writes to its JSON-lines file.</summary>
     public const string Article = "article";
+
+    /// <summary>
+    /// The story the article belongs to (the record's story_id): its own id, or for a near-copy of an earlier article the
+    /// first copy's id, so consumers can group copies without parsing JSON. Missing on entries written before version 1.1.
+    /// </summary>
+    public const string StoryId = "story_id";
+
+    /// <summary>Only on a near-copy: the id of the earlier article it matched best (the record's duplicate_of).</summary>
+    public const string DuplicateOf = "duplicate_of";
 }

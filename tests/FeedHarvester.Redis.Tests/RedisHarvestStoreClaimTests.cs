@@ -13,7 +13,7 @@ public sealed class RedisHarvestStoreClaimTests(RedisServerFixture redis) : ICla
     private IDatabase Database => redis.Connection.GetDatabase();
 
     [Fact]
-    public async Task TryClaim_NewArticle_ReturnsNewAndAddsOneEntryWithIdSchemaVersionAndArticle()
+    public async Task TryClaim_NewArticle_ReturnsNewAndAddsOneEntryWithIdSchemaVersionArticleAndStoryId()
     {
         var options = redis.NewOptions();
         var store = CreateStore(options);
@@ -21,12 +21,13 @@ public sealed class RedisHarvestStoreClaimTests(RedisServerFixture redis) : ICla
 
         var verdict = await store.TryClaimAsync(article, TestArticles.KeysOf(article), None);
 
-        Assert.True(verdict.IsNew);
+        Assert.Equal(DedupeVerdict.New, verdict);
         var entry = Assert.Single(await Database.StreamRangeAsync(options.StreamKey));
         Assert.Equal(
-            [RedisStreamFields.Id, RedisStreamFields.SchemaVersion, RedisStreamFields.Article],
+            [RedisStreamFields.Id, RedisStreamFields.SchemaVersion, RedisStreamFields.Article, RedisStreamFields.StoryId],
             entry.Values.Select(field => field.Name.ToString()));
         Assert.Equal(article.Id, entry[RedisStreamFields.Id]);
+        Assert.Equal(article.StoryId, entry[RedisStreamFields.StoryId]);
         Assert.Equal("1", entry[RedisStreamFields.SchemaVersion]);
         var record = entry[RedisStreamFields.Article].ToString();
         Assert.Equal(ArticleJson.Serialize(article), record);

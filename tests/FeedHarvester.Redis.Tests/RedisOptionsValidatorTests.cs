@@ -72,6 +72,7 @@ public sealed class RedisOptionsValidatorTests
     [InlineData("feedharvester:seen:articles")]
     [InlineData("feedharvester:feeds")]
     [InlineData("feedharvester:lease:x")]
+    [InlineData("feedharvester:nd1:articles")]
     public void Validate_StreamKeyInsideTheStoresOwnKeys_IsRejected(string streamKey)
     {
         var options = new RedisOptions { Configuration = "localhost", StreamKey = streamKey };
