@@ -9,6 +9,7 @@ public static class MetricTags
     public const string StatusCode = "status_code";
     public const string Path = "path";
     public const string State = "state";
+    public const string Stage = "stage";
 
     /// <summary>Extraction path when the extractor found no article text.</summary>
     public const string NoArticlePath = "none";

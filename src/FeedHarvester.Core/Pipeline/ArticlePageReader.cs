@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FeedHarvester.Diagnostics;
 using FeedHarvester.Extraction;
 using FeedHarvester.Fetching;
@@ -43,18 +42,22 @@ public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor ext
             return new PageReading(null, pageUrl, $"not_html: the page is {fetch.ContentType}");
         }
 
-        var started = HarvestMetrics.StartTimer();
+        var timer = StageTimer.StartSynchronous();
         try
         {
             var article = extractor.Extract(new HtmlPage(fetch.Body, fetch.ContentType, pageUrl));
-            metrics.RecordExtraction(Stopwatch.GetElapsedTime(started), article?.Path ?? MetricTags.NoArticlePath);
+            metrics.RecordExtraction(timer.Wall, article?.Path ?? MetricTags.NoArticlePath);
             return new PageReading(article, pageUrl, article is null ? "no_article_text: the page holds no article text" : null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            metrics.RecordExtraction(Stopwatch.GetElapsedTime(started), MetricTags.ErrorPath);
+            metrics.RecordExtraction(timer.Wall, MetricTags.ErrorPath);
             Log.ExtractorCrashed(logger, pageUrl.AbsoluteUri, ex);
             return new PageReading(null, pageUrl, "extract_error: " + ex.Message);
+        }
+        finally
+        {
+            metrics.RecordStage(HarvestStage.Extract, timer);
         }
     }
 
