@@ -178,8 +178,11 @@ public sealed class HarvestPipeline(
         var tally = new EntryTally();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = scheduling.MaxConcurrentArticlesPerFeed, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(parsed.Entries, parallel, async (entry, token) =>
-            tally.Add(await HarvestEntryAsync(feedUrl, parsed.Feed, entry, fetchedAt, token).ConfigureAwait(false)))
-            .ConfigureAwait(false);
+        {
+            // Back-pressure: while the sink is behind by its whole backlog, no new entry starts.
+            await emitter.WaitForRoomAsync(token).ConfigureAwait(false);
+            tally.Add(await HarvestEntryAsync(feedUrl, parsed.Feed, entry, fetchedAt, token).ConfigureAwait(false));
+        }).ConfigureAwait(false);
         return tally;
     }
 
