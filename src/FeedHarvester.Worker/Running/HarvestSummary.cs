@@ -25,6 +25,9 @@ public sealed record HarvestSummary(
     /// <summary>CPU time of the whole process during the run, every thread (HTTP, GC and logging included).</summary>
     public TimeSpan? ProcessCpu { get; init; }
 
+    /// <summary>Garbage collections during the run and the time they paused the process.</summary>
+    public GcActivity? Gc { get; init; }
+
     public static HarvestSummary From(IReadOnlyCollection<PollReport> reports, int recovered, TimeSpan elapsed) => new(
         reports.Count(r => r.Succeeded),
         reports.Count(r => !r.Succeeded && !r.Disabled),
@@ -56,7 +59,7 @@ public sealed record HarvestSummary(
     // synchronous stages only, and the process line is everything the process spent, stages or not.
     private IEnumerable<string> FormatStages()
     {
-        if (ArticlesEmitted == 0 || (Stages.Count == 0 && ProcessCpu is null))
+        if (ArticlesEmitted == 0 || (Stages.Count == 0 && ProcessCpu is null && Gc is null))
         {
             yield break;
         }
@@ -78,6 +81,11 @@ public sealed record HarvestSummary(
         {
             var staged = Stages.Sum(s => (s.Cpu ?? TimeSpan.Zero).TotalMilliseconds) / ArticlesEmitted;
             yield return string.Create(culture, $"process CPU {PerArticle(process):0.000} ms per article (all threads; {PerArticle(process) - staged:0.000} outside the cpu column: HTTP, SQLite/Redis client, GC, logging)");
+        }
+
+        if (Gc is { } gc)
+        {
+            yield return string.Create(culture, $"GC ({gc.Mode}): {gc.Gen0} gen0, {gc.Gen1} gen1, {gc.Gen2} gen2 collections, paused {gc.Paused.TotalMilliseconds:0} ms ({PerArticle(gc.Paused):0.000} ms per article), {gc.AllocatedBytes / 1024.0 / ArticlesEmitted:0} KiB allocated per article");
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions sched
         var started = Stopwatch.GetTimestamp();
         var stagesBefore = metrics.Stages.Snapshot();
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        var gcBefore = GcActivity.Now();
         var recovered = await pipeline.RecoverAsync(cancellationToken).ConfigureAwait(false);
         var reports = new ConcurrentBag<PollReport>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = scheduling.MaxConcurrentFeeds, CancellationToken = cancellationToken };
@@ -26,6 +27,7 @@ public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions sched
         {
             Stages = stages,
             ProcessCpu = Environment.CpuUsage.TotalTime - cpuBefore,
+            Gc = GcActivity.Now().Since(gcBefore),
         };
     }
 
