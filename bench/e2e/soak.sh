@@ -111,7 +111,7 @@ set output "$work/soak.png"
 set datafile separator ","
 set title "feedharvester run ($mode): RSS after each publish round"
 set xlabel "minute"; set ylabel "RSS (MiB)"; set y2label "articles emitted"
-set ytics nomirror; set y2tics; set yrange [0:*]; set y2range [0:*]; set key left top
+set ytics nomirror; set y2tics; set yrange [0:*]; set y2range [0:*]; set key right bottom
 plot "$csv" using 1:2 skip 1 with linespoints title "RSS (MiB)", "" using 1:4 skip 1 axes x1y2 with lines title "articles emitted"
 GP
   echo "plot:    $work/soak.png"
