@@ -1,16 +1,27 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace FeedHarvester.Local;
 
 /// <summary>
-/// The SQLite file shared by the store and the sink: one write connection behind a gate (so every write
-/// transaction runs alone and in order) and pooled read-only connections for cheap concurrent reads.
+/// The SQLite file shared by the store and the sink: one write connection behind a gate (so write work runs one
+/// piece at a time and in order) and pooled read-only connections for cheap concurrent reads.
 /// </summary>
+/// <remarks>
+/// Writes are group-committed: work queued while a commit is under way runs in the next transaction together, each
+/// piece inside its own savepoint, so one fsync covers many claims. A piece that throws is rolled back to its
+/// savepoint alone and its caller gets the exception; a failed commit fails every piece of the batch. Each caller
+/// still returns only once its own work is durably committed, so a claim's keys and outbox row stay all-or-nothing.
+/// </remarks>
 internal sealed class HarvestDatabase : IDisposable
 {
+    /// <summary>Most pieces of work committed in one transaction, so one batch cannot hold the writer for long.</summary>
+    private const int MaxBatch = 256;
+
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConcurrentQueue<IPendingWrite> _queued = new();
     private readonly string _readConnectionString;
 
     private HarvestDatabase(SqliteConnection writer, string readConnectionString, int schemaVersion)
@@ -56,22 +67,103 @@ internal sealed class HarvestDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction, committed when it returns.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> inside a BEGIN IMMEDIATE transaction (in a savepoint of its own, possibly beside
+    /// other callers' work) and returns once that transaction is committed. Work that throws changes nothing.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var pending = new PendingWrite<T>(work, cancellationToken);
+        _queued.Enqueue(pending);
+        while (!pending.IsFinished)
+        {
+            try
+            {
+                await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (pending.TryWithdraw())
+            {
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                // Another caller's batch already took this work: its outcome is only moments away.
+                break;
+            }
+
+            try
+            {
+                // The previous holder may have committed this work already; otherwise this caller commits a batch.
+                if (!pending.IsFinished)
+                {
+                    await CommitQueuedAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _ = _writeGate.Release();
+            }
+        }
+
+        return await pending.Result.ConfigureAwait(false);
+    }
+
+    // Called with the gate held: takes what is queued (this caller's work among it) and commits it as one transaction.
+    private async Task CommitQueuedAsync()
+    {
+        var batch = new List<IPendingWrite>();
+        while (batch.Count < MaxBatch && _queued.TryDequeue(out var next))
+        {
+            if (next.TryTake())
+            {
+                batch.Add(next);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var done = new List<IPendingWrite>(batch.Count);
         try
         {
             using var transaction = _writer.BeginTransaction(deferred: false);
-            var result = await work(transaction, cancellationToken).ConfigureAwait(false);
+            foreach (var piece in batch)
+            {
+                transaction.Save(Savepoint);
+                if (await piece.RunAsync(transaction).ConfigureAwait(false))
+                {
+                    transaction.Release(Savepoint);
+                    done.Add(piece);
+                }
+                else
+                {
+                    transaction.Rollback(Savepoint);
+                    transaction.Release(Savepoint);
+                }
+            }
+
             transaction.Commit();
-            return result;
         }
-        finally
+        catch (Exception ex)
         {
-            _ = _writeGate.Release();
+            // The transaction itself failed (begin, a savepoint, the commit): nothing of the batch was written.
+            foreach (var piece in batch)
+            {
+                piece.Fail(ex);
+            }
+
+            return;
+        }
+
+        foreach (var piece in done)
+        {
+            piece.Complete();
         }
     }
+
+    private const string Savepoint = "piece";
 
     /// <summary>Runs <paramref name="work"/> on a pooled read-only connection; WAL lets it run beside a writer.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -100,6 +192,67 @@ internal sealed class HarvestDatabase : IDisposable
         command.CommandText = sql;
         command.Transaction = transaction;
         _ = command.ExecuteNonQuery();
+    }
+
+    private interface IPendingWrite
+    {
+        /// <summary>Claims the work for a batch; false when its caller withdrew it first.</summary>
+        bool TryTake();
+
+        /// <summary>Runs the work; false when it threw (the exception is kept for its caller).</summary>
+        Task<bool> RunAsync(SqliteTransaction transaction);
+
+        /// <summary>The batch was committed: hands the work's result to its caller.</summary>
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class PendingWrite<T>(Func<SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) : IPendingWrite
+    {
+        private const int Queued = 0;
+        private const int Taken = 1;
+        private const int Withdrawn = 2;
+
+        private readonly TaskCompletionSource<T> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int state;
+        private T? value;
+
+        public Task<T> Result => outcome.Task;
+
+        public bool IsFinished => outcome.Task.IsCompleted;
+
+        public bool TryTake() => Interlocked.CompareExchange(ref state, Taken, Queued) == Queued;
+
+        /// <summary>Gives up work no batch has taken yet; false when one has (the caller then waits for its outcome).</summary>
+        public bool TryWithdraw()
+        {
+            if (Interlocked.CompareExchange(ref state, Withdrawn, Queued) != Queued)
+            {
+                return false;
+            }
+
+            _ = outcome.TrySetCanceled(cancellationToken);
+            return true;
+        }
+
+        public async Task<bool> RunAsync(SqliteTransaction transaction)
+        {
+            try
+            {
+                value = await work(transaction, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception ex)
+            {
+                _ = outcome.TrySetException(ex);
+                return false;
+            }
+        }
+
+        public void Complete() => outcome.TrySetResult(value!);
+
+        public void Fail(Exception exception) => outcome.TrySetException(exception);
     }
 
     private static class Pragmas

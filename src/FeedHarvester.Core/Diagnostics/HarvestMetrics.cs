@@ -25,6 +25,12 @@ public sealed class HarvestMetrics : IDisposable
         HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     };
 
+    // Stage calls range from a tenth of a millisecond (a normalize, a claim) to the 30 s request timeout.
+    private static readonly InstrumentAdvice<double> StageBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    };
+
     private readonly bool ownsMeter;
 
     private readonly Counter<long> polls;
@@ -37,6 +43,8 @@ public sealed class HarvestMetrics : IDisposable
     private readonly Counter<long> articlesNearCopy;
     private readonly Histogram<double> extractionDuration;
     private readonly Histogram<double> sinkDuration;
+    private readonly Histogram<double> stageDuration;
+    private readonly Counter<double> stageCpuTime;
 
     // The last known state of every feed polled since start: the gauge reports counts of it on each collection.
     private readonly ConcurrentDictionary<string, string> feedStates = new(StringComparer.Ordinal);
@@ -57,6 +65,8 @@ public sealed class HarvestMetrics : IDisposable
         articlesNearCopy = Meter.CreateCounter<long>(MetricNames.ArticlesNearCopy, "{article}", "Near-copies of an earlier story, linked or dropped");
         extractionDuration = Meter.CreateHistogram<double>(MetricNames.ExtractionDuration, "s", "Time to extract an article from its page, by extraction path", tags: null, advice: SecondsBuckets);
         sinkDuration = Meter.CreateHistogram<double>(MetricNames.SinkDuration, "s", "Time of one sink round writing queued articles out", tags: null, advice: SecondsBuckets);
+        stageDuration = Meter.CreateHistogram<double>(MetricNames.StageDuration, "s", "Wall time of one call of a pipeline stage, by stage", tags: null, advice: StageBuckets);
+        stageCpuTime = Meter.CreateCounter<double>(MetricNames.StageCpuTime, "s", "Thread CPU time spent in the synchronous pipeline stages (parse, extract, normalize), by stage");
         _ = Meter.CreateObservableGauge(MetricNames.Feeds, ObserveFeedStates, "{feed}", "Feeds polled since start, by state");
     }
 
@@ -68,6 +78,9 @@ public sealed class HarvestMetrics : IDisposable
 
     /// <summary>The meter the instruments belong to (tests filter their MeterListener on it).</summary>
     public Meter Meter { get; }
+
+    /// <summary>Per-stage totals since this instance was made, kept whether or not a listener is attached (the <c>--once</c> summary reads them).</summary>
+    public StageTotals Stages { get; } = new();
 
     /// <summary>One finished poll: its outcome and what became of its entries.</summary>
     public void RecordPoll(PollReport report)
@@ -93,6 +106,7 @@ public sealed class HarvestMetrics : IDisposable
     public void RecordFetch(FetchKind kind, FetchResult fetch)
     {
         ArgumentNullException.ThrowIfNull(fetch);
+        RecordStage(kind == FetchKind.Feed ? HarvestStage.FeedFetch : HarvestStage.PageFetch, fetch.Elapsed, null);
         var kindTag = new KeyValuePair<string, object?>(MetricTags.Kind, KindName(kind));
         fetchDuration.Record(fetch.Elapsed.TotalSeconds, kindTag, new KeyValuePair<string, object?>(MetricTags.Status, StatusOf(fetch)));
         if (fetch.StatusCode is { } code)
@@ -105,8 +119,27 @@ public sealed class HarvestMetrics : IDisposable
     public void RecordExtraction(TimeSpan elapsed, string path) =>
         extractionDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(MetricTags.Path, path));
 
-    /// <summary>One sink round.</summary>
-    public void RecordSinkRound(TimeSpan elapsed) => sinkDuration.Record(elapsed.TotalSeconds);
+    /// <summary>One sink round (also the emit stage's time).</summary>
+    public void RecordSinkRound(TimeSpan elapsed)
+    {
+        sinkDuration.Record(elapsed.TotalSeconds);
+        RecordStage(HarvestStage.Emit, elapsed, null);
+    }
+
+    /// <summary>One call of a stage: its wall time and, for a synchronous stage, the thread CPU time it took.</summary>
+    public void RecordStage(HarvestStage stage, TimeSpan wall, TimeSpan? cpu)
+    {
+        Stages.Add(stage, wall, cpu);
+        var tag = new KeyValuePair<string, object?>(MetricTags.Stage, StageNames.Name(stage));
+        stageDuration.Record(wall.TotalSeconds, tag);
+        if (cpu is { } spent)
+        {
+            stageCpuTime.Add(spent.TotalSeconds, tag);
+        }
+    }
+
+    /// <summary>Ends <paramref name="timer"/> as one call of <paramref name="stage"/>.</summary>
+    public void RecordStage(HarvestStage stage, in StageTimer timer) => RecordStage(stage, timer.Wall, timer.Cpu);
 
     /// <summary>A feed's state after a poll: the feeds gauge counts the latest state of each feed.</summary>
     public void RecordFeedState(FeedState state)

@@ -42,4 +42,10 @@ public static class MetricNames
 
     /// <summary>Histogram of sink round durations in seconds (one <c>EmitPendingAsync</c> call).</summary>
     public const string SinkDuration = "feedharvester.sink.duration";
+
+    /// <summary>Histogram of the wall time of one stage call in seconds; tag <see cref="MetricTags.Stage"/> (feed_fetch, parse, seen_check, page_fetch, extract, normalize, claim, emit).</summary>
+    public const string StageDuration = "feedharvester.stage.duration";
+
+    /// <summary>Counter of thread CPU seconds spent in the synchronous stages (parse, extract, normalize); tag <see cref="MetricTags.Stage"/>.</summary>
+    public const string StageCpuTime = "feedharvester.stage.cpu_time";
 }

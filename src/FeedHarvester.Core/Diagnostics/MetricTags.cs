@@ -10,6 +10,7 @@ public static class MetricTags
     public const string Path = "path";
     public const string State = "state";
     public const string Action = "action";
+    public const string Stage = "stage";
 
     /// <summary>Extraction path when the extractor found no article text.</summary>
     public const string NoArticlePath = "none";

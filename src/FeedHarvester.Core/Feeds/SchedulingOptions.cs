@@ -28,6 +28,20 @@ public sealed class SchedulingOptions
     public int MaxConcurrentArticlesPerFeed { get; set; } = 4;
 
     /// <summary>
+    /// Article extractions (the CPU-bound stage) run at once across all feeds; 0 means one per processor. Page fetches
+    /// waiting for a slot keep their body, so this only bounds CPU, not memory. The default value is 0 (one per processor).
+    /// </summary>
+    [Range(0, 256)]
+    public int MaxConcurrentExtractions { get; set; }
+
+    /// <summary>
+    /// Claimed articles that may wait for the sink before new entries wait too (back-pressure: a slow or unreachable
+    /// sink holds the fetchers back instead of letting work pile up). The default value is 1000.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxEmitBacklog { get; set; } = 1000;
+
+    /// <summary>
     /// Poll each feed as often as it publishes (window ÷ entries in the window), raised to the publisher's
     /// ttl / max-age / Expires and clamped to [MinInterval, MaxInterval]. A feed's own Interval pins it. The default value is true.
     /// </summary>

@@ -6,7 +6,9 @@ namespace FeedHarvester.Fetching;
 internal static class BodyReader
 {
     private const int ChunkSize = 81920;
-    private const int DefaultInitialCapacity = 64 * 1024;
+    // For a body of unknown length (a compressed response, chunked transfer): typical article pages are 10-50 KB, and
+    // the profile of a harvest showed a 64 KB start wasting more per page than the page itself; the stream grows as needed.
+    private const int DefaultInitialCapacity = 16 * 1024;
 
     /// <summary>The body, or null when it is larger than <paramref name="limit"/> bytes (after decompression).</summary>
     public static Task<byte[]?> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken) =>

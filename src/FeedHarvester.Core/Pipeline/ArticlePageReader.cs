@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using FeedHarvester.Diagnostics;
 using FeedHarvester.Extraction;
+using FeedHarvester.Feeds;
 using FeedHarvester.Fetching;
 using FeedHarvester.Parsing;
 using Microsoft.Extensions.Logging;
@@ -12,10 +12,20 @@ namespace FeedHarvester.Pipeline;
 public sealed record PageReading(ExtractedArticle? Article, Uri? Url, string? Failure, bool Rejected = false);
 
 /// <summary>Fetches an entry's page and extracts the article; every failure becomes a reason, never a lost entry.</summary>
-public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor extractor, FetchingOptions options, ILogger<ArticlePageReader> logger, HarvestMetrics? metrics = null)
+public sealed class ArticlePageReader(
+    HttpFetcher fetcher,
+    IArticleExtractor extractor,
+    FetchingOptions options,
+    ILogger<ArticlePageReader> logger,
+    HarvestMetrics? metrics = null,
+    SchedulingOptions? scheduling = null)
 {
     // Optional so the DI registration stays as it is (see HarvestMetrics).
     private readonly HarvestMetrics metrics = metrics ?? HarvestMetrics.Shared;
+
+    // Extraction is the CPU-bound stage: more of it at once than there are cores only adds context switches, and
+    // would tie up the thread pool threads that complete the fetches. Shared by every feed polled at once.
+    private readonly SemaphoreSlim extractionSlots = NewSlots(scheduling?.MaxConcurrentExtractions ?? 0);
 
     public async Task<PageReading> ReadAsync(ParsedEntry entry, CancellationToken cancellationToken)
     {
@@ -43,18 +53,24 @@ public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor ext
             return new PageReading(null, pageUrl, $"not_html: the page is {fetch.ContentType}");
         }
 
-        var started = HarvestMetrics.StartTimer();
+        await extractionSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var timer = StageTimer.StartSynchronous();
         try
         {
             var article = extractor.Extract(new HtmlPage(fetch.Body, fetch.ContentType, pageUrl));
-            metrics.RecordExtraction(Stopwatch.GetElapsedTime(started), article?.Path ?? MetricTags.NoArticlePath);
+            metrics.RecordExtraction(timer.Wall, article?.Path ?? MetricTags.NoArticlePath);
             return new PageReading(article, pageUrl, article is null ? "no_article_text: the page holds no article text" : null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            metrics.RecordExtraction(Stopwatch.GetElapsedTime(started), MetricTags.ErrorPath);
+            metrics.RecordExtraction(timer.Wall, MetricTags.ErrorPath);
             Log.ExtractorCrashed(logger, pageUrl.AbsoluteUri, ex);
             return new PageReading(null, pageUrl, "extract_error: " + ex.Message);
+        }
+        finally
+        {
+            metrics.RecordStage(HarvestStage.Extract, timer);
+            _ = extractionSlots.Release();
         }
     }
 
@@ -63,6 +79,12 @@ public sealed class ArticlePageReader(HttpFetcher fetcher, IArticleExtractor ext
     /// limit): the entry is dropped with a log line rather than passed on with the feed's text.
     /// </summary>
     private static readonly FetchFailureKind[] RejectingFailures = [FetchFailureKind.PrivateAddressBlocked, FetchFailureKind.TooLarge];
+
+    private static SemaphoreSlim NewSlots(int configured)
+    {
+        var slots = configured > 0 ? configured : Environment.ProcessorCount;
+        return new SemaphoreSlim(slots, slots);
+    }
 
     private static bool IsHtml(string? contentType) =>
         contentType is null

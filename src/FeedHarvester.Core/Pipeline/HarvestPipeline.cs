@@ -45,6 +45,9 @@ public sealed class HarvestPipeline(
     // Optional so the DI registration stays as it is: unregistered, DI passes null and the shared instance records.
     private readonly HarvestMetrics metrics = metrics ?? HarvestMetrics.Shared;
 
+    // Timed here rather than at each call, so the seen-check and claim stages are measured whichever store is behind.
+    private readonly IDedupeStore dedupe = new TimedDedupeStore(dedupe, metrics ?? HarvestMetrics.Shared);
+
     /// <summary>Writes out whatever an earlier, interrupted run left queued. Call once at start-up.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
@@ -156,10 +159,12 @@ public sealed class HarvestPipeline(
 
     private FeedParseResult Parse(string feedUrl, FetchResult fetch)
     {
+        var timer = StageTimer.StartSynchronous();
         var parsed = stages.Parser.Parse(new FeedDocument(fetch.Body, fetch.ContentType, fetch.FinalUrl ?? fetch.RequestedUrl, fetch.ContentLanguage)
         {
             ContentLocation = fetch.ContentLocation?.IsAbsoluteUri == true ? fetch.ContentLocation.AbsoluteUri : null,
         });
+        metrics.RecordStage(HarvestStage.Parse, timer);
         if (!parsed.IsFailure && !parsed.WellFormed)
         {
             Log.FeedRecovered(logger, feedUrl, parsed.Entries.Count, string.Join("; ", parsed.Errors));
@@ -173,8 +178,11 @@ public sealed class HarvestPipeline(
         var tally = new EntryTally();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = scheduling.MaxConcurrentArticlesPerFeed, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(parsed.Entries, parallel, async (entry, token) =>
-            tally.Add(await HarvestEntryAsync(feedUrl, parsed.Feed, entry, fetchedAt, tally, token).ConfigureAwait(false)))
-            .ConfigureAwait(false);
+        {
+            // Back-pressure: while the sink is behind by its whole backlog, no new entry starts.
+            await emitter.WaitForRoomAsync(token).ConfigureAwait(false);
+            tally.Add(await HarvestEntryAsync(feedUrl, parsed.Feed, entry, fetchedAt, tally, token).ConfigureAwait(false));
+        }).ConfigureAwait(false);
         return tally;
     }
 
@@ -197,7 +205,7 @@ public sealed class HarvestPipeline(
             return EntryOutcome.Rejected;
         }
 
-        var article = stages.Normalizer.Normalize(new NormalizationInput(feedUrl, feed, entry, page.Article, page.Url, page.Failure, fetchedAt));
+        var article = Normalize(new NormalizationInput(feedUrl, feed, entry, page.Article, page.Url, page.Failure, fetchedAt));
         var verdict = await dedupe.TryClaimAsync(article, stages.KeyBuilder.For(article), cancellationToken).ConfigureAwait(false);
         if (verdict.IsDroppedCopy)
         {
@@ -224,6 +232,14 @@ public sealed class HarvestPipeline(
 
         Log.PageFallback(logger, article.Url, feedUrl, article.Extraction.FallbackReason);
         return EntryOutcome.NewFromFeed;
+    }
+
+    private Article Normalize(NormalizationInput input)
+    {
+        var timer = StageTimer.StartSynchronous();
+        var article = stages.Normalizer.Normalize(input);
+        metrics.RecordStage(HarvestStage.Normalize, timer);
+        return article;
     }
 
     private async Task<PollReport> SucceedAsync(FeedDefinition feed, FeedState state, FetchResult fetch, string outcome, FeedRhythm rhythm, int entries, EntryTally tally, long started, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public static class HarvesterHost
             .AddFilter("Quartz", LogLevel.Warning);
         AddConsoleFormat(builder.Logging, configuration[LogFormatKey]);
         _ = builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        _ = builder.Services.AddFeedHarvester(settings);
+        _ = builder.Services.AddFeedHarvester(settings).AddHarvestInstruments();
         return builder;
     }
 

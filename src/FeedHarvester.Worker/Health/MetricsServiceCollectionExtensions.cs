@@ -10,19 +10,29 @@ namespace FeedHarvester.Worker.Health;
 public static class MetricsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="HarvestMetrics"/> (the pipeline picks it up through its optional constructor parameter),
-    /// times every sink round, adds the OpenTelemetry MeterProvider with the <see cref="MetricsScraper"/> the
-    /// <see cref="HealthListener"/> serves as /metrics, and an OTLP exporter when <see cref="ObservabilityOptions.OtlpEndpoint"/> is set.
-    /// Call it after the store is registered (<c>AddFeedHarvester</c>): it wraps the registered <see cref="IArticleSink"/>.
+    /// Registers the host's own <see cref="HarvestMetrics"/> (the pipeline picks it up through its optional constructor
+    /// parameter; <c>run --once</c> reads its stage totals) and times every sink round. Both the service and
+    /// <c>run --once</c> call it, after the store is registered (<c>AddFeedHarvester</c>): it wraps the registered <see cref="IArticleSink"/>.
+    /// </summary>
+    public static IServiceCollection AddHarvestInstruments(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services
+            .AddSingleton(sp => new HarvestMetrics(sp.GetService<IMeterFactory>()))
+            .DecorateArticleSink();
+    }
+
+    /// <summary>
+    /// Adds the OpenTelemetry MeterProvider over the <see cref="HarvestMetrics"/> instruments (see <see cref="AddHarvestInstruments"/>),
+    /// with the <see cref="MetricsScraper"/> the <see cref="HealthListener"/> serves as /metrics, and an OTLP exporter when
+    /// <see cref="ObservabilityOptions.OtlpEndpoint"/> is set.
     /// </summary>
     public static IServiceCollection AddHarvesterMetrics(this IServiceCollection services, ObservabilityOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         _ = services
-            .AddSingleton(sp => new HarvestMetrics(sp.GetService<IMeterFactory>()))
             .AddSingleton<MetricsScraper>()
-            .DecorateArticleSink()
             .AddOpenTelemetry()
             .WithMetrics(metrics =>
             {

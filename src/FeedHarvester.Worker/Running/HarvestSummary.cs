@@ -1,4 +1,5 @@
 using System.Globalization;
+using FeedHarvester.Diagnostics;
 using FeedHarvester.Pipeline;
 
 namespace FeedHarvester.Worker.Running;
@@ -13,12 +14,25 @@ public sealed record HarvestSummary(
     int DuplicatesSkipped,
     int Rejected,
     int Recovered,
-    int LinkedCopies,
-    int DroppedCopies,
     TimeSpan Elapsed,
     IReadOnlyList<PollReport> Failures)
 {
     public double ArticlesPerSecond => Elapsed.TotalSeconds > 0 ? ArticlesEmitted / Elapsed.TotalSeconds : 0;
+
+    /// <summary>New articles recognised as near-copies of an earlier story and emitted with its story_id.</summary>
+    public int LinkedCopies { get; init; }
+
+    /// <summary>Near-copies of an earlier story not emitted (near-duplicate policy drop).</summary>
+    public int DroppedCopies { get; init; }
+
+    /// <summary>What each stage took during the run (empty when not measured).</summary>
+    public IReadOnlyList<StageTotal> Stages { get; init; } = [];
+
+    /// <summary>CPU time of the whole process during the run, every thread (HTTP, GC and logging included).</summary>
+    public TimeSpan? ProcessCpu { get; init; }
+
+    /// <summary>Garbage collections during the run and the time they paused the process.</summary>
+    public GcActivity? Gc { get; init; }
 
     public static HarvestSummary From(IReadOnlyCollection<PollReport> reports, int recovered, TimeSpan elapsed) => new(
         reports.Count(r => r.Succeeded),
@@ -29,10 +43,12 @@ public sealed record HarvestSummary(
         reports.Sum(r => r.Duplicates),
         reports.Sum(r => r.Rejected),
         recovered,
-        reports.Sum(r => r.LinkedCopies),
-        reports.Sum(r => r.DroppedCopies),
         elapsed,
-        reports.Where(r => !r.Succeeded).OrderBy(r => r.FeedUrl, StringComparer.Ordinal).ToList());
+        reports.Where(r => !r.Succeeded).OrderBy(r => r.FeedUrl, StringComparer.Ordinal).ToList())
+    {
+        LinkedCopies = reports.Sum(r => r.LinkedCopies),
+        DroppedCopies = reports.Sum(r => r.DroppedCopies),
+    };
 
     public string Format()
     {
@@ -44,7 +60,43 @@ public sealed record HarvestSummary(
             string.Create(culture, $"near-copies of an earlier story: {LinkedCopies} emitted with story_id, {DroppedCopies} dropped"),
             string.Create(culture, $"elapsed {Elapsed.TotalSeconds:0.00} s, {ArticlesPerSecond:0.0} articles/s"),
         };
+        lines.AddRange(FormatStages());
         lines.AddRange(Failures.Select(f => $"failed {f.FeedUrl}: {f.Outcome}: {f.Message}"));
         return string.Join(Environment.NewLine, lines);
+    }
+
+    // Per article emitted, so the figures compare across runs of any size. Wall times of concurrent calls add up
+    // (they can exceed the elapsed time); the CPU column is the calling thread's own CPU time, measured for the
+    // synchronous stages only, and the process line is everything the process spent, stages or not.
+    private IEnumerable<string> FormatStages()
+    {
+        if (ArticlesEmitted == 0 || (Stages.Count == 0 && ProcessCpu is null && Gc is null))
+        {
+            yield break;
+        }
+
+        var culture = CultureInfo.InvariantCulture;
+        double PerArticle(TimeSpan time) => time.TotalMilliseconds / ArticlesEmitted;
+        if (Stages.Count > 0)
+        {
+            yield return "ms per article emitted, by stage (wall: elapsed time of the calls, summed; cpu: thread CPU time, synchronous stages only):";
+            yield return string.Create(culture, $"  {"stage",-12} {"calls",8} {"wall",9} {"cpu",9}");
+            foreach (var stage in Stages)
+            {
+                var cpu = stage.Cpu is { } spent ? PerArticle(spent).ToString("0.000", culture) : "-";
+                yield return string.Create(culture, $"  {stage.Name,-12} {stage.Calls,8} {PerArticle(stage.Wall),9:0.000} {cpu,9}");
+            }
+        }
+
+        if (ProcessCpu is { } process)
+        {
+            var staged = Stages.Sum(s => (s.Cpu ?? TimeSpan.Zero).TotalMilliseconds) / ArticlesEmitted;
+            yield return string.Create(culture, $"process CPU {PerArticle(process):0.000} ms per article (all threads; {PerArticle(process) - staged:0.000} outside the cpu column: HTTP, SQLite/Redis client, GC, logging)");
+        }
+
+        if (Gc is { } gc)
+        {
+            yield return string.Create(culture, $"GC ({gc.Mode}): {gc.Gen0} gen0, {gc.Gen1} gen1, {gc.Gen2} gen2 collections, paused {gc.Paused.TotalMilliseconds:0} ms ({PerArticle(gc.Paused):0.000} ms per article), {gc.AllocatedBytes / 1024.0 / ArticlesEmitted:0} KiB allocated per article");
+        }
     }
 }

@@ -1,24 +1,34 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using FeedHarvester.Diagnostics;
 using FeedHarvester.Feeds;
 using FeedHarvester.Pipeline;
 
 namespace FeedHarvester.Worker.Running;
 
 /// <summary><c>run --once</c>: every enabled feed polled once, every article finished and written, then a summary.</summary>
-public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions scheduling)
+public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions scheduling, HarvestMetrics metrics)
 {
     private static readonly TimeSpan LeaseRetryDelay = TimeSpan.FromSeconds(1);
 
     public async Task<HarvestSummary> RunAsync(IReadOnlyList<FeedDefinition> feeds, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var stagesBefore = metrics.Stages.Snapshot();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var gcBefore = GcActivity.Now();
         var recovered = await pipeline.RecoverAsync(cancellationToken).ConfigureAwait(false);
         var reports = new ConcurrentBag<PollReport>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = scheduling.MaxConcurrentFeeds, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(feeds.Where(f => f.Enabled), parallel, async (feed, token) =>
             reports.Add(await PollOnceAsync(feed, token).ConfigureAwait(false))).ConfigureAwait(false);
-        return HarvestSummary.From(reports, recovered, Stopwatch.GetElapsedTime(started));
+        var stages = metrics.Stages.Snapshot().Zip(stagesBefore, (now, before) => now.Since(before)).ToList();
+        return HarvestSummary.From(reports, recovered, Stopwatch.GetElapsedTime(started)) with
+        {
+            Stages = stages,
+            ProcessCpu = Environment.CpuUsage.TotalTime - cpuBefore,
+            Gc = GcActivity.Now().Since(gcBefore),
+        };
     }
 
     // A feed leased by another worker (or by one killed mid-poll, until its lease lapses) is waited for, so that

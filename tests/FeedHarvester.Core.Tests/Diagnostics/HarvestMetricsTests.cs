@@ -91,10 +91,57 @@ public sealed class HarvestMetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task TimedArticleSink_EachRound_CountsAsOneEmitStageCall()
+    {
+        var sink = new TimedArticleSink(new CountingSink(), metrics);
+
+        _ = await sink.EmitPendingAsync(CancellationToken.None);
+
+        Assert.Equal("emit", Assert.Single(Of(MetricNames.StageDuration)).Tags[MetricTags.Stage]);
+        Assert.Equal(1, metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Emit).Calls);
+    }
+
+    [Fact]
+    public void RecordStage_WithCpu_RecordsWallHistogramAndCpuCounterTaggedByStageAndAddsToTotals()
+    {
+        metrics.RecordStage(HarvestStage.Extract, TimeSpan.FromMilliseconds(8), TimeSpan.FromMilliseconds(6));
+
+        var wall = Assert.Single(Of(MetricNames.StageDuration));
+        var cpu = Assert.Single(Of(MetricNames.StageCpuTime));
+        Assert.Equal((0.008, "extract"), (wall.Value, wall.Tags[MetricTags.Stage]));
+        Assert.Equal((0.006, "extract"), (cpu.Value, cpu.Tags[MetricTags.Stage]));
+        var total = metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Extract);
+        Assert.Equal((1L, TimeSpan.FromMilliseconds(8), (TimeSpan?)TimeSpan.FromMilliseconds(6)), (total.Calls, total.Wall, total.Cpu));
+    }
+
+    [Fact]
+    public void RecordStage_WithoutCpu_RecordsNoCpuTime()
+    {
+        metrics.RecordStage(HarvestStage.Claim, TimeSpan.FromMilliseconds(2), null);
+
+        Assert.Equal("claim", Assert.Single(Of(MetricNames.StageDuration)).Tags[MetricTags.Stage]);
+        Assert.Empty(Of(MetricNames.StageCpuTime));
+        Assert.Null(metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Claim).Cpu);
+    }
+
+    [Fact]
+    public void RecordFetch_FeedAndPage_TimedAsFeedFetchAndPageFetchStages()
+    {
+        var url = new Uri("https://a.example/feed");
+        metrics.RecordFetch(FetchKind.Feed, FetchResult.Failed(url, FetchFailureKind.Timeout, "timed out") with { Elapsed = TimeSpan.FromSeconds(1) });
+        metrics.RecordFetch(FetchKind.Page, FetchResult.Failed(url, FetchFailureKind.Timeout, "timed out") with { Elapsed = TimeSpan.FromSeconds(2) });
+
+        Assert.Equal(
+            [("feed_fetch", 1.0), ("page_fetch", 2.0)],
+            Of(MetricNames.StageDuration).Select(m => ((string)m.Tags[MetricTags.Stage]!, m.Value)).ToArray());
+    }
+
+    [Fact]
     public void MetricNames_AreDistinctAndUnderTheMeterPrefix()
     {
         string[] names = [MetricNames.Polls, MetricNames.FetchDuration, MetricNames.HttpResponses, MetricNames.ArticlesEmitted, MetricNames.ArticlesDuplicate,
-            MetricNames.ArticlesRejected, MetricNames.ArticlesFromFeed, MetricNames.ExtractionDuration, MetricNames.Feeds, MetricNames.SinkDuration];
+            MetricNames.ArticlesRejected, MetricNames.ArticlesFromFeed, MetricNames.ExtractionDuration, MetricNames.Feeds, MetricNames.SinkDuration,
+            MetricNames.StageDuration, MetricNames.StageCpuTime];
 
         Assert.Equal(names.Length, names.Distinct().Count());
         Assert.All(names, n => Assert.StartsWith("feedharvester.", n, StringComparison.Ordinal));

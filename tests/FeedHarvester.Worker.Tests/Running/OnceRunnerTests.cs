@@ -1,3 +1,4 @@
+using FeedHarvester.Diagnostics;
 using FeedHarvester.Tests.Support;
 
 namespace FeedHarvester.Tests.Running;
@@ -18,6 +19,28 @@ public sealed class OnceRunnerTests
         Assert.Equal(news.ArticleUrls.Count, summary.ArticlesEmitted);
         Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), records.Select(r => r.GetProperty("url").GetString()!).Order(StringComparer.Ordinal));
         Assert.Equal(records.Count, records.Select(r => r.GetProperty("id").GetString()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RunOnce_Summary_TimesEveryStageOfEveryArticle()
+    {
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 3);
+        using var runner = new HarvestRunner(site);
+
+        var summary = await runner.RunOnceInProcessAsync(news.WriteFeedList(runner.DataDirectory));
+
+        var calls = summary.Stages.ToDictionary(s => s.Stage, s => s.Calls);
+        Assert.Equal(3, calls[HarvestStage.FeedFetch]);
+        Assert.Equal(3, calls[HarvestStage.Parse]);
+        Assert.Equal(news.ArticleUrls.Count, calls[HarvestStage.PageFetch]);
+        Assert.Equal(news.ArticleUrls.Count, calls[HarvestStage.Extract]);
+        Assert.Equal(news.ArticleUrls.Count, calls[HarvestStage.Normalize]);
+        Assert.Equal(news.ArticleUrls.Count, calls[HarvestStage.Claim]);
+        Assert.True(calls[HarvestStage.Emit] >= 1);
+        Assert.All(summary.Stages.Where(s => s.Calls > 0), s => Assert.True(s.Wall > TimeSpan.Zero, s.Name));
+        Assert.NotNull(summary.ProcessCpu);
+        Assert.Contains("ms per article emitted, by stage", summary.Format(), StringComparison.Ordinal);
     }
 
     [Fact]

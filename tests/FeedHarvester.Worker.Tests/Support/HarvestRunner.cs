@@ -31,7 +31,8 @@ public sealed class HarvestRunner : IDisposable
     /// <summary>Every log line of the in-process runs (Information and up).</summary>
     public CapturedLogs Logs { get; } = new();
 
-    public async Task<HarvestSummary> RunOnceInProcessAsync(string feedsFile, IDictionary<string, string?>? extra = null)
+    /// <param name="customize">A last word on the services before the host is built (a test wraps the sink here).</param>
+    public async Task<HarvestSummary> RunOnceInProcessAsync(string feedsFile, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? customize = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -51,6 +52,7 @@ public sealed class HarvestRunner : IDisposable
         var builder = HarvesterHost.CreateBuilder(configuration, settings!);
         _ = builder.Services.AddSingleton<OnceRunner>();
         _ = builder.Logging.AddProvider(Logs);
+        customize?.Invoke(builder.Services);
         using var host = builder.Build();
         return await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings!.Feeds, CancellationToken.None);
     }

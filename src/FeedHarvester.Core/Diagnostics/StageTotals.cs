@@ -1,0 +1,52 @@
+namespace FeedHarvester.Diagnostics;
+
+/// <summary>
+/// Running totals per stage since start: calls, wall time and (for synchronous stages) thread CPU time. Thread-safe
+/// and allocation-free to add to; the <c>--once</c> summary divides a run's totals by the articles emitted.
+/// </summary>
+public sealed class StageTotals
+{
+    private readonly long[] calls = new long[StageNames.All.Count];
+    private readonly long[] wallTicks = new long[StageNames.All.Count];
+    private readonly long[] cpuTicks = new long[StageNames.All.Count];
+    private readonly long[] cpuCalls = new long[StageNames.All.Count];
+
+    public void Add(HarvestStage stage, TimeSpan wall, TimeSpan? cpu)
+    {
+        var i = (int)stage;
+        _ = Interlocked.Increment(ref calls[i]);
+        _ = Interlocked.Add(ref wallTicks[i], wall.Ticks);
+        if (cpu is { } spent)
+        {
+            _ = Interlocked.Increment(ref cpuCalls[i]);
+            _ = Interlocked.Add(ref cpuTicks[i], spent.Ticks);
+        }
+    }
+
+    /// <summary>The totals now, one per stage in pipeline order.</summary>
+    public IReadOnlyList<StageTotal> Snapshot() =>
+        StageNames.All.Select(stage =>
+        {
+            var i = (int)stage;
+            var cpu = Interlocked.Read(ref cpuCalls[i]) > 0 ? TimeSpan.FromTicks(Interlocked.Read(ref cpuTicks[i])) : (TimeSpan?)null;
+            return new StageTotal(stage, Interlocked.Read(ref calls[i]), TimeSpan.FromTicks(Interlocked.Read(ref wallTicks[i])), cpu);
+        }).ToList();
+}
+
+/// <summary>One stage's totals: calls, wall time summed over them (calls overlap, so this can exceed elapsed time) and thread CPU time when measured.</summary>
+public sealed record StageTotal(HarvestStage Stage, long Calls, TimeSpan Wall, TimeSpan? Cpu)
+{
+    public string Name => StageNames.Name(Stage);
+
+    /// <summary>What was added between <paramref name="earlier"/> (a snapshot of the same stage) and this.</summary>
+    public StageTotal Since(StageTotal earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return this with
+        {
+            Calls = Calls - earlier.Calls,
+            Wall = Wall - earlier.Wall,
+            Cpu = Cpu is { } cpu ? cpu - (earlier.Cpu ?? TimeSpan.Zero) : null,
+        };
+    }
+}
