@@ -46,9 +46,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 113, Level = LogLevel.Information, Message = "Article {ArticleUrl} of {FeedUrl} not emitted: a near-copy of {DuplicateOf} (similarity {Similarity:0.00}), story {StoryId}")]
     public static partial void NearCopyDropped(ILogger logger, string articleUrl, string feedUrl, string duplicateOf, double similarity, string storyId);
 
-    [LoggerMessage(EventId = 114, Level = LogLevel.Debug, Message = "Article {ArticleUrl} of {FeedUrl} is a near-copy of {DuplicateOf} (similarity {Similarity:0.00}); emitted with story {StoryId}")]
-    public static partial void NearCopyLinked(ILogger logger, string articleUrl, string feedUrl, string duplicateOf, double similarity, string storyId);
-
     [LoggerMessage(EventId = 111, Level = LogLevel.Error, Message = "Extraction of {ArticleUrl} threw; the feed's content is used instead")]
     public static partial void ExtractorCrashed(ILogger logger, string articleUrl, Exception exception);
 

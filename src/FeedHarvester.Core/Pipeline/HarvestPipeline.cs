@@ -219,9 +219,9 @@ public sealed class HarvestPipeline(
         }
 
         emitter.Signal();
-        if (verdict.Story is { } story)
+        if (verdict.Story is not null)
         {
-            Log.NearCopyLinked(logger, article.Url, feedUrl, story.DuplicateOf, story.Similarity, story.StoryId);
+            // The store already logs the link (with its similarity) as it claims; here it is only counted.
             tally.AddLinkedCopy();
         }
 
