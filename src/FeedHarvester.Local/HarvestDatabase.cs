@@ -259,6 +259,9 @@ internal sealed class HarvestDatabase : IDisposable
     {
         // WAL: readers never block the writer. FULL: a commit (a claim, an emit confirmation) survives power loss,
         // which the exactly-once bookkeeping needs; it is per connection, so it is set on the only writer.
-        public const string WriterSetup = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+        // temp_store MEMORY: every piece of a group commit runs in a savepoint, whose journal (the original of each page
+        // the piece changes, ~40 pages for a claim with the near-copy index) otherwise spills to a temporary file once
+        // past 64 KiB; kept in memory it saves the single writer about a third of its CPU per claim.
+        public const string WriterSetup = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;";
     }
 }

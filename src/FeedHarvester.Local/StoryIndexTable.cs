@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using FeedHarvester.Deduplication.NearDuplicates;
 using Microsoft.Data.Sqlite;
 
@@ -11,13 +12,19 @@ namespace FeedHarvester.Local;
 /// </summary>
 internal static class StoryIndexTable
 {
-    // The rest of a bucket is never read, so a bucket grows only until the purge but costs at most this many rows per claim.
-    private const string SelectBucket = """
-        SELECT article_id FROM story_band WHERE band_key = $band_key
-        ORDER BY indexed_at DESC, article_id DESC LIMIT $limit;
+    // One statement for the whole lookup: for each band (in band order) the bucket's newest $limit articles, each article
+    // once (under the first band that found it), newest first within a band. Reading only the newest rows of a bucket
+    // keeps a popular bucket's cost bounded; the rest of it is never read and waits for the purge.
+    private const string SelectCandidates = """
+        SELECT MIN(k.key) AS band, s.article_id, s.story_id, s.signature
+        FROM json_each($band_keys) AS k
+        JOIN story_signature AS s ON s.article_id IN (
+            SELECT b.article_id FROM story_band AS b WHERE b.band_key = k.value
+            ORDER BY b.indexed_at DESC, b.article_id DESC LIMIT $limit)
+        WHERE s.article_id <> $excluded
+        GROUP BY s.article_id
+        ORDER BY band, s.indexed_at DESC, s.article_id DESC;
         """;
-
-    private const string SelectSignature = "SELECT story_id, signature FROM story_signature WHERE article_id = $article_id;";
 
     // OR REPLACE / OR IGNORE: an article is indexed once per claim, but one re-claimed after its keys were purged must not fail.
     private const string InsertSignature = """
@@ -25,7 +32,10 @@ internal static class StoryIndexTable
         VALUES ($article_id, $story_id, $signature, $indexed_at);
         """;
 
-    private const string InsertBand = "INSERT OR IGNORE INTO story_band (band_key, indexed_at, article_id) VALUES ($band_key, $indexed_at, $article_id);";
+    private const string InsertBands = """
+        INSERT OR IGNORE INTO story_band (band_key, indexed_at, article_id)
+        SELECT value, $indexed_at, $article_id FROM json_each($band_keys);
+        """;
 
     private const string DeleteSignaturesOlderThan = "DELETE FROM story_signature WHERE indexed_at < $older_than;";
 
@@ -41,26 +51,18 @@ internal static class StoryIndexTable
         string excludedArticleId,
         CancellationToken cancellationToken)
     {
-        var articleIds = await ReadBucketsAsync(transaction, check.BandKeys, cancellationToken).ConfigureAwait(false);
-        _ = articleIds.Remove(excludedArticleId);
-        if (articleIds.Count == 0)
+        using var command = Command(transaction, SelectCandidates);
+        _ = command.Parameters.AddWithValue("$band_keys", StoredBandKeysJson(check.BandKeys));
+        _ = command.Parameters.AddWithValue("$limit", MinHashTuning.MaxArticlesPerBucket);
+        _ = command.Parameters.AddWithValue("$excluded", excludedArticleId);
+        var candidates = new List<StoryCandidate>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            return [];
-        }
-
-        using var command = Command(transaction, SelectSignature);
-        var articleId = command.Parameters.Add("$article_id", SqliteType.Text);
-        var candidates = new List<StoryCandidate>(articleIds.Count);
-        foreach (var id in articleIds)
-        {
-            articleId.Value = id;
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-
             // A signature of another length was written with other tuning: not comparable, so not a candidate.
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                && StorySignature.FromBytes((byte[])reader.GetValue(1)) is { } signature)
+            if (StorySignature.FromBytes((byte[])reader.GetValue(3)) is { } signature)
             {
-                candidates.Add(new StoryCandidate(id, reader.GetString(0), signature));
+                candidates.Add(new StoryCandidate(reader.GetString(1), reader.GetString(2), signature));
             }
         }
 
@@ -85,15 +87,11 @@ internal static class StoryIndexTable
             _ = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        using var bands = Command(transaction, InsertBand);
-        var bandKey = bands.Parameters.Add("$band_key", SqliteType.Text);
+        using var bands = Command(transaction, InsertBands);
+        _ = bands.Parameters.AddWithValue("$band_keys", StoredBandKeysJson(check.BandKeys));
         _ = bands.Parameters.AddWithValue("$indexed_at", indexedAtUnixMs);
         _ = bands.Parameters.AddWithValue("$article_id", articleId);
-        foreach (var key in check.BandKeys)
-        {
-            bandKey.Value = StoredBandKey(key);
-            _ = await bands.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        _ = await bands.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Forgets articles indexed before the cutoff; returns how many signatures and band rows were removed.</summary>
@@ -114,31 +112,17 @@ internal static class StoryIndexTable
     internal static string StoredBandKey(string bandKey) =>
         string.Create(CultureInfo.InvariantCulture, $"{MinHashTuning.IndexVersion}:{bandKey}");
 
-    private static async Task<List<string>> ReadBucketsAsync(
-        SqliteTransaction transaction,
-        IReadOnlyList<string> bandKeys,
-        CancellationToken cancellationToken)
+    /// <summary>The stored band keys as a JSON array, so one statement can read or write all of them.</summary>
+    /// <remarks>Band keys are hex digits after the version and colon, so they need no escaping.</remarks>
+    internal static string StoredBandKeysJson(IReadOnlyList<string> bandKeys)
     {
-        using var command = Command(transaction, SelectBucket);
-        var bandKey = command.Parameters.Add("$band_key", SqliteType.Text);
-        _ = command.Parameters.AddWithValue("$limit", MinHashTuning.MaxArticlesPerBucket);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var articleIds = new List<string>();
-        foreach (var key in bandKeys)
+        var json = new StringBuilder(bandKeys.Count * 24).Append('[');
+        for (var i = 0; i < bandKeys.Count; i++)
         {
-            bandKey.Value = StoredBandKey(key);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var articleId = reader.GetString(0);
-                if (seen.Add(articleId))
-                {
-                    articleIds.Add(articleId);
-                }
-            }
+            _ = json.Append(i == 0 ? "\"" : ",\"").Append(StoredBandKey(bandKeys[i])).Append('"');
         }
 
-        return articleIds;
+        return json.Append(']').ToString();
     }
 
     private static SqliteCommand Command(SqliteTransaction transaction, string sql)
