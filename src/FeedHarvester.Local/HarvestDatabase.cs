@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedHarvester.Local;
 
@@ -13,6 +15,8 @@ namespace FeedHarvester.Local;
 /// piece inside its own savepoint, so one fsync covers many claims. A piece that throws is rolled back to its
 /// savepoint alone and its caller gets the exception; a failed commit fails every piece of the batch. Each caller
 /// still returns only once its own work is durably committed, so a claim's keys and outbox row stay all-or-nothing.
+/// Neither the fsync (<see cref="WalFileSync"/>, after the gate is released) nor checkpoints (<see cref="WalCheckpointer"/>,
+/// on a connection of its own) hold the gate, so the writer spends its turn on SQL only.
 /// </remarks>
 internal sealed class HarvestDatabase : IDisposable
 {
@@ -23,17 +27,22 @@ internal sealed class HarvestDatabase : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConcurrentQueue<IPendingWrite> _queued = new();
     private readonly string _readConnectionString;
+    private readonly IWalSync _walSync;
+    private readonly WalCheckpointer _checkpointer;
 
-    private HarvestDatabase(SqliteConnection writer, string readConnectionString, int schemaVersion)
+    private HarvestDatabase(SqliteConnection writer, string readConnectionString, int schemaVersion, IWalSync walSync, WalCheckpointer checkpointer)
     {
         _writer = writer;
         _readConnectionString = readConnectionString;
         SchemaVersion = schemaVersion;
+        _walSync = walSync;
+        _checkpointer = checkpointer;
     }
 
     public int SchemaVersion { get; }
 
-    public static HarvestDatabase Open(string path, TimeSpan busyTimeout)
+    /// <param name="walSync">How committed log frames are made durable; the log file's fsync unless a test replaces it.</param>
+    public static HarvestDatabase Open(string path, TimeSpan busyTimeout, ILogger? logger = null, IWalSync? walSync = null)
     {
         var timeoutSeconds = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds));
         var writeConnectionString = new SqliteConnectionStringBuilder
@@ -52,16 +61,20 @@ internal sealed class HarvestDatabase : IDisposable
         }.ToString();
 
         var writer = new SqliteConnection(writeConnectionString);
+        IWalSync? ownedSync = null;
         try
         {
             writer.Open();
             Execute(writer, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};"));
             Execute(writer, Pragmas.WriterSetup);
             var version = SchemaMigrator.Migrate(writer, path);
-            return new HarvestDatabase(writer, readConnectionString, version);
+            ownedSync = walSync ?? new WalFileSync(path);
+            ownedSync.Flush();
+            return new HarvestDatabase(writer, readConnectionString, version, ownedSync, WalCheckpointer.Start(path, logger ?? NullLogger.Instance));
         }
         catch
         {
+            ownedSync?.Dispose();
             writer.Dispose();
             throw;
         }
@@ -75,7 +88,7 @@ internal sealed class HarvestDatabase : IDisposable
     {
         var pending = new PendingWrite<T>(work, cancellationToken);
         _queued.Enqueue(pending);
-        while (!pending.IsFinished)
+        while (pending.IsQueued)
         {
             try
             {
@@ -91,25 +104,30 @@ internal sealed class HarvestDatabase : IDisposable
                 break;
             }
 
+            IReadOnlyList<IPendingWrite> committed;
             try
             {
-                // The previous holder may have committed this work already; otherwise this caller commits a batch.
-                if (!pending.IsFinished)
-                {
-                    await CommitQueuedAsync().ConfigureAwait(false);
-                }
+                // The previous holder may have taken this work already; otherwise this caller commits a batch.
+                committed = pending.IsQueued ? await CommitQueuedAsync().ConfigureAwait(false) : [];
             }
             finally
             {
                 _ = _writeGate.Release();
+            }
+
+            if (committed.Count > 0)
+            {
+                // Outside the gate: the next batch runs its SQL meanwhile. Answered only once durable.
+                AcknowledgeDurable(committed);
             }
         }
 
         return await pending.Result.ConfigureAwait(false);
     }
 
-    // Called with the gate held: takes what is queued (this caller's work among it) and commits it as one transaction.
-    private async Task CommitQueuedAsync()
+    // Called with the gate held: takes what is queued (this caller's work among it) and commits it as one transaction;
+    // returns the pieces that succeeded, to be answered once the commit is durable.
+    private async Task<IReadOnlyList<IPendingWrite>> CommitQueuedAsync()
     {
         var batch = new List<IPendingWrite>();
         while (batch.Count < MaxBatch && _queued.TryDequeue(out var next))
@@ -122,7 +140,7 @@ internal sealed class HarvestDatabase : IDisposable
 
         if (batch.Count == 0)
         {
-            return;
+            return [];
         }
 
         var done = new List<IPendingWrite>(batch.Count);
@@ -145,6 +163,7 @@ internal sealed class HarvestDatabase : IDisposable
             }
 
             transaction.Commit();
+            _checkpointer.NoteCommit();
         }
         catch (Exception ex)
         {
@@ -154,10 +173,30 @@ internal sealed class HarvestDatabase : IDisposable
                 piece.Fail(ex);
             }
 
+            return [];
+        }
+
+        return done;
+    }
+
+    private void AcknowledgeDurable(IReadOnlyList<IPendingWrite> committed)
+    {
+        try
+        {
+            _walSync.Flush();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Committed but maybe not durable: the callers fail, as they would had the commit's own sync failed.
+            foreach (var piece in committed)
+            {
+                piece.Fail(ex);
+            }
+
             return;
         }
 
-        foreach (var piece in done)
+        foreach (var piece in committed)
         {
             piece.Complete();
         }
@@ -181,8 +220,10 @@ internal sealed class HarvestDatabase : IDisposable
             SqliteConnection.ClearPool(probe);
         }
 
-        // Closed last so SQLite checkpoints the WAL back into the main file.
+        // The writer is closed last so SQLite checkpoints the WAL back into the main file.
+        _checkpointer.Dispose();
         _writer.Dispose();
+        _walSync.Dispose();
         _writeGate.Dispose();
     }
 
@@ -198,6 +239,9 @@ internal sealed class HarvestDatabase : IDisposable
     {
         /// <summary>Claims the work for a batch; false when its caller withdrew it first.</summary>
         bool TryTake();
+
+        /// <summary>Neither taken by a batch nor withdrawn.</summary>
+        bool IsQueued { get; }
 
         /// <summary>Runs the work; false when it threw (the exception is kept for its caller).</summary>
         Task<bool> RunAsync(SqliteTransaction transaction);
@@ -220,7 +264,7 @@ internal sealed class HarvestDatabase : IDisposable
 
         public Task<T> Result => outcome.Task;
 
-        public bool IsFinished => outcome.Task.IsCompleted;
+        public bool IsQueued => Volatile.Read(ref state) == Queued;
 
         public bool TryTake() => Interlocked.CompareExchange(ref state, Taken, Queued) == Queued;
 
@@ -257,11 +301,14 @@ internal sealed class HarvestDatabase : IDisposable
 
     private static class Pragmas
     {
-        // WAL: readers never block the writer. FULL: a commit (a claim, an emit confirmation) survives power loss,
-        // which the exactly-once bookkeeping needs; it is per connection, so it is set on the only writer.
+        // WAL: readers never block the writer. NORMAL: a commit writes its frames without an fsync; WalFileSync adds it
+        // before any caller is answered, so an acknowledged claim or emit confirmation still survives power loss, which
+        // the exactly-once bookkeeping needs. wal_autocheckpoint: only a backstop behind WalCheckpointer.
         // temp_store MEMORY: every piece of a group commit runs in a savepoint, whose journal (the original of each page
         // the piece changes, ~40 pages for a claim with the near-copy index) otherwise spills to a temporary file once
         // past 64 KiB; kept in memory it saves the single writer about a third of its CPU per claim.
-        public const string WriterSetup = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;";
+        public static readonly string WriterSetup = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = {WalCheckpointer.WriterBackstopPages};");
     }
 }

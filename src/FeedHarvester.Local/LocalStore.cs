@@ -44,7 +44,7 @@ public sealed class LocalStore : IDisposable
         var directoryLock = DataDirectoryLock.Acquire(options.LockPath, dataDirectory);
         try
         {
-            var database = HarvestDatabase.Open(options.DatabasePath, options.BusyTimeout);
+            var database = HarvestDatabase.Open(options.DatabasePath, options.BusyTimeout, loggerFactory.CreateLogger<HarvestDatabase>());
             var store = new SqliteHarvestStore(database, timeProvider, loggerFactory.CreateLogger<SqliteHarvestStore>());
             var sinkLogger = loggerFactory.CreateLogger<JsonLinesSink>();
             var sink = new JsonLinesSink(database, options.ResolvedOutputPath, options.EmitBatchSize, sinkLogger);

@@ -47,4 +47,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning,
         Message = "Kept an unrecognized line at byte {Offset} of {Path} past the committed length: {Reason}")]
     public static partial void UnrecognizedLineKept(ILogger logger, long offset, string path, string reason);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning,
+        Message = "Background checkpoint of {Path} failed: {Reason}; the writer checkpoints by itself once the log passes its limit")]
+    public static partial void CheckpointFailed(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Background checkpoint of {Path} works again")]
+    public static partial void CheckpointRecovered(ILogger logger, string path);
 }
