@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # End-to-end throughput of `feedharvester run --once` against a newsfarm universe served on loopback.
 #
-#   bench/e2e/throughput.sh [--sites 500] [--items 20] [--port 18180] [--mode embedded|redis]
+#   bench/e2e/throughput.sh [--sites 500] [--items 20] [--real-share S] [--port 18180] [--mode embedded|redis]
 #                           [--redis-port 16399] [--work DIR] [--worker DIR] [--keep]
 #
 # Publishes the worker (Release), generates and serves the universe, runs `run --once` from an empty store under
 # /usr/bin/time -v, then prints articles/s, CPU-ms per article (user+sys over articles emitted), the worker's own
 # per-stage figures, peak RSS, the `newsfarm score` line and the farm's per-host concurrency. Stops the farm (and the
-# redis-server) it started.
+# redis-server) it started. --real-share: at most this share of the articles are real news pages (newsfarm has 126, each
+# used once, so 20% needs a universe of at most 630 articles, e.g. --sites 63 --items 10).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-sites=500 items=20 port=18180 mode=embedded redis_port=16399 work="" worker="" keep=0
+sites=500 items=20 real_share="" port=18180 mode=embedded redis_port=16399 work="" worker="" keep=0
 while (($#)); do
   case "$1" in
     --sites) sites="$2"; shift 2 ;;
     --items) items="$2"; shift 2 ;;
+    --real-share) real_share="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --mode) mode="$2"; shift 2 ;;
     --redis-port) redis_port="$2"; shift 2 ;;
@@ -43,7 +45,7 @@ worker_bin="$(publish_worker "$worker")"
 
 echo "== universe: $sites sites x $items items on 127.0.0.1:$port ($work)"
 rm -rf "$farm" "$data" "$out"
-newsfarm generate --out "$farm" --sites "$sites" --items "$items" --port "$port" >/dev/null
+newsfarm generate --out "$farm" --sites "$sites" --items "$items" --port "$port" ${real_share:+--real-share "$real_share"} | sed 's/^/   /'
 serve_farm "$farm"
 
 redis_args=()

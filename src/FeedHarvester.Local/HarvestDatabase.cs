@@ -82,7 +82,7 @@ internal sealed class HarvestDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> inside a BEGIN IMMEDIATE transaction (in a savepoint of its own, possibly beside
-    /// other callers' work) and returns once that transaction is committed. Work that throws changes nothing.
+    /// other callers' work) and returns once that transaction is committed and on disk. Work that throws changes nothing.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
