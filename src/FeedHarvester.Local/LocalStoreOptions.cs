@@ -12,6 +12,13 @@ public sealed class LocalStoreOptions
     /// <summary>How long a statement waits for a lock held by another connection. The default value is 5 seconds.</summary>
     public TimeSpan BusyTimeout { get; set; } = LocalStoreDefaults.BusyTimeout;
 
+    /// <summary>
+    /// How long seen keys and near-copy index entries are kept; the service purges older ones every hour. An article
+    /// re-published after its keys are gone is emitted again, so keep it longer than any feed keeps an item. The default
+    /// value is 90 days.
+    /// </summary>
+    public TimeSpan SeenKeyRetention { get; set; } = LocalStoreDefaults.SeenKeyRetention;
+
     /// <summary>Records written and committed per emit round trip. The default value is 256.</summary>
     public int EmitBatchSize { get; set; } = LocalStoreDefaults.EmitBatchSize;
 

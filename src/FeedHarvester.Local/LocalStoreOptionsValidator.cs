@@ -23,6 +23,7 @@ public sealed class LocalStoreOptionsValidator : IValidateOptions<LocalStoreOpti
         CheckOutputPath(options, dataDirectoryValid, errors);
         CheckBusyTimeout(options.BusyTimeout, errors);
         CheckEmitBatchSize(options.EmitBatchSize, errors);
+        CheckSeenKeyRetention(options.SeenKeyRetention, errors);
         return errors;
     }
 
@@ -93,6 +94,16 @@ public sealed class LocalStoreOptionsValidator : IValidateOptions<LocalStoreOpti
             errors.Add(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{Prefix}{nameof(LocalStoreOptions.EmitBatchSize)} must be between 1 and {LocalStoreDefaults.MaxEmitBatchSize}, got {emitBatchSize}."));
+        }
+    }
+
+    private static void CheckSeenKeyRetention(TimeSpan retention, List<string> errors)
+    {
+        if (retention < LocalStoreDefaults.MinSeenKeyRetention || retention > LocalStoreDefaults.MaxSeenKeyRetention)
+        {
+            errors.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Prefix}{nameof(LocalStoreOptions.SeenKeyRetention)} must be between {LocalStoreDefaults.MinSeenKeyRetention} and {LocalStoreDefaults.MaxSeenKeyRetention}, got {retention}."));
         }
     }
 

@@ -48,6 +48,10 @@ internal static partial class Log
         Message = "Kept an unrecognized line at byte {Offset} of {Path} past the committed length: {Reason}")]
     public static partial void UnrecognizedLineKept(ILogger logger, long offset, string path, string reason);
 
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning,
+        Message = "Purging seen keys older than {OlderThan} failed: {Reason}; tried again in {RetryIn}")]
+    public static partial void PurgeFailed(ILogger logger, DateTimeOffset olderThan, string reason, TimeSpan retryIn);
+
     [LoggerMessage(EventId = 15, Level = LogLevel.Warning,
         Message = "Background checkpoint of {Path} failed: {Reason}; the writer checkpoints by itself once the log passes its limit")]
     public static partial void CheckpointFailed(ILogger logger, string path, string reason);

@@ -17,15 +17,17 @@ public sealed class LocalStoreOptionsValidatorTests
             OutputPath = "out/",
             BusyTimeout = TimeSpan.Zero,
             EmitBatchSize = 0,
+            SeenKeyRetention = TimeSpan.FromMinutes(5),
         };
 
         var errors = LocalStoreOptionsValidator.Collect(options);
 
-        Assert.Equal(4, errors.Count);
+        Assert.Equal(5, errors.Count);
         Assert.Contains(errors, e => e.Contains("DataDirectory is required", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("OutputPath must name a file", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("BusyTimeout", StringComparison.Ordinal) && e.Contains("got 00:00:00", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("EmitBatchSize must be between 1 and 10000, got 0", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("SeenKeyRetention must be between 01:00:00 and 3650.00:00:00, got 00:05:00", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using FeedHarvester.Local;
 using FeedHarvester.Worker.Jobs;
 using FeedHarvester.Worker.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using FeedHarvester.Redis;
 using FeedHarvester.Worker.Health;
 using FeedHarvester.Worker.Hosting;
@@ -59,6 +61,7 @@ public static class HarvesterHost
             .AddHostedService<FeedScheduler>()
             .AddSingleton(configuration as IConfigurationRoot ?? throw new ArgumentException("a configuration root is needed to watch the feed list", nameof(configuration)))
             .AddHostedService<FeedListWatcher>()
+            .AddSeenKeyPurge(settings)
             // Last, so under systemd its journal log format replaces the console format chosen above.
             .AddSystemdIntegration();
         customize?.Invoke(builder);
@@ -66,6 +69,18 @@ public static class HarvesterHost
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
+
+    // Redis expires seen keys by TTL; the embedded store purges them itself while the service runs.
+    private static IServiceCollection AddSeenKeyPurge(this IServiceCollection services, HarvesterSettings settings) =>
+        settings.UsesRedis
+            ? services
+            : services
+                .AddSingleton(sp => new SeenKeyPurger(
+                    sp.GetRequiredService<SqliteHarvestStore>(),
+                    sp.GetRequiredService<IOptions<LocalStoreOptions>>().Value,
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<SeenKeyPurger>>()))
+                .AddHostedService<SeenKeyPurgeService>();
 
     // The embedded store is a file beside the worker: if it were unusable the worker would not have started.
     private static Func<bool> StoreReachability(IServiceProvider services, HarvesterSettings settings)

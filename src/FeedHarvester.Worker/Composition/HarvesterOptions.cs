@@ -44,4 +44,7 @@ public sealed class StorageOptions
 
     /// <summary>The JSON-lines output file. The default value is DataDirectory/articles.jsonl.</summary>
     public string? OutputPath { get; set; }
+
+    /// <summary>How long seen keys are kept before the service purges them. The default value is 90 days.</summary>
+    public TimeSpan SeenKeyRetention { get; set; } = Local.LocalStoreDefaults.SeenKeyRetention;
 }

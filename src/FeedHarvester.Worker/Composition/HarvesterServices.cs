@@ -44,6 +44,7 @@ public static class HarvesterServices
                 {
                     options.DataDirectory = settings.Storage.DataDirectory;
                     options.OutputPath = settings.Storage.OutputPath;
+                    options.SeenKeyRetention = settings.Storage.SeenKeyRetention;
                 })
                 .AddSingleton<IPollLease, ProcessPollLease>();
 

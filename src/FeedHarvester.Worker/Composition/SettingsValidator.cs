@@ -25,6 +25,7 @@ public static class SettingsValidator
         {
             DataDirectory = root.Storage.DataDirectory,
             OutputPath = string.IsNullOrWhiteSpace(root.Storage.OutputPath) ? null : root.Storage.OutputPath,
+            SeenKeyRetention = root.Storage.SeenKeyRetention,
         };
         errors.AddRange(LocalStoreOptionsValidator.Collect(storage).Select(e => $"{HarvesterOptions.SectionName}:Storage: {e}"));
 
