@@ -112,6 +112,9 @@ internal static class StoryIndexTable
     internal static string StoredBandKey(string bandKey) =>
         string.Create(CultureInfo.InvariantCulture, $"{MinHashTuning.IndexVersion}:{bandKey}");
 
+    // The version prefix every stored key starts with, built once rather than as a string per key.
+    private static readonly string StoredKeyPrefix = StoredBandKey(string.Empty);
+
     /// <summary>The stored band keys as a JSON array, so one statement can read or write all of them.</summary>
     /// <remarks>Band keys are hex digits after the version and colon, so they need no escaping.</remarks>
     internal static string StoredBandKeysJson(IReadOnlyList<string> bandKeys)
@@ -119,7 +122,8 @@ internal static class StoryIndexTable
         var json = new StringBuilder(bandKeys.Count * 24).Append('[');
         for (var i = 0; i < bandKeys.Count; i++)
         {
-            _ = json.Append(i == 0 ? "\"" : ",\"").Append(StoredBandKey(bandKeys[i])).Append('"');
+            _ = json.Append(i == 0 ? "\"" : ",\"")
+                .Append(StoredKeyPrefix).Append(bandKeys[i]).Append('"');
         }
 
         return json.Append(']').ToString();
