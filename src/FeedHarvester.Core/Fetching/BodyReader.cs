@@ -1,8 +1,15 @@
 using System.Buffers;
+using System.Globalization;
+using System.IO.Compression;
+using System.Net.Sockets;
 
 namespace FeedHarvester.Fetching;
 
-/// <summary>Reads a response body while counting, so a huge or endless body is cut off at the limit.</summary>
+/// <summary>
+/// Reads a response body while counting, so a huge or endless body is cut off at the limit. A body that breaks
+/// off or does not decode is a failure value (TruncatedBody, CorruptBody), never an exception: with
+/// ResponseHeadersRead the body is read after the handler chain has returned, so nothing below catches it.
+/// </summary>
 internal static class BodyReader
 {
     private const int ChunkSize = 81920;
@@ -10,28 +17,27 @@ internal static class BodyReader
     // the profile of a harvest showed a 64 KB start wasting more per page than the page itself; the stream grows as needed.
     private const int DefaultInitialCapacity = 16 * 1024;
 
-    /// <summary>The body, or null when it is larger than <paramref name="limit"/> bytes (after decompression).</summary>
-    public static Task<byte[]?> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken) =>
-        ReadAsync(content, limit, truncate: false, cancellationToken);
-
     /// <summary>
-    /// The body; when <paramref name="truncate"/> is set, a longer body is cut to its first <paramref name="limit"/>
-    /// bytes instead of refused (robots.txt: RFC 9309 asks crawlers to parse at least the first 500 KiB).
+    /// The body, or TooLarge when it is larger than <paramref name="limit"/> bytes (after decompression); when
+    /// <paramref name="truncate"/> is set, a longer body is cut to its first <paramref name="limit"/> bytes instead
+    /// (robots.txt: RFC 9309 asks crawlers to parse at least the first 500 KiB).
     /// </summary>
-    public static async Task<byte[]?> ReadAsync(HttpContent content, long limit, bool truncate, CancellationToken cancellationToken)
+    public static async Task<BodyRead> ReadAsync(HttpContent content, long limit, bool truncate, CancellationToken cancellationToken)
     {
-        if (!truncate && content.Headers.ContentLength is { } declared && declared > limit && content.Headers.ContentEncoding.Count == 0)
+        var declared = content.Headers.ContentLength;
+        if (!truncate && declared > limit && content.Headers.ContentEncoding.Count == 0)
         {
-            return null;
+            return TooLarge(limit);
         }
 
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         // Sized from Content-Length only up to the limit, so a lying header cannot make us allocate a huge buffer.
-        var initial = (int)Math.Min(limit + 1, content.Headers.ContentLength is { } length and > 0 ? length + 1 : DefaultInitialCapacity);
+        var initial = (int)Math.Min(limit + 1, declared is { } length and > 0 ? length + 1 : DefaultInitialCapacity);
         using var buffer = new MemoryStream(initial);
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        Stream? stream = null;
         try
         {
+            stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             int read;
             while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
@@ -39,7 +45,7 @@ internal static class BodyReader
                 {
                     if (!truncate)
                     {
-                        return null;
+                        return TooLarge(limit);
                     }
 
                     buffer.Write(chunk, 0, (int)(limit - buffer.Length));
@@ -49,11 +55,53 @@ internal static class BodyReader
                 buffer.Write(chunk, 0, read);
             }
         }
+        catch (Exception ex) when (Classify(ex, stream) is { } kind && !cancellationToken.IsCancellationRequested)
+        {
+            // A cancelled read (the fetch's time limit) surfaces as the cancellation, so it is reported as a Timeout.
+            return BodyRead.Failed(kind, Describe(kind, ex, buffer.Length, declared));
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
+            if (stream is not null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
-        return buffer.ToArray();
+        return BodyRead.Whole(buffer.ToArray());
     }
+
+    /// <summary>
+    /// What a broken body throws while it is read: the gzip and deflate decoders throw InvalidDataException for
+    /// bytes that are not what Content-Encoding says, the Brotli decoder InvalidOperationException; HttpIOException
+    /// carries the framing error (ResponseEnded: fewer bytes than Content-Length, then a close); a reset connection
+    /// is an IOException over a SocketException. Anything else is a bug and stays an exception.
+    /// </summary>
+    private static FetchFailureKind? Classify(Exception ex, Stream? stream) => ex switch
+    {
+        InvalidDataException => FetchFailureKind.CorruptBody,
+        InvalidOperationException when stream is BrotliStream => FetchFailureKind.CorruptBody,
+        HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => FetchFailureKind.TruncatedBody,
+        HttpIOException => FetchFailureKind.CorruptBody,
+        IOException or SocketException => FetchFailureKind.TruncatedBody,
+        _ => null,
+    };
+
+    // Phrases that follow "body of URL"; the decompressing handler drops Content-Encoding and Content-Length from
+    // the headers it passes on, so a declared length is only known for an uncompressed body.
+    private static string Describe(FetchFailureKind kind, Exception ex, long received, long? declared)
+    {
+        var cause = ex.InnerException is { } inner && inner.Message != ex.Message ? $"{ex.Message} ({inner.Message})" : ex.Message;
+        if (kind == FetchFailureKind.CorruptBody)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"cannot be decoded after {received} bytes (a Content-Encoding it does not have, or broken framing): {cause}");
+        }
+
+        var of = declared is { } length ? string.Create(CultureInfo.InvariantCulture, $" of {length}") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"broke off after {received}{of} bytes: {cause}");
+    }
+
+    private static BodyRead TooLarge(long limit) =>
+        BodyRead.Failed(FetchFailureKind.TooLarge, string.Create(CultureInfo.InvariantCulture, $"larger than {limit} bytes after decompression"));
 }

@@ -38,4 +38,13 @@ public enum FetchFailureKind
 
     /// <summary>The site's robots.txt disallows this page for our user agent (pages only; feeds are published to be polled).</summary>
     RobotsDisallowed,
+
+    /// <summary>
+    /// The body stopped before its end: the connection closed before Content-Length bytes arrived, or was reset
+    /// mid-body. What did arrive is not used, since a cut feed or page reads as a different document.
+    /// </summary>
+    TruncatedBody,
+
+    /// <summary>The body arrived but cannot be read: a Content-Encoding (gzip, deflate, br) that does not decode, or broken chunked framing.</summary>
+    CorruptBody,
 }

@@ -35,11 +35,10 @@ public sealed partial class HttpFetcher
             return failure;
         }
 
-        var body = await BodyReader.ReadAsync(response.Content, plan.BodyLimit, plan.TruncateBody, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var read = await BodyReader.ReadAsync(response.Content, plan.BodyLimit, plan.TruncateBody, cancellationToken).ConfigureAwait(false);
+        if (read.Body is not { } body)
         {
-            return FetchResult.Failed(requested, FetchFailureKind.TooLarge, $"body of {current.AbsoluteUri} larger than {plan.BodyLimit} bytes after decompression", status)
-                with { FinalUrl = current };
+            return FetchResult.Failed(requested, read.Failure!.Value, $"body of {current.AbsoluteUri} {read.Reason}", status) with { FinalUrl = current };
         }
 
         return new FetchResult

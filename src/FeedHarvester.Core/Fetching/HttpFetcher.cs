@@ -92,6 +92,11 @@ public sealed partial class HttpFetcher
         {
             result = FetchResult.Failed(url, FetchFailureKind.NetworkError, "host failing repeatedly, circuit open: " + ex.Message);
         }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            // Any other refusal of the resilience pipeline (its concurrency limiter): the request was never sent.
+            result = FetchResult.Failed(url, FetchFailureKind.NetworkError, "request refused by the resilience pipeline: " + ex.Message);
+        }
 
         return result with { FinalUrl = result.FinalUrl ?? chain[^1], Elapsed = timeProvider.GetElapsedTime(started) };
     }
