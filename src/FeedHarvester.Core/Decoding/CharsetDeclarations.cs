@@ -6,7 +6,7 @@ namespace FeedHarvester.Decoding;
 /// <summary>Reads charset declarations: the Content-Type parameter (or a meta tag's), a byte-order mark, the XML prolog.</summary>
 internal static partial class CharsetDeclarations
 {
-    // The prolog is ASCII-compatible in every encoding we honour from it, so it is read from the raw bytes.
+    // Past the sniffed wide layouts the prolog is ASCII-compatible (or EBCDIC, read with its own page), so it is read from the raw bytes.
     private const int PrologScanBytes = 512;
 
     /// <summary>The charset parameter of a Content-Type header, or of an HTML meta tag's content.</summary>
@@ -58,20 +58,10 @@ internal static partial class CharsetDeclarations
         return null;
     }
 
-    /// <summary>UTF-16 without a BOM, recognised by how "&lt;?" is laid out (XML 1.0 Appendix F).</summary>
-    public static Encoding? FromFirstBytes(ReadOnlySpan<byte> body)
+    /// <summary>The prolog's encoding= label, reading the first bytes as ASCII (Latin-1) or with <paramref name="reader"/> (EBCDIC).</summary>
+    public static string? FromXmlProlog(ReadOnlySpan<byte> body, Encoding? reader = null)
     {
-        if (body.StartsWith((ReadOnlySpan<byte>)[0x3C, 0x00, 0x3F, 0x00]))
-        {
-            return Encoding.Unicode;
-        }
-
-        return body.StartsWith((ReadOnlySpan<byte>)[0x00, 0x3C, 0x00, 0x3F]) ? Encoding.BigEndianUnicode : null;
-    }
-
-    public static string? FromXmlProlog(ReadOnlySpan<byte> body)
-    {
-        var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrologScanBytes)]);
+        var head = (reader ?? Encoding.Latin1).GetString(body[..Math.Min(body.Length, PrologScanBytes)]);
         var match = PrologEncoding().Match(head);
         return match.Success ? match.Groups[1].Value : null;
     }

@@ -34,6 +34,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Feed {FeedUrl} is not well-formed; {Entries} entries recovered: {Reason}")]
     public static partial void FeedRecovered(ILogger logger, string feedUrl, int entries, string reason);
 
+    [LoggerMessage(EventId = 114, Level = LogLevel.Information, Message = "Feed {FeedUrl} read with notes: {Reason}")]
+    public static partial void FeedNotes(ILogger logger, string feedUrl, string reason);
+
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Poll of {FeedUrl} stopped by an internal error; the feed will be retried and its validators were not advanced")]
     public static partial void PollCrashed(ILogger logger, string feedUrl, Exception exception);
 

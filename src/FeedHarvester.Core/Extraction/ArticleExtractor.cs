@@ -44,7 +44,12 @@ public sealed class ArticleExtractor : IArticleExtractor
     public ExtractedArticle? Extract(HtmlPage page, ExtractionTrace? trace)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var html = PageDecoder.Decode(page.Body.Span, page.ContentType);
+        var html = PageDecoder.Decode(page.Body.Span, page.ContentType, out var charsetNote);
+        if (charsetNote is not null)
+        {
+            ExtractionLog.CharsetIgnored(_logger, page.Url, charsetNote);
+        }
+
         var parser = _parser.Value!;
         var document = parser.ParseDocument(html);
         var scan = PageScan.Of(document);

@@ -19,4 +19,7 @@ internal static partial class ExtractionLog
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Extract found no article text in {ArticleUrl}")]
     public static partial void NoArticle(ILogger logger, Uri articleUrl);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Page {ArticleUrl}: {Reason}; decoded by the next declaration or as UTF-8")]
+    public static partial void CharsetIgnored(ILogger logger, Uri articleUrl, string reason);
 }

@@ -19,56 +19,55 @@ public static partial class PageDecoder
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    public static string Decode(ReadOnlySpan<byte> body, string? contentType)
+    public static string Decode(ReadOnlySpan<byte> body, string? contentType) => Decode(body, contentType, out _);
+
+    /// <param name="body">The page's bytes.</param>
+    /// <param name="contentType">The Content-Type header, if any.</param>
+    /// <param name="note">"decode: …" when a declared charset was ignored (unknown, or refused like UTF-7); else null.</param>
+    public static string Decode(ReadOnlySpan<byte> body, string? contentType, out string? note)
     {
         if (CharsetDeclarations.FromByteOrderMark(body) is { } bom)
         {
+            note = null;
             return bom.Encoding.GetString(body[bom.Length..]);
         }
 
         // The meta prescan decodes and searches the page's head, so it runs only when the header says nothing, or
         // says UTF-8 of bytes that are not: then the page's own meta tag is the better witness of what it really is.
-        var fromHeader = FromLabel(CharsetDeclarations.FromContentType(contentType));
+        var header = FromLabel(CharsetDeclarations.FromContentType(contentType), "http");
+        var fromHeader = header.Encoding;
+        string? metaNote = null;
         var declaredInPage = fromHeader is null || (fromHeader is UTF8Encoding && !System.Text.Unicode.Utf8.IsValid(body))
-            ? Prescan(body)
+            ? Prescan(body, out metaNote)
             : null;
+        note = header.Note ?? metaNote;
         var encoding = fromHeader ?? declaredInPage ?? Encoding.UTF8;
         return DeclaredCharsetCheck.Correct(encoding, body, declaredInPage).GetString(body);
     }
 
     /// <summary>The encoding the page declares for itself in a meta tag, or null.</summary>
-    public static Encoding? Prescan(ReadOnlySpan<byte> body)
+    public static Encoding? Prescan(ReadOnlySpan<byte> body) => Prescan(body, out _);
+
+    private static Encoding? Prescan(ReadOnlySpan<byte> body, out string? note)
     {
+        note = null;
         var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrescanBytes)]);
         foreach (Match meta in MetaTag().Matches(head))
         {
-            if (FromLabel(CharsetDeclarations.FromContentType(meta.Value)) is { } encoding)
+            var lookup = FromLabel(CharsetDeclarations.FromContentType(meta.Value), "meta");
+            note ??= lookup.Note;
+            if (lookup.Encoding is { } encoding)
             {
-                // A page cannot really be UTF-16 if its meta tag was readable as ASCII (HTML spec, prescan).
-                return encoding is UnicodeEncoding ? Encoding.UTF8 : encoding;
+                // A page cannot really be UTF-16 (or UTF-32) if its meta tag was readable as ASCII (HTML spec, prescan).
+                return encoding is UnicodeEncoding or UTF32Encoding ? Encoding.UTF8 : encoding;
             }
         }
 
         return null;
     }
 
-    private static Encoding? FromLabel(string? label)
-    {
-        if (string.IsNullOrWhiteSpace(label))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(Alias(label.Trim()));
-        }
-        catch (ArgumentException)
-        {
-            // An unknown or misspelt label ("utf8mb4", "none") tells us nothing; the next source decides.
-            return null;
-        }
-    }
+    private static CharsetLookup FromLabel(string? label, string source) =>
+        string.IsNullOrWhiteSpace(label) ? default : CharsetLabels.Resolve(Alias(label.Trim()), source);
 
     /// <summary>Labels browsers accept (WHATWG Encoding) that .NET does not know: "cp1251", "utf8", "x-sjis".</summary>
     private static string Alias(string label)

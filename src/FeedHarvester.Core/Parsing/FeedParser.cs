@@ -22,7 +22,7 @@ public sealed class FeedParser
     {
         ArgumentNullException.ThrowIfNull(document);
         var decoded = FeedTextDecoder.Decode(document.Body.Span, document.ContentType);
-        var errors = new List<string>();
+        var errors = new List<string>(decoded.Notes);
         if (decoded.HadInvalidBytes)
         {
             errors.Add($"parse: invalid bytes for {decoded.EncodingName} (from {decoded.Source}), replaced with U+FFFD");

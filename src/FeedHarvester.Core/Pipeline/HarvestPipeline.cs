@@ -169,6 +169,11 @@ public sealed class HarvestPipeline(
         {
             Log.FeedRecovered(logger, feedUrl, parsed.Entries.Count, string.Join("; ", parsed.Errors));
         }
+        else if (!parsed.IsFailure && parsed.Errors.Count > 0)
+        {
+            // A well-formed feed's only errors are decoding notes (a declared charset ignored, e.g. UTF-7).
+            Log.FeedNotes(logger, feedUrl, string.Join("; ", parsed.Errors));
+        }
 
         return parsed;
     }

@@ -143,4 +143,60 @@ public sealed class FeedTextDecoderTests
 
         Assert.EndsWith("<rss>é</rss>", decoded.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("application/rss+xml; charset=utf-7", "<?xml version=\"1.0\"?>", "http")]
+    [InlineData("application/rss+xml", "<?xml version=\"1.0\" encoding=\"utf-7\"?>", "prolog")]
+    public void Decode_Utf7Declared_IgnoredWithANoteAndReadAsUtf8(string contentType, string prolog, string source)
+    {
+        var bytes = Encoding.UTF8.GetBytes(prolog + "<rss><channel><title>Zürich +ADw-b+AD4-</title></channel></rss>");
+
+        var decoded = FeedTextDecoder.Decode(bytes, contentType);
+
+        Assert.Equal("utf-8", decoded.EncodingName);
+        Assert.Contains("Zürich +ADw-b+AD4-", decoded.Text, StringComparison.Ordinal);
+        Assert.Contains(decoded.Notes, n => n.StartsWith($"decode: charset \"utf-7\" (from {source}) ignored", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_Utf7Feed_EntriesHarvestedAndTheNoteKept()
+    {
+        var result = TestFeeds.ParseText(
+            "<rss version=\"2.0\"><channel><title>Seven</title><item><title>One</title><link>http://example.com/1</link></item></channel></rss>",
+            "application/rss+xml; charset=utf-7");
+
+        Assert.False(result.IsFailure);
+        Assert.Equal("One", Assert.Single(result.Entries).Title);
+        Assert.Contains(result.Errors, e => e.StartsWith("decode: charset \"utf-7\" (from http) ignored", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decode_EbcdicNamedForAsciiBytes_IgnoredWithANote()
+    {
+        var decoded = FeedTextDecoder.Decode(Encoding.UTF8.GetBytes("<rss><channel><title>t</title></channel></rss>"), "text/xml; charset=ibm037");
+
+        Assert.Equal("<rss><channel><title>t</title></channel></rss>", decoded.Text);
+        Assert.Contains(decoded.Notes, n => n.Contains("\"ibm037\" (from http) ignored", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decode_EbcdicWithItsDeclaration_ReadWithTheDeclaredPage()
+    {
+        var ibm500 = Encoding.GetEncoding("ibm500");
+        var bytes = ibm500.GetBytes("<?xml version=\"1.0\" encoding=\"ibm500\"?><rss><channel><title>[EBCDIC]!</title></channel></rss>");
+
+        var decoded = FeedTextDecoder.Decode(bytes, "text/xml");
+
+        Assert.Equal("prolog", decoded.Source);
+        Assert.EndsWith("<title>[EBCDIC]!</title></channel></rss>", decoded.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_Utf16WithoutBomOrDeclaration_ReadFromTheLayout()
+    {
+        var decoded = FeedTextDecoder.Decode(Encoding.BigEndianUnicode.GetBytes("<rss>Ω</rss>"), "text/xml; charset=utf-8");
+
+        Assert.Equal("layout", decoded.Source);
+        Assert.Equal("<rss>Ω</rss>", decoded.Text);
+    }
 }

@@ -50,4 +50,28 @@ public sealed class PageDecoderTests
     {
         Assert.Equal(Word, PageDecoder.Decode(Encoding.UTF8.GetBytes(Word), "text/html; charset=bogus-9"));
     }
+
+    [Theory]
+    [InlineData("text/html; charset=utf-7", "")]
+    [InlineData("text/html", "<meta charset=\"utf-7\">")]
+    [InlineData("text/html", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-7\">")]
+    public void Decode_Utf7Declared_IgnoredWithANoteAndReadAsUtf8(string contentType, string meta)
+    {
+        var bytes = Encoding.UTF8.GetBytes($"<html><head>{meta}</head><body>{Word} +ADw-script+AD4-</body></html>");
+
+        var text = PageDecoder.Decode(bytes, contentType, out var note);
+
+        Assert.Contains($"{Word} +ADw-script+AD4-", text, StringComparison.Ordinal);
+        Assert.NotNull(note);
+        Assert.Contains("utf-7\" (from ", note, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ignored, refused", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_KnownCharset_NoNote()
+    {
+        _ = PageDecoder.Decode(CodePages.Windows1251.GetBytes(Word), "text/html; charset=windows-1251", out var note);
+
+        Assert.Null(note);
+    }
 }
