@@ -41,6 +41,14 @@ internal static partial class XmlDocumentLoader
             repaired = repair.Apply(repaired);
         }
 
+        // Dropping control characters can join a "<\x01!DOCTYPE" back into a declaration, so the guard looks again.
+        (repaired, var refusal) = DtdGuard.Inspect(repaired);
+        if (refusal is not null)
+        {
+            errors.Add(refusal);
+            return new XmlLoadResult(null, WellFormed: false, errors);
+        }
+
         if (TryStrict(repaired, out root, out _))
         {
             errors.Add("parse: recovered after repairs (" + string.Join(", ", XmlRepairs.All.Select(r => r.Name)) + ")");
