@@ -39,6 +39,16 @@ public sealed class LocalStoreOptions
     /// <summary>Absolute path of the process lock file. Only meaningful once the options are valid.</summary>
     public string LockPath => Path.GetFullPath(Path.Combine(DataDirectory, LocalStoreDefaults.LockFileName));
 
-    /// <summary>Absolute path of the lock file beside the output, held so no other worker appends to the same output.</summary>
-    public string OutputLockPath => ResolvedOutputPath + ".lock";
+    /// <summary>
+    /// Absolute path of the lock file beside the output (".articles.jsonl.lock"), held so no other worker appends to the
+    /// same output. Hidden, so a consumer collecting "articles.jsonl*" (the file and its rotations) does not pick it up.
+    /// </summary>
+    public string OutputLockPath
+    {
+        get
+        {
+            var output = ResolvedOutputPath;
+            return Path.Combine(Path.GetDirectoryName(output)!, "." + Path.GetFileName(output) + ".lock");
+        }
+    }
 }

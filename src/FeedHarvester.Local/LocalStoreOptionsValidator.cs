@@ -71,13 +71,12 @@ public sealed class LocalStoreOptionsValidator : IValidateOptions<LocalStoreOpti
         }
     }
 
-    // The output's own lock file is its name plus ".lock", so "DATA/feedharvester" would share the data directory's lock.
     private static bool IsReservedFile(LocalStoreOptions options)
     {
         var output = options.ResolvedOutputPath;
         var database = options.DatabasePath;
         return PathsEqual(output, database) || PathsEqual(output, database + "-wal") || PathsEqual(output, database + "-shm")
-            || PathsEqual(output, options.LockPath) || PathsEqual(options.OutputLockPath, options.LockPath);
+            || PathsEqual(output, options.LockPath);
     }
 
     private static void CheckBusyTimeout(TimeSpan busyTimeout, List<string> errors)

@@ -34,7 +34,6 @@ public sealed class LocalStoreOptionsValidatorTests
     [InlineData("/tmp/fh/feedharvester.db")]
     [InlineData("/tmp/fh/feedharvester.db-wal")]
     [InlineData("/tmp/fh/feedharvester.lock")]
-    [InlineData("/tmp/fh/feedharvester")] // its own lock file would be the data directory's
     public void Collect_OutputPathIsAFileOfTheStore_ReportsError(string outputPath)
     {
         var options = new LocalStoreOptions { DataDirectory = "/tmp/fh", OutputPath = outputPath };
@@ -42,6 +41,14 @@ public sealed class LocalStoreOptionsValidatorTests
         var error = Assert.Single(LocalStoreOptionsValidator.Collect(options));
 
         Assert.Contains("must not be the store's own database, its log or a lock file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_OutputLockPath_IsAHiddenFileBesideTheOutput()
+    {
+        var options = new LocalStoreOptions { DataDirectory = "/tmp/fh", OutputPath = "/srv/out/articles.jsonl" };
+
+        Assert.Equal("/srv/out/.articles.jsonl.lock", options.OutputLockPath);
     }
 
     [Fact]
