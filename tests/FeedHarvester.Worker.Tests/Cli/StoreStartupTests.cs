@@ -143,6 +143,40 @@ public sealed class StoreStartupTests
         AssertOneLine(stderr, runner.OutputPath);
     }
 
+    [Theory]
+    [InlineData(LocalStoreFault.InUse, 3)]
+    [InlineData(LocalStoreFault.NotWritable, 4)]
+    [InlineData(LocalStoreFault.DatabaseUnreadable, 5)]
+    [InlineData(LocalStoreFault.DatabaseTooNew, 5)]
+    [InlineData(LocalStoreFault.StateMissing, 6)]
+    public void ExitCodeFor_EachStoreFault_IsTheOneTheReadmeDocuments(LocalStoreFault fault, int exitCode)
+    {
+        Assert.Equal(exitCode, FeedHarvester.Worker.Cli.RunCommand.ExitCodeFor(fault));
+    }
+
+    [Fact]
+    public void ExitCodeFor_EveryStoreFault_HasAnExitCode()
+    {
+        Assert.All(Enum.GetValues<LocalStoreFault>(), fault => Assert.InRange(FeedHarvester.Worker.Cli.RunCommand.ExitCodeFor(fault), 3, 6));
+    }
+
+    [Fact]
+    public void Validate_ReseedFromOutputInRedisMode_ReportedAsAnInvalidOption()
+    {
+        var configuration = FeedHarvester.Worker.Composition.ConfigurationLoader.Load(null, new Dictionary<string, string?>
+        {
+            ["FeedHarvester:FeedsFile"] = null,
+            ["FeedHarvester:Feeds:0:Url"] = "http://127.0.0.1:9/feed.xml",
+            ["FeedHarvester:Redis:Configuration"] = "127.0.0.1:6379",
+            ["FeedHarvester:Storage:ReseedFromOutput"] = "true",
+        });
+
+        var (settings, errors) = FeedHarvester.Worker.Composition.SettingsValidator.Validate(configuration);
+
+        Assert.Null(settings);
+        Assert.Contains(errors, e => e.StartsWith("FeedHarvester:Storage:ReseedFromOutput: applies to the embedded store only", StringComparison.Ordinal));
+    }
+
     private static string[] RunOnce(string feeds, string dataDirectory) => ["run", "--once", "--feeds", feeds, "--data-dir", dataDirectory];
 
     // Never fetched: every case here stops before the first poll.
