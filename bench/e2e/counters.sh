@@ -37,7 +37,7 @@ mkdir -p "$work"
 farm="$work/farm"
 trap cleanup EXIT
 worker_bin="$(publish_worker "$worker")"
-rm -rf "$farm" "$work/data"
+rm -rf "$farm" "$work/data" "$work/articles.jsonl"
 newsfarm generate --out "$farm" --sites "$sites" --items "$items" --port "$port" >/dev/null
 serve_farm "$farm"
 

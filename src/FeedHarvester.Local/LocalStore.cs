@@ -1,20 +1,22 @@
+using FeedHarvester.Deduplication;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FeedHarvester.Local;
 
 /// <summary>
-/// The embedded default back end, opened as one unit: the data-directory lock, the SQLite database, the
+/// The embedded default back end, opened as one unit: the data-directory and output locks, the SQLite database, the
 /// <see cref="SqliteHarvestStore"/> (feed state, dedupe) and the <see cref="JsonLinesSink"/>. Disposing closes all of them.
 /// </summary>
 public sealed class LocalStore : IDisposable
 {
-    private readonly DataDirectoryLock _lock;
+    private readonly StoreLocks _locks;
     private readonly HarvestDatabase _database;
 
-    private LocalStore(DataDirectoryLock directoryLock, HarvestDatabase database, SqliteHarvestStore store, JsonLinesSink sink)
+    private LocalStore(StoreLocks locks, HarvestDatabase database, SqliteHarvestStore store, JsonLinesSink sink)
     {
-        _lock = directoryLock;
+        _locks = locks;
         _database = database;
         Store = store;
         Sink = sink;
@@ -24,10 +26,14 @@ public sealed class LocalStore : IDisposable
 
     public JsonLinesSink Sink { get; }
 
-    /// <summary>Validates <paramref name="options"/>, takes the data-directory lock and opens (or creates and migrates) the database.</summary>
+    /// <summary>
+    /// Validates <paramref name="options"/>, takes the data-directory and output locks, opens (or creates and migrates) the
+    /// database, and refuses a new database beside an output that holds records unless it re-seeds from it.
+    /// </summary>
+    /// <param name="keyBuilder">The claims' key builder, used to re-seed from the output; default: one with default deduplication options.</param>
     /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
-    /// <exception cref="LocalStoreException">Another process holds the data directory, or the database is from a newer version.</exception>
-    public static LocalStore Open(LocalStoreOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    /// <exception cref="LocalStoreException">The store cannot be opened; <see cref="LocalStoreException.Fault"/> says why.</exception>
+    public static LocalStore Open(LocalStoreOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, DedupeKeyBuilder? keyBuilder = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -39,21 +45,29 @@ public sealed class LocalStore : IDisposable
             throw new OptionsValidationException(Options.DefaultName, typeof(LocalStoreOptions), errors);
         }
 
-        var dataDirectory = Path.GetFullPath(options.DataDirectory);
-        _ = Directory.CreateDirectory(dataDirectory);
-        var directoryLock = DataDirectoryLock.Acquire(options.LockPath, dataDirectory);
+        var locks = StoreLocks.Acquire(options);
         try
         {
-            var database = HarvestDatabase.Open(options.DatabasePath, options.BusyTimeout, loggerFactory.CreateLogger<HarvestDatabase>());
-            var store = new SqliteHarvestStore(database, timeProvider, loggerFactory.CreateLogger<SqliteHarvestStore>());
+            LostStateGuard.RefuseBeforeOpen(options);
             var sinkLogger = loggerFactory.CreateLogger<JsonLinesSink>();
-            var sink = new JsonLinesSink(database, options.ResolvedOutputPath, options.EmitBatchSize, sinkLogger);
-            Log.StoreOpened(sinkLogger, options.DatabasePath, database.SchemaVersion, options.ResolvedOutputPath);
-            return new LocalStore(directoryLock, database, store, sink);
+            var database = OpenDatabase(options, loggerFactory);
+            try
+            {
+                LostStateGuard.CheckOpened(database, options, keyBuilder ?? new DedupeKeyBuilder(new DeduplicationOptions()), timeProvider, sinkLogger);
+                var store = new SqliteHarvestStore(database, timeProvider, loggerFactory.CreateLogger<SqliteHarvestStore>());
+                var sink = new JsonLinesSink(database, options.ResolvedOutputPath, options.EmitBatchSize, sinkLogger);
+                Log.StoreOpened(sinkLogger, options.DatabasePath, database.SchemaVersion, options.ResolvedOutputPath);
+                return new LocalStore(locks, database, store, sink);
+            }
+            catch
+            {
+                database.Dispose();
+                throw;
+            }
         }
         catch
         {
-            directoryLock.Dispose();
+            locks.Dispose();
             throw;
         }
     }
@@ -62,7 +76,30 @@ public sealed class LocalStore : IDisposable
     {
         _database.Dispose();
 
-        // Released last, so no other process can open the database while this one still has it open.
-        _lock.Dispose();
+        // Released last, so no other process can open the database or append to the output while this one still may.
+        _locks.Dispose();
+    }
+
+    private static HarvestDatabase OpenDatabase(LocalStoreOptions options, ILoggerFactory loggerFactory)
+    {
+        try
+        {
+            return HarvestDatabase.Open(options.DatabasePath, options.BusyTimeout, loggerFactory.CreateLogger<HarvestDatabase>());
+        }
+        catch (SqliteException ex)
+        {
+            var fault = StoreFaults.FromSqlite(ex, options.DatabasePath, options.ResolvedOutputPath);
+            if (fault is null)
+            {
+                throw;
+            }
+
+            throw fault;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            // Only the log's own handle is opened outside SQLite (WalFileSync).
+            throw StoreFaults.WalNotWritable(options.DatabasePath, ex);
+        }
     }
 }

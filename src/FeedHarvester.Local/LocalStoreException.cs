@@ -1,19 +1,22 @@
 namespace FeedHarvester.Local;
 
-/// <summary>The local store cannot be opened as configured (data directory in use, database from a newer version).</summary>
+/// <summary>
+/// The local store cannot be opened as configured. <see cref="Exception.Message"/> is one line naming the file or
+/// directory and what to do; <see cref="Fault"/> says which case it is.
+/// </summary>
 public sealed class LocalStoreException : Exception
 {
-    public LocalStoreException()
-    {
-    }
-
-    public LocalStoreException(string message)
+    public LocalStoreException(LocalStoreFault fault, string message)
         : base(message)
     {
+        Fault = fault;
     }
 
-    public LocalStoreException(string message, Exception innerException)
+    public LocalStoreException(LocalStoreFault fault, string message, Exception innerException)
         : base(message, innerException)
     {
+        Fault = fault;
     }
+
+    public LocalStoreFault Fault { get; }
 }

@@ -19,6 +19,13 @@ public sealed class LocalStoreOptions
     /// </summary>
     public TimeSpan SeenKeyRetention { get; set; } = LocalStoreDefaults.SeenKeyRetention;
 
+    /// <summary>
+    /// When the database is new (deleted, emptied or replaced) but the output file holds records, rebuild the seen keys
+    /// and the near-copy index from the output before the first claim, so nothing in it is emitted again. Without it
+    /// such a start is refused. A store that has its state is left alone, so it can stay set. The default value is false.
+    /// </summary>
+    public bool ReseedFromOutput { get; set; }
+
     /// <summary>Records written and committed per emit round trip. The default value is 256.</summary>
     public int EmitBatchSize { get; set; } = LocalStoreDefaults.EmitBatchSize;
 
@@ -31,4 +38,17 @@ public sealed class LocalStoreOptions
 
     /// <summary>Absolute path of the process lock file. Only meaningful once the options are valid.</summary>
     public string LockPath => Path.GetFullPath(Path.Combine(DataDirectory, LocalStoreDefaults.LockFileName));
+
+    /// <summary>
+    /// Absolute path of the lock file beside the output (".articles.jsonl.lock"), held so no other worker appends to the
+    /// same output. Hidden, so a consumer collecting "articles.jsonl*" (the file and its rotations) does not pick it up.
+    /// </summary>
+    public string OutputLockPath
+    {
+        get
+        {
+            var output = ResolvedOutputPath;
+            return Path.Combine(Path.GetDirectoryName(output)!, "." + Path.GetFileName(output) + ".lock");
+        }
+    }
 }

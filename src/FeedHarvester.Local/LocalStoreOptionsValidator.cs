@@ -67,14 +67,16 @@ public sealed class LocalStoreOptionsValidator : IValidateOptions<LocalStoreOpti
         }
         else if (dataDirectoryValid && IsReservedFile(options))
         {
-            errors.Add($"{Name} must not be the store's own database or lock file: \"{output}\".");
+            errors.Add($"{Name} must not be the store's own database, its log or a lock file: \"{output}\".");
         }
     }
 
     private static bool IsReservedFile(LocalStoreOptions options)
     {
         var output = options.ResolvedOutputPath;
-        return PathsEqual(output, options.DatabasePath) || PathsEqual(output, options.LockPath);
+        var database = options.DatabasePath;
+        return PathsEqual(output, database) || PathsEqual(output, database + "-wal") || PathsEqual(output, database + "-shm")
+            || PathsEqual(output, options.LockPath);
     }
 
     private static void CheckBusyTimeout(TimeSpan busyTimeout, List<string> errors)

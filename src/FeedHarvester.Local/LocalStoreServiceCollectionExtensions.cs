@@ -31,7 +31,8 @@ public static class LocalStoreServiceCollectionExtensions
         services.TryAddSingleton(provider => LocalStore.Open(
             provider.GetRequiredService<IOptions<LocalStoreOptions>>().Value,
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+            provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            KeyBuilder(provider)));
         services.TryAddSingleton(provider => provider.GetRequiredService<LocalStore>().Store);
         services.TryAddSingleton(provider => provider.GetRequiredService<LocalStore>().Sink);
         services.TryAddSingleton<IFeedStateStore>(provider => provider.GetRequiredService<SqliteHarvestStore>());
@@ -39,4 +40,8 @@ public static class LocalStoreServiceCollectionExtensions
         services.TryAddSingleton<IArticleSink>(provider => provider.GetRequiredService<JsonLinesSink>());
         return services;
     }
+
+    // A re-seed must derive the keys exactly as the claims do, so it takes the host's own builder when there is one.
+    private static DedupeKeyBuilder KeyBuilder(IServiceProvider provider) =>
+        provider.GetService<DedupeKeyBuilder>() ?? new DedupeKeyBuilder(provider.GetService<DeduplicationOptions>() ?? new DeduplicationOptions());
 }

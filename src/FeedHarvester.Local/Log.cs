@@ -58,4 +58,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Background checkpoint of {Path} works again")]
     public static partial void CheckpointRecovered(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information,
+        Message = "Re-seeded the new store from {Path}: the keys of {Count} records recorded ({Indexed} in the near-copy index) in {Elapsed}; " +
+            "feed state starts anew, so every feed is fetched in full once")]
+    public static partial void Reseeded(ILogger logger, int count, int indexed, string path, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning,
+        Message = "Cut an incomplete last line of {Bytes} bytes from {Path} while re-seeding: its record was never confirmed, " +
+            "so the article is harvested again if its feed still lists it")]
+    public static partial void ReseedTornLineCut(ILogger logger, long bytes, string path);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning,
+        Message = "{Count} lines of {Path} are not article records (the first at byte {Offset}): kept in the file, no keys recorded for them")]
+    public static partial void ReseedLinesNotRecords(ILogger logger, int count, string path, long offset);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Information,
+        Message = "ReseedFromOutput is set but the store at {Path} already has its state: nothing re-seeded")]
+    public static partial void ReseedNotNeeded(ILogger logger, string path);
 }

@@ -82,6 +82,7 @@ internal static class SchemaMigrator
         if (version > CurrentVersion)
         {
             throw new LocalStoreException(
+                LocalStoreFault.DatabaseTooNew,
                 $"Database \"{path}\" has schema version {version}, newer than the {CurrentVersion} this FeedHarvester supports. " +
                 "It was written by a newer release: upgrade FeedHarvester, or point DataDirectory at another directory.");
         }

@@ -30,14 +30,25 @@ public sealed class LocalStoreOptionsValidatorTests
         Assert.Contains(errors, e => e.Contains("SeenKeyRetention must be between 01:00:00 and 3650.00:00:00, got 00:05:00", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Collect_OutputPathIsTheDatabase_ReportsError()
+    [Theory]
+    [InlineData("/tmp/fh/feedharvester.db")]
+    [InlineData("/tmp/fh/feedharvester.db-wal")]
+    [InlineData("/tmp/fh/feedharvester.lock")]
+    public void Collect_OutputPathIsAFileOfTheStore_ReportsError(string outputPath)
     {
-        var options = new LocalStoreOptions { DataDirectory = "/tmp/fh", OutputPath = "/tmp/fh/feedharvester.db" };
+        var options = new LocalStoreOptions { DataDirectory = "/tmp/fh", OutputPath = outputPath };
 
         var error = Assert.Single(LocalStoreOptionsValidator.Collect(options));
 
-        Assert.Contains("must not be the store's own database or lock file", error, StringComparison.Ordinal);
+        Assert.Contains("must not be the store's own database, its log or a lock file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_OutputLockPath_IsAHiddenFileBesideTheOutput()
+    {
+        var options = new LocalStoreOptions { DataDirectory = "/tmp/fh", OutputPath = "/srv/out/articles.jsonl" };
+
+        Assert.Equal("/srv/out/.articles.jsonl.lock", options.OutputLockPath);
     }
 
     [Fact]

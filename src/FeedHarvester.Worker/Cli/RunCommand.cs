@@ -5,14 +5,23 @@ using FeedHarvester.Worker.Running;
 
 namespace FeedHarvester.Worker.Cli;
 
-/// <summary><c>feedharvester run [--once] [--config FILE] [--feeds FILE] [--data-dir DIR] [--output FILE]</c>.</summary>
+/// <summary><c>feedharvester run [--once] [--config FILE] [--feeds FILE] [--data-dir DIR] [--output FILE] [--reseed-from-output]</c>.</summary>
 internal static class RunCommand
 {
     /// <summary>Exit code for a configuration that cannot run; every error is printed first.</summary>
     public const int InvalidConfigurationExitCode = 2;
 
-    /// <summary>Exit code when the data directory cannot be used (locked by another worker, newer schema).</summary>
-    public const int StoreUnavailableExitCode = 3;
+    /// <summary>Exit code when another worker holds the data directory or the output file.</summary>
+    public const int StoreInUseExitCode = 3;
+
+    /// <summary>Exit code when the data directory, database or output cannot be written (permissions, read-only, disk full).</summary>
+    public const int StoreNotWritableExitCode = 4;
+
+    /// <summary>Exit code when the database cannot be read: corrupt, not a database, or from a newer release.</summary>
+    public const int DatabaseUnreadableExitCode = 5;
+
+    /// <summary>Exit code when the output holds records but the database is new: the state was lost.</summary>
+    public const int StateMissingExitCode = 6;
 
     public static Command Create()
     {
@@ -30,12 +39,14 @@ internal static class RunCommand
         var dataDir = new Option<string?>("--data-dir") { Description = "Directory for state (feedharvester.db) and output (articles.jsonl). Default ./data." };
         var output = new Option<string?>("--output") { Description = "JSON-lines output file. Default DATA-DIR/articles.jsonl." };
         var redis = new Option<string?>("--redis") { Description = "Redis mode: a StackExchange.Redis configuration string (e.g. 127.0.0.1:6379). State, seen keys and the article stream live there." };
+        var reseed = new Option<bool>("--reseed-from-output") { Description = "If the database is new (lost) but the output holds records, rebuild the seen keys from the output instead of refusing to start." };
         command.Options.Add(once);
         command.Options.Add(config);
         command.Options.Add(feeds);
         command.Options.Add(dataDir);
         command.Options.Add(output);
         command.Options.Add(redis);
+        command.Options.Add(reseed);
         command.SetAction((result, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -43,6 +54,7 @@ internal static class RunCommand
             AddOverride(overrides, "FeedHarvester:Storage:DataDirectory", result.GetValue(dataDir));
             AddOverride(overrides, "FeedHarvester:Storage:OutputPath", result.GetValue(output));
             AddOverride(overrides, "FeedHarvester:Redis:Configuration", result.GetValue(redis));
+            AddOverride(overrides, "FeedHarvester:Storage:ReseedFromOutput", result.GetValue(reseed) ? "true" : null);
             return RunAsync(result.GetValue(once), result.GetValue(config), overrides, cancellationToken);
         });
     }
@@ -83,9 +95,18 @@ internal static class RunCommand
         catch (LocalStoreException ex)
         {
             await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
-            return StoreUnavailableExitCode;
+            return ExitCodeFor(ex.Fault);
         }
     }
+
+    internal static int ExitCodeFor(LocalStoreFault fault) => fault switch
+    {
+        LocalStoreFault.InUse => StoreInUseExitCode,
+        LocalStoreFault.NotWritable => StoreNotWritableExitCode,
+        LocalStoreFault.DatabaseUnreadable or LocalStoreFault.DatabaseTooNew => DatabaseUnreadableExitCode,
+        LocalStoreFault.StateMissing => StateMissingExitCode,
+        _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "a store fault without an exit code"),
+    };
 
     private static void AddOverride(Dictionary<string, string?> overrides, string key, string? value)
     {

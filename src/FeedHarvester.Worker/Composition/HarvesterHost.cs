@@ -66,8 +66,20 @@ public static class HarvesterHost
             .AddSystemdIntegration();
         customize?.Invoke(builder);
         using var host = builder.Build();
+        OpenStoreBeforeStart(host.Services, settings);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    // Opened here rather than by the first hosted service that needs it: a store that cannot be opened (in use, not
+    // writable, lost or unreadable) then fails the start as one LocalStoreException line, not as the host's start-up
+    // failure with a stack trace logged before it.
+    private static void OpenStoreBeforeStart(IServiceProvider services, HarvesterSettings settings)
+    {
+        if (!settings.UsesRedis)
+        {
+            _ = services.GetRequiredService<LocalStore>();
+        }
     }
 
     // Redis expires seen keys by TTL; the embedded store purges them itself while the service runs.

@@ -47,4 +47,10 @@ public sealed class StorageOptions
 
     /// <summary>How long seen keys are kept before the service purges them. The default value is 90 days.</summary>
     public TimeSpan SeenKeyRetention { get; set; } = Local.LocalStoreDefaults.SeenKeyRetention;
+
+    /// <summary>
+    /// A new (lost) database beside an output that holds records rebuilds the seen keys from the output instead of
+    /// refusing to start (<c>--reseed-from-output</c>). Embedded store only. The default value is false.
+    /// </summary>
+    public bool ReseedFromOutput { get; set; }
 }

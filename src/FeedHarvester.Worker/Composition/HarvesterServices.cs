@@ -45,6 +45,7 @@ public static class HarvesterServices
                     options.DataDirectory = settings.Storage.DataDirectory;
                     options.OutputPath = settings.Storage.OutputPath;
                     options.SeenKeyRetention = settings.Storage.SeenKeyRetention;
+                    options.ReseedFromOutput = settings.Storage.ReseedFromOutput;
                 })
                 .AddSingleton<IPollLease, ProcessPollLease>();
 

@@ -26,6 +26,7 @@ public static class SettingsValidator
             DataDirectory = root.Storage.DataDirectory,
             OutputPath = string.IsNullOrWhiteSpace(root.Storage.OutputPath) ? null : root.Storage.OutputPath,
             SeenKeyRetention = root.Storage.SeenKeyRetention,
+            ReseedFromOutput = root.Storage.ReseedFromOutput,
         };
         errors.AddRange(LocalStoreOptionsValidator.Collect(storage).Select(e => $"{HarvesterOptions.SectionName}:Storage: {e}"));
 
@@ -33,6 +34,11 @@ public static class SettingsValidator
         if (!string.IsNullOrWhiteSpace(redis.Configuration))
         {
             errors.AddRange(RedisOptionsValidator.Collect(redis).Select(e => $"{RedisOptions.SectionName}: {e}"));
+            if (storage.ReseedFromOutput)
+            {
+                errors.Add($"{HarvesterOptions.SectionName}:Storage:ReseedFromOutput: applies to the embedded store only; " +
+                    $"Redis mode keeps its seen keys in Redis (got 'True' with {RedisOptions.SectionName}:Configuration '{redis.Configuration}')");
+            }
         }
 
         CheckObservability(configuration, errors);
