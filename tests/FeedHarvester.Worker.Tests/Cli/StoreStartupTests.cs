@@ -205,12 +205,48 @@ public sealed class StoreStartupTests
         Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
     }
 
+    [UnsupportedOSPlatform("windows")]
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunUnprivilegedAsync(string[] arguments)
     {
-        var worker = Path.Combine(AppContext.BaseDirectory, "feedharvester.dll");
-        var info = Environment.IsPrivilegedProcess
-            ? new ProcessStartInfo("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", worker, .. arguments])
-            : new ProcessStartInfo("dotnet", [worker, .. arguments]);
+        // As nobody the worker must be readable: a checkout under a private home (/root) is not, so run a copy in the temp folder.
+        var copy = Environment.IsPrivilegedProcess ? CopyWorkerToTemp() : null;
+        try
+        {
+            var worker = Path.Combine(copy ?? AppContext.BaseDirectory, "feedharvester.dll");
+            var info = copy is not null
+                ? new ProcessStartInfo("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", worker, .. arguments])
+                : new ProcessStartInfo("dotnet", [worker, .. arguments]);
+            return await RunAsync(info);
+        }
+        finally
+        {
+            if (copy is not null)
+            {
+                Directory.Delete(copy, recursive: true);
+            }
+        }
+    }
+
+    private const UnixFileMode ReadableByAll = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    [UnsupportedOSPlatform("windows")]
+    private static string CopyWorkerToTemp()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "fh-worker-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            var folder = Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            folder.UnixFileMode = ReadableByAll | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+            File.Copy(file, target);
+            File.SetUnixFileMode(target, ReadableByAll | UnixFileMode.UserWrite);
+        }
+
+        return copy;
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo info)
+    {
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
