@@ -19,4 +19,8 @@ internal static partial class ExtractionLog
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Extract found no article text in {ArticleUrl}")]
     public static partial void NoArticle(ILogger logger, Uri articleUrl);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning,
+        Message = "Page {ArticleUrl} was not extracted ({Reason}); the feed's content is used instead")]
+    public static partial void PageRefused(ILogger logger, Uri articleUrl, string reason);
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using FeedHarvester.Cleaning;
 
 namespace FeedHarvester.Parsing;
 
@@ -28,7 +29,32 @@ internal static partial class XmlDocumentLoader
 
     public static XmlLoadResult Load(string text)
     {
-        text = LeadingXmlDeclaration().Replace(text, "$1", 1);
+        // Counted from the text, so a document of a million tiny elements never becomes a tree of them.
+        if (MarkupCensus.XmlExceeds(text, MarkupLimits.MaxFeedElements))
+        {
+            return new XmlLoadResult(null, WellFormed: false,
+                [$"parse: too_many_elements: the document has more than {MarkupLimits.MaxFeedElements} elements"]);
+        }
+
+        var result = LoadTree(LeadingXmlDeclaration().Replace(text, "$1", 1));
+        return result.Root is not null && XmlNesting.Flatten(result.Root, MarkupLimits.MaxDepth)
+            ? Flattened(result)
+            : result;
+    }
+
+    /// <summary>
+    /// A tree that had to be flattened is recovered, not well-formed as read; CodeHollow is not handed the text
+    /// (StrictText null), since it would read the original depth again.
+    /// </summary>
+    private static XmlLoadResult Flattened(XmlLoadResult result) => result with
+    {
+        WellFormed = false,
+        StrictText = null,
+        Errors = [.. result.Errors, $"parse: too_deeply_nested: elements nested deeper than {MarkupLimits.MaxDepth} levels kept only their text"],
+    };
+
+    private static XmlLoadResult LoadTree(string text)
+    {
         if (TryStrict(text, out var root, out var firstError))
         {
             return new XmlLoadResult(root, WellFormed: true, [], text);

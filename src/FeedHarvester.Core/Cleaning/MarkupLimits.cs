@@ -1,0 +1,28 @@
+namespace FeedHarvester.Cleaning;
+
+/// <summary>
+/// How much markup one document or fragment may hold before it is refused or reduced to its text. The same limits
+/// guard every place where untrusted markup becomes a tree: article pages, feed content and summaries, feed XML.
+/// </summary>
+internal static class MarkupLimits
+{
+    /// <summary>
+    /// Deepest element nesting handed to a tree walker. Browsers stop nesting at the same depth (Chromium's HTML parser
+    /// attaches deeper elements as siblings at 512); the deepest of the 126 DEV news pages nests 38 levels. Below it every
+    /// walk that recurses per level (ours, AngleSharp's, HtmlSanitizer's, LINQ to XML's Value) stays far from the end
+    /// of a thread's stack, and AngleSharp's scope checks (a walk of the open-element stack per start tag) stay cheap.
+    /// </summary>
+    public const int MaxDepth = 512;
+
+    /// <summary>
+    /// Most elements in one HTML page or fragment. The largest DEV page has about 9,000; a tree costs roughly
+    /// 500 bytes an element in AngleSharp, so this keeps one page's tree near 100 MB, however small its tags are.
+    /// </summary>
+    public const int MaxElements = 200_000;
+
+    /// <summary>
+    /// Most elements in one feed document. A feed may be twice the size of a page (Fetching:MaxFeedBytes) and its
+    /// entries carry their HTML escaped, as text, so real feeds hold far fewer elements than this.
+    /// </summary>
+    public const int MaxFeedElements = 500_000;
+}
