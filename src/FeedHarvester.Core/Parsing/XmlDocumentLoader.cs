@@ -36,10 +36,8 @@ internal static partial class XmlDocumentLoader
                 [$"parse: too_many_elements: the document has more than {MarkupLimits.MaxFeedElements} elements"]);
         }
 
-        var result = LoadTree(LeadingXmlDeclaration().Replace(text, "$1", 1));
-        return result.Root is not null && XmlNesting.Flatten(result.Root, MarkupLimits.MaxDepth)
-            ? Flattened(result)
-            : result;
+        var result = LoadTree(LeadingXmlDeclaration().Replace(text, "$1", 1), out var flattened);
+        return flattened ? Flattened(result) : result;
     }
 
     /// <summary>
@@ -53,9 +51,9 @@ internal static partial class XmlDocumentLoader
         Errors = [.. result.Errors, $"parse: too_deeply_nested: elements nested deeper than {MarkupLimits.MaxDepth} levels kept only their text"],
     };
 
-    private static XmlLoadResult LoadTree(string text)
+    private static XmlLoadResult LoadTree(string text, out bool flattened)
     {
-        if (TryStrict(text, out var root, out var firstError))
+        if (TryStrict(text, out var root, out var firstError, out flattened))
         {
             return new XmlLoadResult(root, WellFormed: true, [], text);
         }
@@ -67,7 +65,7 @@ internal static partial class XmlDocumentLoader
             repaired = repair.Apply(repaired);
         }
 
-        if (TryStrict(repaired, out root, out _))
+        if (TryStrict(repaired, out root, out _, out flattened))
         {
             errors.Add("parse: recovered after repairs (" + string.Join(", ", XmlRepairs.All.Select(r => r.Name)) + ")");
             return new XmlLoadResult(root, WellFormed: false, errors, repaired);
@@ -78,18 +76,20 @@ internal static partial class XmlDocumentLoader
         return new XmlLoadResult(root, WellFormed: false, errors);
     }
 
-    private static bool TryStrict(string text, out XElement? root, out string? error)
+    private static bool TryStrict(string text, out XElement? root, out string? error, out bool flattened)
     {
+        flattened = false;
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), StrictSettings);
-            root = XDocument.Load(reader, LoadOptions.PreserveWhitespace).Root;
+            root = XmlTreeBuilder.Load(reader, MarkupLimits.MaxDepth, out flattened);
             error = null;
             return root is not null;
         }
         catch (XmlException ex)
         {
             root = null;
+            flattened = false;
             error = $"parse: not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {ex.Message}";
             return false;
         }
