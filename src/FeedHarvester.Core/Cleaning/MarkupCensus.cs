@@ -387,29 +387,45 @@ internal static class MarkupCensus
         private int TagEnd(int from)
         {
             var i = from;
-            while (i < html.Length)
+            while (true)
             {
-                var c = html[i];
-                if (c == '>')
+                var next = html.AsSpan(i).IndexOfAny('>', '"', '\'');
+                if (next < 0)
+                {
+                    return html.Length;
+                }
+
+                i += next;
+                if (html[i] == '>')
                 {
                     return i + 1;
                 }
 
-                if (c is '"' or '\'' && i > from && html[i - 1] == '=')
+                if (!FollowsEquals(i, from))
                 {
-                    var close = html.IndexOf(c, i + 1);
-                    if (close < 0)
-                    {
-                        return html.Length;
-                    }
-
-                    i = close;
+                    i++; // a quote inside a name or an unquoted value is just a character
+                    continue;
                 }
 
-                i++;
+                var close = html.IndexOf(html[i], i + 1);
+                if (close < 0)
+                {
+                    return html.Length;
+                }
+
+                i = close + 1;
+            }
+        }
+
+        private bool FollowsEquals(int quote, int from)
+        {
+            var i = quote - 1;
+            while (i >= from && char.IsWhiteSpace(html[i]))
+            {
+                i--;
             }
 
-            return html.Length;
+            return i >= from && html[i] == '=';
         }
 
         private int SkipRawText(string name, int from)
