@@ -57,19 +57,11 @@ internal static class MarkupCensus
         "section", "select", "summary", "table", "tbody", "td", "template", "tfoot", "th", "thead", "tr", "ul", "svg", "math",
     ]);
 
-    private static readonly FrozenSet<string> ListItems = FrozenSet.ToFrozenSet(["li"]);
-
-    private static readonly FrozenSet<string> DefinitionItems = FrozenSet.ToFrozenSet(["dd", "dt"]);
-
     private static readonly FrozenSet<string> TableBoundary = FrozenSet.ToFrozenSet(["table", "template", "html"]);
-
-    private static readonly FrozenSet<string> RowBoundaries = FrozenSet.ToFrozenSet(["tr", "table", "template", "html"]);
 
     private static readonly FrozenSet<string> TableSections = FrozenSet.ToFrozenSet(["thead", "tbody", "tfoot"]);
 
     private static readonly FrozenSet<string> Cells = FrozenSet.ToFrozenSet(["td", "th"]);
-
-    private static readonly FrozenSet<string> Row = FrozenSet.ToFrozenSet(["tr"]);
 
     private static readonly FrozenSet<string> Headings = FrozenSet.ToFrozenSet(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
@@ -122,13 +114,78 @@ internal static class MarkupCensus
 
     internal static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_' || c == ':' || c > 0x7F;
 
+    /// <summary>What a tag name means to the estimate, looked up once per distinct name in a scan.</summary>
+    [Flags]
+    private enum TagRole
+    {
+        None = 0,
+        Void = 1 << 0,
+        RawText = 1 << 1,
+        ClosesParagraph = 1 << 2,
+        ScopeBoundary = 1 << 3,
+        ListItemBoundary = 1 << 4,
+        TableBoundary = 1 << 5,
+        RowBoundary = 1 << 6,
+        Heading = 1 << 7,
+        Cell = 1 << 8,
+        Row = 1 << 9,
+        TableSection = 1 << 10,
+        ListItem = 1 << 11,
+        DefinitionItem = 1 << 12,
+        Foreign = 1 << 13,
+    }
+
+    /// <summary>Roles that are counted while open, so a search for one is skipped when none is.</summary>
+    private static readonly TagRole[] CountedRoles = [TagRole.Cell, TagRole.Row, TagRole.TableSection, TagRole.ListItem, TagRole.DefinitionItem, TagRole.Foreign];
+
+    private static readonly FrozenDictionary<string, TagRole> Roles = BuildRoles();
+
+    private static FrozenDictionary<string, TagRole> BuildRoles()
+    {
+        var roles = new Dictionary<string, TagRole>(StringComparer.Ordinal);
+        void Mark(IEnumerable<string> names, TagRole role)
+        {
+            foreach (var name in names)
+            {
+                roles[name] = roles.GetValueOrDefault(name) | role;
+            }
+        }
+
+        Mark(VoidElements, TagRole.Void);
+        Mark(RawTextElements, TagRole.RawText);
+        Mark(ClosesParagraph, TagRole.ClosesParagraph);
+        Mark(ScopeBoundaries, TagRole.ScopeBoundary);
+        Mark(ListItemBoundaries, TagRole.ListItemBoundary);
+        Mark(TableBoundary, TagRole.TableBoundary | TagRole.RowBoundary);
+        Mark(["tr"], TagRole.RowBoundary | TagRole.Row);
+        Mark(Headings, TagRole.Heading);
+        Mark(Cells, TagRole.Cell);
+        Mark(TableSections, TagRole.TableSection);
+        Mark(["li"], TagRole.ListItem);
+        Mark(["dd", "dt"], TagRole.DefinitionItem);
+        Mark(["svg", "math"], TagRole.Foreign);
+        return roles.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>A tag name seen in one scan, with how many elements of it are open.</summary>
+    private sealed class Tag(string name, TagRole roles)
+    {
+        public string Name { get; } = name;
+
+        public TagRole Roles { get; } = roles;
+
+        public int Open { get; set; }
+
+        public bool Is(TagRole role) => (Roles & role) != 0;
+    }
+
     /// <summary>One pass over one HTML text: the estimated stack of open elements.</summary>
     private sealed class HtmlScan(string html, int maxDepth, int maxElements)
     {
-        private readonly List<string> _open = [];
-        private readonly Dictionary<string, int> _openCounts = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _names =
-            new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly List<Tag> _open = [];
+        private readonly int[] _openByRole = new int[CountedRoles.Length];
+        private readonly Dictionary<string, Tag>.AlternateLookup<ReadOnlySpan<char>> _tags =
+            new Dictionary<string, Tag>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
         private int _elements;
 
@@ -171,8 +228,12 @@ internal static class MarkupCensus
 
             if (span[1] == '/' && span.Length > 2 && char.IsAsciiLetter(span[2]))
             {
-                var (name, after) = ReadName(lt + 2);
-                Close(name);
+                var (tag, after) = ReadName(lt + 2);
+                if (tag.Open > 0)
+                {
+                    Pop(_open.LastIndexOf(tag)); // a stray end tag changes nothing
+                }
+
                 return (TagEnd(after), MarkupExcess.None);
             }
 
@@ -181,173 +242,156 @@ internal static class MarkupCensus
 
         private (int Next, MarkupExcess Excess) StartTag(int lt)
         {
-            var (name, after) = ReadName(lt + 1);
+            var (tag, after) = ReadName(lt + 1);
             var end = TagEnd(after);
             if (++_elements > maxElements)
             {
                 return (end, MarkupExcess.TooManyElements);
             }
 
-            if (RawTextElements.Contains(name))
+            if (tag.Is(TagRole.RawText))
             {
-                return (SkipRawText(name, end), MarkupExcess.None);
+                return (SkipRawText(tag.Name, end), MarkupExcess.None);
             }
 
-            if (name == "plaintext")
+            if (tag.Name == "plaintext")
             {
                 return (html.Length, MarkupExcess.None); // the rest of the document is its text
             }
 
             var selfClosing = end - 2 >= after && html[end - 2] == '/';
-            if (VoidElements.Contains(name) || (selfClosing && InForeignContent()))
+            if (tag.Is(TagRole.Void) || (selfClosing && OpenCount(TagRole.Foreign) > 0))
             {
                 return (end, MarkupExcess.None);
             }
 
-            if (name == "form" && _openCounts.GetValueOrDefault("form") > 0)
+            if (tag.Name == "form" && tag.Open > 0)
             {
                 return (end, MarkupExcess.None); // the parser ignores a form inside a form
             }
 
-            CloseImplied(name);
-            Push(name);
+            CloseImplied(tag);
+            Push(tag);
             return (end, _open.Count > maxDepth ? MarkupExcess.TooDeeplyNested : MarkupExcess.None);
         }
 
         /// <summary>The end tags a start tag implies, as far as they change the depth.</summary>
-        private void CloseImplied(string name)
+        private void CloseImplied(Tag tag)
         {
-            if (ClosesParagraph.Contains(name))
+            if (tag.Is(TagRole.ClosesParagraph))
             {
-                CloseNearest("p", ScopeBoundaries);
+                CloseNearest("p", TagRole.ScopeBoundary);
             }
 
-            switch (name)
+            if (tag.Is(TagRole.ListItem))
             {
-                case "li":
-                    CloseNearestOf(ListItems, ListItemBoundaries);
-                    break;
-                case "dd" or "dt":
-                    CloseNearestOf(DefinitionItems, ListItemBoundaries);
-                    break;
-                case "option" or "optgroup":
-                    CloseTop("option");
-                    if (name == "optgroup")
-                    {
-                        CloseTop("optgroup");
-                    }
-
-                    break;
-                case "tr":
-                    CloseNearestOf(Cells, TableBoundary);
-                    CloseNearestOf(Row, TableBoundary);
-                    break;
-                case "td" or "th":
-                    CloseNearestOf(Cells, RowBoundaries);
-                    break;
-                case "thead" or "tbody" or "tfoot":
-                    CloseNearestOf(Cells, TableBoundary);
-                    CloseNearestOf(Row, TableBoundary);
-                    CloseNearestOf(TableSections, TableBoundary);
-                    break;
-                case "a" or "nobr":
-                    // The common slip, a link left open before the next one: the parser closes it (adoption agency).
-                    CloseTop(name);
-                    break;
-                case "button":
-                    CloseNearest(name, ScopeBoundaries);
-                    break;
-                case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                    if (_open.Count > 0 && Headings.Contains(_open[^1]))
-                    {
-                        Pop(_open.Count - 1);
-                    }
-
-                    break;
+                CloseNearestOf(TagRole.ListItem, TagRole.ListItemBoundary);
             }
-        }
-
-        private void Close(string name)
-        {
-            if (_openCounts.GetValueOrDefault(name) == 0)
+            else if (tag.Is(TagRole.DefinitionItem))
             {
-                return; // a stray end tag changes nothing
+                CloseNearestOf(TagRole.DefinitionItem, TagRole.ListItemBoundary);
             }
+            else if (tag.Is(TagRole.Cell))
+            {
+                CloseNearestOf(TagRole.Cell, TagRole.RowBoundary);
+            }
+            else if (tag.Is(TagRole.Row | TagRole.TableSection))
+            {
+                CloseNearestOf(TagRole.Cell, TagRole.TableBoundary);
+                CloseNearestOf(TagRole.Row, TagRole.TableBoundary);
+                if (tag.Is(TagRole.TableSection))
+                {
+                    CloseNearestOf(TagRole.TableSection, TagRole.TableBoundary);
+                }
+            }
+            else if (tag.Is(TagRole.Heading))
+            {
+                if (_open.Count > 0 && _open[^1].Is(TagRole.Heading))
+                {
+                    Pop(_open.Count - 1);
+                }
+            }
+            else
+            {
+                switch (tag.Name)
+                {
+                    case "option" or "optgroup":
+                        CloseTop("option");
+                        if (tag.Name == "optgroup")
+                        {
+                            CloseTop("optgroup");
+                        }
 
-            Pop(_open.LastIndexOf(name));
+                        break;
+                    case "a" or "nobr":
+                        // The common slip, a link left open before the next one: the parser closes it (adoption agency).
+                        CloseTop(tag.Name);
+                        break;
+                    case "button":
+                        CloseNearest("button", TagRole.ScopeBoundary);
+                        break;
+                }
+            }
         }
 
         private void CloseTop(string name)
         {
-            if (_open.Count > 0 && _open[^1] == name)
+            if (_open.Count > 0 && _open[^1].Name == name)
             {
                 Pop(_open.Count - 1);
             }
         }
 
-        private void CloseNearest(string name, FrozenSet<string> boundaries)
+        private void CloseNearest(string name, TagRole boundaries)
         {
-            if (_openCounts.GetValueOrDefault(name) == 0)
+            if (!_tags.TryGetValue(name, out var tag) || tag.Open == 0)
             {
                 return;
             }
 
             for (var i = _open.Count - 1; i >= 0; i--)
             {
-                if (_open[i] == name)
+                if (ReferenceEquals(_open[i], tag))
                 {
                     Pop(i);
                     return;
                 }
 
-                if (boundaries.Contains(_open[i]))
+                if (_open[i].Is(boundaries))
                 {
                     return;
                 }
             }
         }
 
-        private void CloseNearestOf(FrozenSet<string> names, FrozenSet<string> boundaries)
+        private void CloseNearestOf(TagRole role, TagRole boundaries)
         {
-            if (!AnyOpen(names))
+            if (OpenCount(role) == 0)
             {
                 return;
             }
 
             for (var i = _open.Count - 1; i >= 0; i--)
             {
-                if (names.Contains(_open[i]))
+                if (_open[i].Is(role))
                 {
                     Pop(i);
                     return;
                 }
 
-                if (boundaries.Contains(_open[i]))
+                if (_open[i].Is(boundaries))
                 {
                     return;
                 }
             }
         }
 
-        private bool AnyOpen(FrozenSet<string> names)
+        private int OpenCount(TagRole role) => _openByRole[Array.IndexOf(CountedRoles, role)];
+
+        private void Push(Tag tag)
         {
-            foreach (var name in names)
-            {
-                if (_openCounts.GetValueOrDefault(name) > 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool InForeignContent() => _openCounts.GetValueOrDefault("svg") > 0 || _openCounts.GetValueOrDefault("math") > 0;
-
-        private void Push(string name)
-        {
-            _open.Add(name);
-            _openCounts[name] = _openCounts.GetValueOrDefault(name) + 1;
+            _open.Add(tag);
+            Count(tag, 1);
         }
 
         /// <summary>Pops the element at <paramref name="index"/> and everything opened inside it.</summary>
@@ -355,14 +399,31 @@ internal static class MarkupCensus
         {
             for (var i = _open.Count - 1; i >= index; i--)
             {
-                _openCounts[_open[i]]--;
+                Count(_open[i], -1);
             }
 
             _open.RemoveRange(index, _open.Count - index);
         }
 
-        /// <summary>The tag name at <paramref name="start"/>, lower-cased and interned for this scan.</summary>
-        private (string Name, int After) ReadName(int start)
+        private void Count(Tag tag, int delta)
+        {
+            tag.Open += delta;
+            if (tag.Roles == TagRole.None)
+            {
+                return;
+            }
+
+            for (var r = 0; r < CountedRoles.Length; r++)
+            {
+                if (tag.Is(CountedRoles[r]))
+                {
+                    _openByRole[r] += delta;
+                }
+            }
+        }
+
+        /// <summary>The tag at <paramref name="start"/>, its name lower-cased, one object per distinct name in this scan.</summary>
+        private (Tag Tag, int After) ReadName(int start)
         {
             var end = start;
             while (end < html.Length && !char.IsWhiteSpace(html[end]) && html[end] is not ('/' or '>'))
@@ -374,13 +435,14 @@ internal static class MarkupCensus
             Span<char> lower = stackalloc char[Math.Min(raw.Length, 64)];
             var length = raw[..lower.Length].ToLowerInvariant(lower);
             var key = lower[..length];
-            if (!_names.TryGetValue(key, out var name))
+            if (!_tags.TryGetValue(key, out var tag))
             {
-                name = key.ToString();
-                _names[key] = name;
+                var name = key.ToString();
+                tag = new Tag(name, Roles.GetValueOrDefault(name));
+                _tags[key] = tag;
             }
 
-            return (name, end);
+            return (tag, end);
         }
 
         /// <summary>Just past the '>' that ends the tag begun before <paramref name="from"/>, skipping quoted attribute values.</summary>

@@ -68,20 +68,16 @@ public sealed class ArticleExtractor : IArticleExtractor
     private ExtractionOutcome ExtractWithin(HtmlPage page, ExtractionTrace? trace, WorkBudget budget)
     {
         var html = PageDecoder.Decode(page.Body.Span, page.ContentType);
-        // Refused from the text, before a parser spends time and memory on it; then checked exactly on the tree.
-        if (Refusal(MarkupCensus.CheckHtml(html)) is { } beforeParsing)
+        // Refused from the text, before a parser spends time and memory on it. The tree needs no second check here:
+        // AngleSharp attaches elements past depth 512 as siblings, and every walk below keeps its own stack.
+        if (Refusal(MarkupCensus.CheckHtml(html)) is { } refused)
         {
-            return beforeParsing;
+            return refused;
         }
 
         budget.Check();
         var parser = _parser.Value!;
         var document = parser.ParseDocument(html);
-        if (Refusal(DomShape.Check(document)) is { } afterParsing)
-        {
-            return afterParsing;
-        }
-
         budget.Check();
         var scan = PageScan.Of(document);
         var metadata = MetadataReader.Read(document, scan, page.Url);

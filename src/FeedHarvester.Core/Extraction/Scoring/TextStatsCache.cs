@@ -37,18 +37,16 @@ internal sealed class TextStatsCache(WorkBudget? budget = null)
             return cached;
         }
 
-        // Bottom-up without recursion: an element is summed once all its (content) children are.
+        // Bottom-up without recursion: an element is summed once all its (content) children are. Each element is
+        // pushed once (only when not cached), and the element asked for is summed last.
+        var stats = default(ElementStats);
         _pending.Push((element, false));
         while (_pending.TryPop(out var item))
         {
             if (item.ChildrenDone)
             {
-                _stats[item.Element] = Sum(item.Element);
-                continue;
-            }
-
-            if (_stats.ContainsKey(item.Element))
-            {
+                stats = Sum(item.Element);
+                _stats[item.Element] = stats;
                 continue;
             }
 
@@ -63,7 +61,7 @@ internal sealed class TextStatsCache(WorkBudget? budget = null)
             }
         }
 
-        return _stats[element];
+        return stats;
     }
 
     /// <summary>An element's stats from its own text and its children's (already cached) stats.</summary>
