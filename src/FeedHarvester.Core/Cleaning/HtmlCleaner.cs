@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using AngleSharp;
 using AngleSharp.Css.Dom;
-using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
@@ -74,12 +73,23 @@ public sealed class HtmlCleaner
             return "";
         }
 
+        // Markup too deep or too large to be a tree (the census) keeps its words as one escaped paragraph.
+        if (MarkupCensus.CheckHtml(html) != MarkupExcess.None)
+        {
+            return MarkupStripper.ToParagraph(html);
+        }
+
         // Parsed here rather than inside Sanitize so images can be fixed while their data-* attributes still exist.
         using var document = _parser.Value!.ParseDocument("<html><body>" + html);
         var body = document.Body!;
+        if (DomShape.Check(body) != MarkupExcess.None)
+        {
+            return MarkupStripper.ToParagraph(html);
+        }
+
         ImageNormalizer.Normalize(body, baseUrl);
         _ = _sanitizer.SanitizeDom(document, body, baseUrl.AbsoluteUri);
-        return body.ChildNodes.ToHtml(HtmlMarkupFormatter.Instance).Trim();
+        return HtmlWriter.InnerHtml(body).Trim();
     }
 
     /// <summary>

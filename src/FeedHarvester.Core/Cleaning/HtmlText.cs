@@ -28,8 +28,19 @@ public static class HtmlText
             return "";
         }
 
+        // Markup too deep or too large to be a tree is still text: its words are kept, its structure is not.
+        if (MarkupCensus.CheckHtml(html) != MarkupExcess.None)
+        {
+            return MarkupStripper.ToText(html);
+        }
+
         var document = Parser.Value!.ParseDocument(html);
-        return document.Body is null ? "" : FromNode(document.Body);
+        if (document.Body is null)
+        {
+            return "";
+        }
+
+        return DomShape.Check(document.Body) == MarkupExcess.None ? FromNode(document.Body) : MarkupStripper.ToText(html);
     }
 
     /// <summary>
@@ -72,32 +83,47 @@ public static class HtmlText
         };
     }
 
-    /// <summary>Plain text of a DOM subtree (the extractor's ContentText).</summary>
-    internal static string FromNode(INode root)
+    /// <summary>Plain text of a DOM subtree (the extractor's ContentText); each node visited is a step of <paramref name="budget"/>.</summary>
+    internal static string FromNode(INode root, Extraction.WorkBudget? budget = null)
     {
-        var writer = new ParagraphWriter();
+        var writer = new ParagraphWriter(budget);
         writer.Write(root);
         return writer.ToString();
     }
 
-    /// <summary>Accumulates paragraphs while walking the tree; one instance per call.</summary>
-    private sealed class ParagraphWriter
+    /// <summary>Accumulates paragraphs while walking the tree (its own stack, children by index); one instance per call.</summary>
+    private sealed class ParagraphWriter(Extraction.WorkBudget? budget)
     {
         private readonly StringBuilder _text = new();
         private readonly StringBuilder _line = new();
+        private readonly Stack<(INode Parent, int Next, bool Block)> _open = new();
         private int _pendingBreaks;
 
-        public void Write(INode node)
+        public void Write(INode root)
         {
-            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            _open.Push((root, 0, false));
+            while (_open.TryPop(out var frame))
             {
-                switch (child)
+                var children = frame.Parent.ChildNodes;
+                if (frame.Next >= children.Length)
+                {
+                    if (frame.Block)
+                    {
+                        EndParagraph();
+                    }
+
+                    continue;
+                }
+
+                _open.Push(frame with { Next = frame.Next + 1 });
+                budget?.Step();
+                switch (children[frame.Next])
                 {
                     case IText text:
                         AppendText(text.Data);
                         break;
                     case IElement element:
-                        WriteElement(element);
+                        Enter(element);
                         break;
                 }
             }
@@ -109,7 +135,7 @@ public static class HtmlText
             return _text.ToString();
         }
 
-        private void WriteElement(IElement element)
+        private void Enter(IElement element)
         {
             if (ElementSets.NonContent.Contains(element.LocalName))
             {
@@ -128,11 +154,7 @@ public static class HtmlText
                 EndParagraph();
             }
 
-            Write(element);
-            if (block)
-            {
-                EndParagraph();
-            }
+            _open.Push((element, 0, block));
         }
 
         private void AppendText(string data)

@@ -17,4 +17,7 @@ public static class MetricTags
 
     /// <summary>Extraction path when the extractor threw.</summary>
     public const string ErrorPath = "error";
+
+    /// <summary>Extraction path when the page was refused (too deeply nested, too many elements, past its time budget).</summary>
+    public const string RefusedPath = "refused";
 }

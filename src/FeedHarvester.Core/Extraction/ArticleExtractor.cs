@@ -32,38 +32,70 @@ public sealed class ArticleExtractor : IArticleExtractor
     // AngleSharp's maintainers do not promise a parser is safe across threads, so keep one per thread.
     private readonly ThreadLocal<HtmlParser> _parser = new(CreateParser);
     private readonly ILogger _logger;
+    private readonly ExtractionOptions _options;
+    private readonly TimeProvider _time;
 
-    public ArticleExtractor(ILogger<ArticleExtractor>? logger = null)
+    public ArticleExtractor(ILogger<ArticleExtractor>? logger = null, ExtractionOptions? options = null, TimeProvider? timeProvider = null)
     {
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _options = options ?? new ExtractionOptions();
+        _time = timeProvider ?? TimeProvider.System;
     }
 
-    public ExtractedArticle? Extract(HtmlPage page) => Extract(page, trace: null);
+    /// <summary>The article, or null for any failure (see <see cref="TryExtract"/> for the reason).</summary>
+    public ExtractedArticle? Extract(HtmlPage page) => TryExtract(page).Article;
 
     /// <summary>As <see cref="Extract(HtmlPage)"/>, recording removals and candidate scores into <paramref name="trace"/>.</summary>
-    public ExtractedArticle? Extract(HtmlPage page, ExtractionTrace? trace)
+    public ExtractedArticle? Extract(HtmlPage page, ExtractionTrace? trace) => Run(page, trace, CancellationToken.None).Article;
+
+    public ExtractionOutcome TryExtract(HtmlPage page, CancellationToken cancellationToken = default) => Run(page, null, cancellationToken);
+
+    private ExtractionOutcome Run(HtmlPage page, ExtractionTrace? trace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
+        using var budget = new WorkBudget(_options.PageTimeBudget, _time, cancellationToken);
+        try
+        {
+            return ExtractWithin(page, trace, budget);
+        }
+        catch (OperationCanceledException ex) when (ex.CancellationToken == budget.Token)
+        {
+            return ExtractionOutcome.Failed(ExtractionFailure.TimeBudgetExceeded,
+                $"extraction was stopped after {budget.Limit.TotalSeconds:0.###} s (Extraction:PageTimeBudget)");
+        }
+    }
+
+    private ExtractionOutcome ExtractWithin(HtmlPage page, ExtractionTrace? trace, WorkBudget budget)
+    {
         var html = PageDecoder.Decode(page.Body.Span, page.ContentType, out var charsetNote);
         if (charsetNote is not null)
         {
             ExtractionLog.CharsetIgnored(_logger, page.Url, charsetNote);
         }
 
+        // Refused from the text, before a parser spends time and memory on it. The tree needs no second check here:
+        // AngleSharp attaches elements past depth 512 as siblings, and every walk below keeps its own stack.
+        if (Refusal(MarkupCensus.CheckHtml(html)) is { } refused)
+        {
+            return refused;
+        }
+
+        budget.Check();
         var parser = _parser.Value!;
         var document = parser.ParseDocument(html);
+        budget.Check();
         var scan = PageScan.Of(document);
         var metadata = MetadataReader.Read(document, scan, page.Url);
-        NoscriptImages.Unwrap(scan.Noscripts);
+        NoscriptImages.Unwrap(scan.Noscripts, budget);
         var debug = _logger.IsEnabled(LogLevel.Debug);
         trace ??= debug ? new ExtractionTrace() : null;
 
-        var best = RunPasses(document, page.Url, metadata, trace);
+        var best = RunPasses(document, page.Url, metadata, trace, budget);
         best = PreferStructuredBody(best, metadata);
         if (best is null || best.Chars < ExtractionThresholds.MinParagraphChars)
         {
             ExtractionLog.NoArticle(_logger, page.Url);
-            return null;
+            return ExtractionOutcome.Failed(ExtractionFailure.NoArticleText, "the page holds no article text");
         }
 
         var words = HtmlText.CountWords(best.Text);
@@ -72,7 +104,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             ExtractionLog.PathChosen(_logger, best.Path, page.Url, best.Chars, words, string.Join("; ", trace!.Passes));
         }
 
-        return new ExtractedArticle
+        return ExtractionOutcome.Of(new ExtractedArticle
         {
             ContentHtml = best.Html,
             ContentText = best.Text,
@@ -87,12 +119,21 @@ public sealed class ArticleExtractor : IArticleExtractor
             LeadImage = metadata.LeadImage,
             CanonicalUrl = metadata.CanonicalUrl,
             SiteName = metadata.SiteName,
-        };
+        });
     }
 
-    private ExtractionAttempt? RunPasses(IDocument document, Uri url, PageMetadata metadata, ExtractionTrace? trace)
+    private static ExtractionOutcome? Refusal(MarkupExcess excess) => excess switch
     {
-        var session = new NodeRemover(trace);
+        MarkupExcess.TooDeeplyNested => ExtractionOutcome.Failed(ExtractionFailure.TooDeeplyNested,
+            $"the page nests elements deeper than {MarkupLimits.MaxDepth} levels"),
+        MarkupExcess.TooManyElements => ExtractionOutcome.Failed(ExtractionFailure.TooManyElements,
+            $"the page has more than {MarkupLimits.MaxElements} elements"),
+        _ => null,
+    };
+
+    private ExtractionAttempt? RunPasses(IDocument document, Uri url, PageMetadata metadata, ExtractionTrace? trace, WorkBudget budget)
+    {
+        var session = new NodeRemover(trace, budget);
         try
         {
             return RunPasses(document, url, metadata, session);
@@ -109,6 +150,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         var trace = session.Trace;
         foreach (var (path, flags) in Passes)
         {
+            session.Budget.Check();
             if (best is not null)
             {
                 // Each pass removes nodes; put the parsed tree back instead of parsing the page again.
@@ -150,8 +192,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         var top = CandidateSelector.Select(ranked, scorer, body) ?? body;
         var article = SiblingMerger.Merge(top, scorer, session);
         new ContentPruner(session, flags).Prune(article, metadata.Title);
-        var text = HtmlText.FromNode(article);
-        return (new ExtractionAttempt(path, article.OuterHtml, text), session.Removed);
+        var text = HtmlText.FromNode(article, session.Budget);
+        return (new ExtractionAttempt(path, HtmlWriter.OuterHtml(article), text), session.Removed);
     }
 
     private void TraceCandidates(List<KeyValuePair<IElement, double>> ranked, string path, Uri url, ExtractionTrace? trace)

@@ -32,6 +32,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
     {
         foreach (var heading in article.QuerySelectorAll("h1,h2"))
         {
+            remover.Budget.Step();
             if (heading.LocalName == "h1" || (title is not null && SameText(heading.TextContent, title)))
             {
                 remover.Remove(heading, RemovalReason.Title);
@@ -43,11 +44,13 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
     {
         foreach (var caption in article.QuerySelectorAll("figcaption,caption"))
         {
+            remover.Budget.Step();
             remover.Remove(caption, RemovalReason.Caption);
         }
 
         foreach (var figure in article.QuerySelectorAll("figure"))
         {
+            remover.Budget.Step();
             var stats = remover.Stats.Of(figure);
             if (stats.Images + stats.Pictures + stats.Videos == 0 && stats.Chars < ExtractionThresholds.MaxMetaLineChars)
             {
@@ -60,6 +63,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
     {
         foreach (var element in article.QuerySelectorAll("address,time,p,div,span,ul,li,section"))
         {
+            remover.Budget.Step();
             var inline = element.LocalName is "time" or "span";
             if (inline && DomRules.HasAncestorOrSelf(element, "p"))
             {
@@ -93,6 +97,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
     {
         foreach (var element in article.QuerySelectorAll("p,li,div,h2,h3,h4,h5,h6,strong,em,b,span"))
         {
+            remover.Budget.Step();
             if (DomRules.HasBlockChild(element) || !DomRules.IsInside(element, article))
             {
                 continue;
@@ -122,6 +127,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         var blocks = article.QuerySelectorAll(ConditionalSelector);
         for (var i = blocks.Length - 1; i >= 0; i--)
         {
+            remover.Budget.Step();
             if (DomRules.IsInside(blocks[i], article) && ShouldRemove(blocks[i]) is { } reason)
             {
                 remover.Remove(blocks[i], reason);
@@ -176,6 +182,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         var blocks = article.QuerySelectorAll("p,div,section,span,li,ul,ol,h2,h3,h4,h5,h6");
         for (var i = blocks.Length - 1; i >= 0; i--)
         {
+            remover.Budget.Step();
             var block = blocks[i];
             if (DomRules.IsInside(block, article) && remover.Stats.Of(block) is { Chars: 0, Media: 0 })
             {

@@ -30,7 +30,7 @@ internal static class DomRules
 
     public static bool HasBlockChild(IElement element)
     {
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        foreach (var child in DomWalk.Children(element))
         {
             if (IsBlock(child))
             {

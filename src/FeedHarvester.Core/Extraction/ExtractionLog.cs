@@ -22,4 +22,8 @@ internal static partial class ExtractionLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Page {ArticleUrl}: {Reason}; decoded by the next declaration or as UTF-8")]
     public static partial void CharsetIgnored(ILogger logger, Uri articleUrl, string reason);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning,
+        Message = "Page {ArticleUrl} was not extracted ({Reason}); the feed's content is used instead")]
+    public static partial void PageRefused(ILogger logger, Uri articleUrl, string reason);
 }

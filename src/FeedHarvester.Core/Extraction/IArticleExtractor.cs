@@ -4,10 +4,11 @@ namespace FeedHarvester.Extraction;
 public interface IArticleExtractor
 {
     /// <summary>
-    /// Extracts the article from <paramref name="page"/>. Returns null when the page holds no article
-    /// text at all (an empty or boilerplate-only page); never throws for bad HTML.
+    /// Extracts the article from <paramref name="page"/>, or says why there is none: no article text, or a page
+    /// refused as too deeply nested, too large a tree, or past its time budget. Never throws for bad HTML; throws
+    /// <see cref="OperationCanceledException"/> only when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
-    ExtractedArticle? Extract(HtmlPage page);
+    ExtractionOutcome TryExtract(HtmlPage page, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A page as fetched: raw bytes, the Content-Type header (charset), and the URL it came from.</summary>

@@ -9,21 +9,25 @@ namespace FeedHarvester.Extraction;
 /// that dropped it. Every change is journalled so <see cref="Restore"/> can put the parsed tree back for a relaxed
 /// pass instead of parsing the page again; the subtree stats are kept exact through every change.
 /// </summary>
-internal sealed class NodeRemover(ExtractionTrace? trace)
+internal sealed class NodeRemover(ExtractionTrace? trace, WorkBudget? budget = null)
 {
     private readonly List<(IElement Node, INode Parent, INode? Next)> _journal = [];
     private int _removed;
 
     public ExtractionTrace? Trace { get; } = trace;
 
+    /// <summary>The page's time allowance, stepped by every walk of the pass.</summary>
+    public WorkBudget Budget { get; } = budget ?? WorkBudget.Unlimited();
+
     /// <summary>Subtree text measures and tag counts of the current tree.</summary>
-    public TextStatsCache Stats { get; } = new();
+    public TextStatsCache Stats { get; } = new(budget);
 
     /// <summary>Class/id vocabulary matches, shared by every pass over the page.</summary>
     public ClassNameMatcher Names { get; } = new();
 
     public void Remove(IElement element, RemovalReason reason)
     {
+        Budget.Step();
         _removed++;
         Trace?.Removals.Add((DomRules.Describe(element), reason));
         Detach(element);
@@ -48,6 +52,7 @@ internal sealed class NodeRemover(ExtractionTrace? trace)
     {
         for (var i = _journal.Count - 1; i >= 0; i--)
         {
+            Budget.Step();
             var (node, parent, next) = _journal[i];
             _ = parent.InsertBefore(node, next);
         }

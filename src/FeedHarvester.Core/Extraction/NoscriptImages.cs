@@ -10,10 +10,11 @@ namespace FeedHarvester.Extraction;
 /// </summary>
 internal static class NoscriptImages
 {
-    public static void Unwrap(IEnumerable<IElement> noscripts)
+    public static void Unwrap(IEnumerable<IElement> noscripts, WorkBudget? budget = null)
     {
         foreach (var noscript in noscripts)
         {
+            budget?.Step();
             if (noscript.Parent is null || OnlyImage(noscript) is not { } image)
             {
                 continue;

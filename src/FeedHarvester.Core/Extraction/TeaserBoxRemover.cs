@@ -17,9 +17,18 @@ internal static class TeaserBoxRemover
     public static void Remove(IElement root, NodeRemover remover, int pageChars)
     {
         var headings = new List<IElement>();
-        CollectHeadings(root, headings);
+        DomWalk.PreOrder(root, element =>
+        {
+            if (MayBeHeading(element))
+            {
+                headings.Add(element);
+            }
+
+            return WalkStep.Descend;
+        }, remover.Budget);
         foreach (var heading in headings)
         {
+            remover.Budget.Step();
             // Longer than a heading may be: skip before building its text (collapsed chars never exceed the raw text).
             if (DomRules.IsInside(heading, root) &&
                 remover.Stats.Of(heading).Chars <= ExtractionThresholds.MaxTeaserHeadingChars &&
@@ -30,20 +39,7 @@ internal static class TeaserBoxRemover
         }
     }
 
-    /// <summary>Headings in document order (h1–h6, strong, b, or a class naming a title, heading, header or label).</summary>
-    private static void CollectHeadings(IElement parent, List<IElement> headings)
-    {
-        for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
-        {
-            if (MayBeHeading(child))
-            {
-                headings.Add(child);
-            }
-
-            CollectHeadings(child, headings);
-        }
-    }
-
+    /// <summary>A heading: h1–h6, strong, b, or a class naming a title, heading, header or label.</summary>
     private static bool MayBeHeading(IElement element)
     {
         if (DomRules.IsHeading(element) || element.LocalName is "strong" or "b")
@@ -98,6 +94,7 @@ internal static class TeaserBoxRemover
         while (next is not null && remover.Stats.Text(next) is var stats &&
                (stats.Chars == 0 || stats.LinkDensity >= ExtractionThresholds.MinTeaserLinkDensity))
         {
+            remover.Budget.Step();
             var after = next.NextElementSibling;
             remover.Remove(next, RemovalReason.Teaser);
             next = after;
@@ -114,7 +111,7 @@ internal static class TeaserBoxRemover
     private static IElement LiftLoneWrapper(IElement heading, IElement root, TextStatsCache stats)
     {
         var top = heading;
-        while (top.ParentElement is { } parent && !ReferenceEquals(parent, root) && parent.ChildElementCount == 1 &&
+        while (top.ParentElement is { } parent && !ReferenceEquals(parent, root) && DomWalk.HasSingleElementChild(parent) &&
                stats.Of(parent).Chars == stats.Of(top).Chars)
         {
             top = parent;

@@ -21,24 +21,16 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
         TeaserBoxRemover.Remove(body, remover, _pageChars);
     }
 
-    private void Visit(IElement parent)
+    private void Visit(IElement parent) => DomWalk.PreOrder(parent, element =>
     {
-        var child = parent.FirstElementChild;
-        while (child is not null)
+        if (Judge(element) is not { } reason)
         {
-            var next = child.NextElementSibling;
-            if (Judge(child) is { } reason)
-            {
-                remover.Remove(child, reason);
-            }
-            else
-            {
-                Visit(child);
-            }
-
-            child = next;
+            return WalkStep.Descend;
         }
-    }
+
+        remover.Remove(element, reason);
+        return WalkStep.Removed;
+    }, remover.Budget);
 
     private RemovalReason? Judge(IElement element)
     {

@@ -44,7 +44,8 @@ public sealed class FeedParser
             return Failure(errors);
         }
 
-        return new FeedParseResult(FeedFormatDetector.Json, !decoded.HadInvalidBytes, content.Feed, content.Entries, errors)
+        var (entries, bounded) = BoundMarkup(content.Entries, errors);
+        return new FeedParseResult(FeedFormatDetector.Json, !decoded.HadInvalidBytes && !bounded, content.Feed, entries, errors)
         {
             ParsedVia = FeedReadPath.Json,
         };
@@ -81,7 +82,8 @@ public sealed class FeedParser
         }
 
         var (content, via) = LayerOverCodeHollow(load.StrictText, format!, raw);
-        return new FeedParseResult(format, load.WellFormed && !decoded.HadInvalidBytes, content.Feed, content.Entries, errors)
+        var (entries, bounded) = BoundMarkup(content.Entries, errors);
+        return new FeedParseResult(format, load.WellFormed && !decoded.HadInvalidBytes && !bounded, content.Feed, entries, errors)
         {
             ParsedVia = via,
         };
@@ -100,6 +102,13 @@ public sealed class FeedParser
         }
 
         return (RawXmlOverrides.Apply(CodeHollowFeedAdapter.Map(feed), raw, format), FeedReadPath.CodeHollow);
+    }
+
+    /// <summary>Entries with hostile HTML reduced to text (<see cref="EntryMarkup"/>); true when any was, which makes the feed "recovered".</summary>
+    private static (IReadOnlyList<ParsedEntry> Entries, bool Bounded) BoundMarkup(IReadOnlyList<ParsedEntry> entries, List<string> errors)
+    {
+        var bounded = EntryMarkup.Bound(entries, errors);
+        return (bounded, !ReferenceEquals(bounded, entries));
     }
 
     private static FeedParseResult Failure(List<string> errors, bool wellFormed = false) =>

@@ -104,6 +104,12 @@ internal static partial class FeedText
 
     private static string HtmlToText(string html)
     {
+        // Markup too deep or too large to be a tree is reduced to its text without one.
+        if (Cleaning.MarkupCensus.CheckHtml(html) != Cleaning.MarkupExcess.None)
+        {
+            return Cleaning.MarkupStripper.ToText(html);
+        }
+
         var parser = FragmentParser.Value!;
         var document = parser.ParseDocument("<body></body>");
         var nodes = parser.ParseFragment(html, document.Body!);

@@ -131,6 +131,13 @@ internal static partial class TagSoupReader
                 return;
             }
 
+            // Deeper tags are dropped and their text joins the deepest open element: the tree stays within the
+            // depth every reader can walk, and closing tags search a bounded stack.
+            if (_stack.Count >= Cleaning.MarkupLimits.MaxDepth)
+            {
+                return;
+            }
+
             var scope = _stack.Count > 0 ? new Dictionary<string, string>(_stack[^1].Scope) : new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, value) in attributes.Where(a => a.Name == "xmlns" || a.Name.StartsWith("xmlns:", StringComparison.Ordinal)))
             {

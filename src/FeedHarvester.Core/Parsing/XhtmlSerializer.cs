@@ -17,33 +17,48 @@ internal static class XhtmlSerializer
     public static string InnerHtml(XElement element)
     {
         var builder = new StringBuilder();
-        foreach (var node in element.Nodes())
+        // Its own stack instead of a call per level: inline content is the feed's to nest as deep as it likes.
+        var open = new Stack<(XElement Element, XNode? Next)>();
+        open.Push((element, element.FirstNode));
+        while (open.TryPop(out var frame))
         {
-            Write(node, builder);
+            if (frame.Next is not { } node)
+            {
+                if (open.Count > 0)
+                {
+                    _ = builder.Append("</").Append(frame.Element.Name.LocalName).Append('>');
+                }
+
+                continue;
+            }
+
+            open.Push(frame with { Next = node.NextNode });
+            switch (node)
+            {
+                case XText text:
+                    _ = builder.Append(Escape(text.Value, attribute: false));
+                    break;
+                case XElement child when WriteStartTag(child, builder):
+                    open.Push((child, child.FirstNode));
+                    break;
+            }
         }
 
         return builder.ToString();
     }
 
-    private static void Write(XNode node, StringBuilder builder)
-    {
-        switch (node)
-        {
-            case XText text:
-                _ = builder.Append(Escape(text.Value, attribute: false));
-                break;
-            case XElement element:
-                WriteElement(element, builder);
-                break;
-        }
-    }
-
-    private static void WriteElement(XElement element, StringBuilder builder)
+    /// <summary>Writes the start tag; false for a void element written self-closed (it has no content to follow).</summary>
+    private static bool WriteStartTag(XElement element, StringBuilder builder)
     {
         var name = element.Name.LocalName;
         _ = builder.Append('<').Append(name);
-        foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration))
+        foreach (var attribute in element.Attributes())
         {
+            if (attribute.IsNamespaceDeclaration)
+            {
+                continue;
+            }
+
             var attributeName = attribute.Name.Namespace == XNamespace.Xml ? "xml:" + attribute.Name.LocalName : attribute.Name.LocalName;
             _ = builder.Append(' ').Append(attributeName).Append("=\"").Append(Escape(attribute.Value, attribute: true)).Append('"');
         }
@@ -51,16 +66,11 @@ internal static class XhtmlSerializer
         if (VoidElements.Contains(name) && element.IsEmpty)
         {
             _ = builder.Append(" />");
-            return;
+            return false;
         }
 
         _ = builder.Append('>');
-        foreach (var child in element.Nodes())
-        {
-            Write(child, builder);
-        }
-
-        _ = builder.Append("</").Append(name).Append('>');
+        return true;
     }
 
     public static string Escape(string value, bool attribute)

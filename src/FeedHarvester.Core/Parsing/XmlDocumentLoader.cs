@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using FeedHarvester.Cleaning;
 
 namespace FeedHarvester.Parsing;
 
@@ -28,8 +29,31 @@ internal static partial class XmlDocumentLoader
 
     public static XmlLoadResult Load(string text)
     {
-        text = LeadingXmlDeclaration().Replace(text, "$1", 1);
-        if (TryStrict(text, out var root, out var firstError))
+        // Counted from the text, so a document of a million tiny elements never becomes a tree of them.
+        if (MarkupCensus.XmlExceeds(text, MarkupLimits.MaxFeedElements))
+        {
+            return new XmlLoadResult(null, WellFormed: false,
+                [$"parse: too_many_elements: the document has more than {MarkupLimits.MaxFeedElements} elements"]);
+        }
+
+        var result = LoadTree(LeadingXmlDeclaration().Replace(text, "$1", 1), out var flattened);
+        return flattened ? Flattened(result) : result;
+    }
+
+    /// <summary>
+    /// A tree that had to be flattened is recovered, not well-formed as read; CodeHollow is not handed the text
+    /// (StrictText null), since it would read the original depth again.
+    /// </summary>
+    private static XmlLoadResult Flattened(XmlLoadResult result) => result with
+    {
+        WellFormed = false,
+        StrictText = null,
+        Errors = [.. result.Errors, $"parse: too_deeply_nested: elements nested deeper than {MarkupLimits.MaxDepth} levels kept only their text"],
+    };
+
+    private static XmlLoadResult LoadTree(string text, out bool flattened)
+    {
+        if (TryStrict(text, out var root, out var firstError, out flattened))
         {
             return new XmlLoadResult(root, WellFormed: true, [], text);
         }
@@ -49,7 +73,7 @@ internal static partial class XmlDocumentLoader
             return new XmlLoadResult(null, WellFormed: false, errors);
         }
 
-        if (TryStrict(repaired, out root, out _))
+        if (TryStrict(repaired, out root, out _, out flattened))
         {
             errors.Add("parse: recovered after repairs (" + string.Join(", ", XmlRepairs.All.Select(r => r.Name)) + ")");
             return new XmlLoadResult(root, WellFormed: false, errors, repaired);
@@ -60,18 +84,20 @@ internal static partial class XmlDocumentLoader
         return new XmlLoadResult(root, WellFormed: false, errors);
     }
 
-    private static bool TryStrict(string text, out XElement? root, out string? error)
+    private static bool TryStrict(string text, out XElement? root, out string? error, out bool flattened)
     {
+        flattened = false;
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), StrictSettings);
-            root = XDocument.Load(reader, LoadOptions.PreserveWhitespace).Root;
+            root = XmlTreeBuilder.Load(reader, MarkupLimits.MaxDepth, out flattened);
             error = null;
             return root is not null;
         }
         catch (XmlException ex)
         {
             root = null;
+            flattened = false;
             error = $"parse: not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {ex.Message}";
             return false;
         }

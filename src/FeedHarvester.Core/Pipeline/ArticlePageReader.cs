@@ -57,9 +57,15 @@ public sealed class ArticlePageReader(
         var timer = StageTimer.StartSynchronous();
         try
         {
-            var article = extractor.Extract(new HtmlPage(fetch.Body, fetch.ContentType, pageUrl));
-            metrics.RecordExtraction(timer.Wall, article?.Path ?? MetricTags.NoArticlePath);
-            return new PageReading(article, pageUrl, article is null ? "no_article_text: the page holds no article text" : null);
+            var outcome = extractor.TryExtract(new HtmlPage(fetch.Body, fetch.ContentType, pageUrl), cancellationToken);
+            metrics.RecordExtraction(timer.Wall, outcome.Article?.Path ?? (outcome.IsRefusal ? MetricTags.RefusedPath : MetricTags.NoArticlePath));
+            if (outcome.IsRefusal)
+            {
+                // A hostile or absurd page: one line, and the article goes on with the feed's content.
+                ExtractionLog.PageRefused(logger, pageUrl, outcome.Reason!);
+            }
+
+            return new PageReading(outcome.Article, pageUrl, outcome.Reason);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

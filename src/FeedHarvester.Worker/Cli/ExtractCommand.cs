@@ -50,10 +50,10 @@ internal static class ExtractCommand
             }
 
             var pageUrl = baseUrl ?? document.Url;
-            var page = extractor.Extract(new HtmlPage(document.Body, document.ContentType, pageUrl));
+            var outcome = extractor.TryExtract(new HtmlPage(document.Body, document.ContentType, pageUrl), cancellationToken);
             var entry = new ParsedEntry { Id = pageUrl.AbsoluteUri, Link = pageUrl.AbsoluteUri };
             var article = normalizer.Normalize(new NormalizationInput(
-                pageUrl.AbsoluteUri, new ParsedFeed(), entry, page, pageUrl, page is null ? "no_article_text: the page holds no article text" : null, now));
+                pageUrl.AbsoluteUri, new ParsedFeed(), entry, outcome.Article, pageUrl, outcome.Reason, now));
             await Console.Out.WriteLineAsync(ArticleJson.Serialize(article)).ConfigureAwait(false);
         }
 

@@ -25,6 +25,7 @@ public static class HarvesterServices
         ArgumentNullException.ThrowIfNull(settings);
         _ = services
             .AddHarvestStages(settings.Fetching, settings.Deduplication)
+            .AddSingleton(settings.Extraction)
             .AddSingleton(settings.Scheduling)
             .AddSingleton(new FeedCatalog(settings.Feeds))
             .AddSingleton(sp => new PollSchedule(sp.GetRequiredService<SchedulingOptions>()))
@@ -65,7 +66,10 @@ public static class HarvesterServices
                 sp.GetRequiredService<IOptions<FetchingOptions>>(),
                 sp.GetRequiredService<TimeProvider>()))
             .AddSingleton<FeedParser>()
-            .AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(sp.GetRequiredService<ILogger<ArticleExtractor>>()))
+            .AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(
+                sp.GetRequiredService<ILogger<ArticleExtractor>>(),
+                sp.GetService<ExtractionOptions>(),
+                sp.GetRequiredService<TimeProvider>()))
             .AddSingleton<HtmlCleaner>()
             .AddSingleton<ArticleNormalizer>()
             .AddSingleton<DedupeKeyBuilder>()

@@ -1,4 +1,5 @@
 using FeedHarvester.Deduplication;
+using FeedHarvester.Extraction;
 using FeedHarvester.Feeds;
 using FeedHarvester.Fetching;
 using FeedHarvester.Local;
@@ -14,7 +15,8 @@ public sealed record HarvesterSettings(
     SchedulingOptions Scheduling,
     DeduplicationOptions Deduplication,
     LocalStoreOptions Storage,
-    RedisOptions Redis)
+    RedisOptions Redis,
+    ExtractionOptions Extraction)
 {
     /// <summary>Redis mode: state, seen keys and output in Redis. Otherwise the embedded store (SQLite and JSON lines).</summary>
     public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis.Configuration);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FeedHarvester.Deduplication;
+using FeedHarvester.Extraction;
 using FeedHarvester.Feeds;
 using FeedHarvester.Fetching;
 using FeedHarvester.Local;
@@ -21,6 +22,7 @@ public static class SettingsValidator
         var fetching = Bind<FetchingOptions>(configuration, FetchingOptions.SectionName, errors);
         var scheduling = Bind<SchedulingOptions>(configuration, SchedulingOptions.SectionName, errors);
         var deduplication = Bind<DeduplicationOptions>(configuration, DeduplicationOptions.SectionName, errors);
+        var extraction = Bind<ExtractionOptions>(configuration, ExtractionOptions.SectionName, errors);
         var storage = new LocalStoreOptions
         {
             DataDirectory = root.Storage.DataDirectory,
@@ -48,7 +50,7 @@ public static class SettingsValidator
             return (null, errors);
         }
 
-        return (new HarvesterSettings(feeds, source, fetching, scheduling, deduplication, storage, redis), errors);
+        return (new HarvesterSettings(feeds, source, fetching, scheduling, deduplication, storage, redis, extraction), errors);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors)

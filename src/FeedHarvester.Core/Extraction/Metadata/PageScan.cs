@@ -32,33 +32,30 @@ public sealed class PageScan
         return scan;
     }
 
-    private void Visit(IElement parent)
+    private void Visit(IElement root) => DomWalk.PreOrder(root, child =>
     {
-        for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
+        switch (child.LocalName)
         {
-            switch (child.LocalName)
-            {
-                case "meta":
-                    Metas.Add(child);
-                    break;
-                case "script":
-                    if (string.Equals(child.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
-                    {
-                        JsonLdScripts.Add(child);
-                    }
+            case "meta":
+                Metas.Add(child);
+                break;
+            case "script":
+                if (string.Equals(child.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                {
+                    JsonLdScripts.Add(child);
+                }
 
-                    break;
-                case "noscript":
-                    Noscripts.Add(child);
-                    break;
-                case "link" when CanonicalHref is null && IsCanonical(child):
-                    CanonicalHref = child.GetAttribute("href");
-                    break;
-            }
-
-            Visit(child);
+                break;
+            case "noscript":
+                Noscripts.Add(child);
+                break;
+            case "link" when CanonicalHref is null && IsCanonical(child):
+                CanonicalHref = child.GetAttribute("href");
+                break;
         }
-    }
+
+        return WalkStep.Descend;
+    });
 
     /// <summary>rel is a space-separated token list, matched case-insensitively (as [rel~=canonical i]).</summary>
     private static bool IsCanonical(IElement link)

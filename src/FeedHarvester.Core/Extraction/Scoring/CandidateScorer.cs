@@ -44,14 +44,11 @@ internal sealed class CandidateScorer(ExtractionFlags flags, NodeRemover? sessio
     }
 
     /// <summary>Document order, as the points accumulate (and ties then rank) the way a selector walk would.</summary>
-    private void ScoreDescendants(IElement parent)
+    private void ScoreDescendants(IElement parent) => DomWalk.PreOrder(parent, element =>
     {
-        for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
-        {
-            ScoreParagraph(child);
-            ScoreDescendants(child);
-        }
-    }
+        ScoreParagraph(element);
+        return WalkStep.Descend;
+    }, _session.Budget);
 
     private void ScoreParagraph(IElement element)
     {
@@ -104,8 +101,10 @@ internal sealed class CandidateScorer(ExtractionFlags flags, NodeRemover? sessio
     private TextStats MeasureInline(IElement element)
     {
         int chars = 0, links = 0, commas = 0;
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IElement e && (DomRules.IsBlock(e) || DomRules.IsNonContent(e)))
             {
                 continue;

@@ -88,7 +88,7 @@ internal static class CandidateSelector
     /// <summary>A container that is its parent's only child says nothing the parent does not; use the parent.</summary>
     private static IElement LiftOnlyChild(IElement best, IElement body)
     {
-        while (best.ParentElement is { } parent && !ReferenceEquals(parent, body) && parent.ChildElementCount == 1)
+        while (best.ParentElement is { } parent && !ReferenceEquals(parent, body) && DomWalk.HasSingleElementChild(parent))
         {
             best = parent;
         }

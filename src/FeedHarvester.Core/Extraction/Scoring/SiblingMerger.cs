@@ -22,7 +22,7 @@ internal static class SiblingMerger
         var threshold = Math.Max(ExtractionThresholds.MinSiblingScore, bestScore * ExtractionThresholds.SiblingScoreRatio);
         var bestClass = best.GetAttribute("class");
         var kept = new List<IElement>();
-        for (var sibling = parent.FirstElementChild; sibling is not null; sibling = sibling.NextElementSibling)
+        foreach (var sibling in DomWalk.Children(parent))
         {
             if (ReferenceEquals(sibling, best) || Qualifies(sibling, scorer, threshold, bestScore, bestClass))
             {

@@ -10,32 +10,39 @@ public static class TextMeasurer
 {
     public static TextStats Measure(INode node)
     {
+        ArgumentNullException.ThrowIfNull(node);
         var chars = 0;
         var linkChars = 0;
         var commas = 0;
-        Walk(node, inLink: false, ref chars, ref linkChars, ref commas);
-        return new TextStats(chars, linkChars, commas);
-    }
-
-    private static void Walk(INode node, bool inLink, ref int chars, ref int linkChars, ref int commas)
-    {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        var stack = new Stack<(INode Parent, int Next, bool InLink)>();
+        stack.Push((node, 0, false));
+        while (stack.TryPop(out var frame))
         {
+            var children = frame.Parent.ChildNodes;
+            if (frame.Next >= children.Length)
+            {
+                continue;
+            }
+
+            stack.Push(frame with { Next = frame.Next + 1 });
+            var child = children[frame.Next];
             if (child is IText text)
             {
                 var (c, k) = CountText(text.Data);
                 chars += c;
                 commas += k;
-                if (inLink)
+                if (frame.InLink)
                 {
                     linkChars += c;
                 }
             }
             else if (child is IElement element && !DomRules.IsNonContent(element))
             {
-                Walk(element, inLink || element.LocalName == "a", ref chars, ref linkChars, ref commas);
+                stack.Push((element, 0, frame.InLink || element.LocalName == "a"));
             }
         }
+
+        return new TextStats(chars, linkChars, commas);
     }
 
     internal static (int Chars, int Commas) CountText(string data)

@@ -8,19 +8,17 @@ namespace FeedHarvester.Extraction.Scoring;
 /// subtree every time a nested container is measured, which made scoring quadratic in the tree depth.
 /// One instance per extraction pass; not thread-safe.
 /// </summary>
-internal sealed class TextStatsCache
+internal sealed class TextStatsCache(WorkBudget? budget = null)
 {
     // One map per thread, reused from page to page: filled anew for every page it would be the extractor's largest
     // allocation (thousands of entries, regrown several times, often on the large-object heap).
     [ThreadStatic]
     private static Dictionary<IElement, ElementStats>? t_spare;
 
-    private Dictionary<IElement, ElementStats> _stats = t_spare ?? new(ReferenceEqualityComparer.Instance);
+    private Dictionary<IElement, ElementStats> _stats = TakeSpare();
 
-    public TextStatsCache()
-    {
-        t_spare = null;
-    }
+    // Subtrees still to be summed: kept across calls, so measuring costs no allocation once the pass is warm.
+    private readonly Stack<(IElement Element, bool ChildrenDone)> _pending = new();
 
     /// <summary>Clears the map and hands it to the next extraction on this thread; this cache is empty afterwards.</summary>
     public void Release()
@@ -39,14 +37,46 @@ internal sealed class TextStatsCache
             return cached;
         }
 
+        // Bottom-up without recursion: an element is summed once all its (content) children are. Each element is
+        // pushed once (only when not cached), and the element asked for is summed last.
         var stats = default(ElementStats);
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        _pending.Push((element, false));
+        while (_pending.TryPop(out var item))
         {
-            if (child is IElement e)
+            if (item.ChildrenDone)
             {
+                stats = Sum(item.Element);
+                _stats[item.Element] = stats;
+                continue;
+            }
+
+            budget?.Step();
+            _pending.Push((item.Element, true));
+            foreach (var child in DomWalk.Children(item.Element))
+            {
+                if (!DomRules.IsNonContent(child) && !_stats.ContainsKey(child))
+                {
+                    _pending.Push((child, false));
+                }
+            }
+        }
+
+        return stats;
+    }
+
+    /// <summary>An element's stats from its own text and its children's (already cached) stats.</summary>
+    private ElementStats Sum(IElement element)
+    {
+        var stats = default(ElementStats);
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is IElement e)
+            {
+                // Every content child was summed before its parent (see Of), so this never re-enters Of.
                 stats.Add(ShareOf(e), 1);
             }
-            else if (child is IText text)
+            else if (children[i] is IText text)
             {
                 var (chars, commas) = TextMeasurer.CountText(text.Data);
                 stats.Chars += chars;
@@ -54,8 +84,14 @@ internal sealed class TextStatsCache
             }
         }
 
-        _stats[element] = stats;
         return stats;
+    }
+
+    private static Dictionary<IElement, ElementStats> TakeSpare()
+    {
+        var spare = t_spare ?? new(ReferenceEqualityComparer.Instance);
+        t_spare = null;
+        return spare;
     }
 
     /// <summary>Call just before <paramref name="element"/> leaves its parent (removed or moved elsewhere).</summary>

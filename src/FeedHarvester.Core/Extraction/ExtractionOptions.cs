@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FeedHarvester.Extraction;
+
+/// <summary>How much work one article page may cost. Section FeedHarvester:Extraction.</summary>
+public sealed class ExtractionOptions
+{
+    public const string SectionName = "FeedHarvester:Extraction";
+
+    /// <summary>
+    /// Wall time one page's extraction may take (decoding, parsing, every pass) before it is stopped and the article
+    /// falls back to the feed's content with fallback_reason "time_budget_exceeded". Real pages take milliseconds; the
+    /// budget stops a hostile page from holding an extraction slot. The default value is 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan PageTimeBudget { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,52 @@
+namespace FeedHarvester.Extraction;
+
+/// <summary>Why a page gave no article.</summary>
+public enum ExtractionFailure
+{
+    /// <summary>The page holds no article text (empty, or boilerplate only).</summary>
+    NoArticleText,
+
+    /// <summary>Elements nest deeper than the extractor walks; refused before any tree walk.</summary>
+    TooDeeplyNested,
+
+    /// <summary>More elements than the extractor builds a tree of; refused before parsing.</summary>
+    TooManyElements,
+
+    /// <summary>Extraction ran past Extraction:PageTimeBudget and was stopped.</summary>
+    TimeBudgetExceeded,
+}
+
+/// <summary>The article, or the typed reason there is none.</summary>
+public sealed record ExtractionOutcome
+{
+    private ExtractionOutcome(ExtractedArticle? article, ExtractionFailure? failure, string? reason)
+    {
+        Article = article;
+        Failure = failure;
+        Reason = reason;
+    }
+
+    public ExtractedArticle? Article { get; }
+
+    public ExtractionFailure? Failure { get; }
+
+    /// <summary>"code: message" for a failure, as page failures are reported (extraction.fallback_reason); null on success.</summary>
+    public string? Reason { get; }
+
+    /// <summary>True for the failures that say the page is hostile or absurd, not merely empty.</summary>
+    public bool IsRefusal => Failure is ExtractionFailure.TooDeeplyNested or ExtractionFailure.TooManyElements or ExtractionFailure.TimeBudgetExceeded;
+
+    public static ExtractionOutcome Of(ExtractedArticle article) => new(article, null, null);
+
+    public static ExtractionOutcome Failed(ExtractionFailure failure, string message) => new(null, failure, CodeOf(failure) + ": " + message);
+
+    /// <summary>The stable code that prefixes the reason.</summary>
+    public static string CodeOf(ExtractionFailure failure) => failure switch
+    {
+        ExtractionFailure.NoArticleText => "no_article_text",
+        ExtractionFailure.TooDeeplyNested => "too_deeply_nested",
+        ExtractionFailure.TooManyElements => "too_many_elements",
+        ExtractionFailure.TimeBudgetExceeded => "time_budget_exceeded",
+        _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, null),
+    };
+}
