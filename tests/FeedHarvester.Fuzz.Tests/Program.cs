@@ -10,7 +10,8 @@ namespace FeedHarvester.Fuzz;
 /// The fuzz harness as a program (the tests use the same classes):
 /// <c>[round] [--minutes N | --seconds N] [--seed SEED] [--cases N] [--out DIR]</c> runs a round;
 /// <c>case SEED</c> runs one generated case; <c>replay FILE</c> runs a finding (or any file, with
-/// <c>--kind feed|page</c> and <c>--content-type</c>); <c>worker</c> is the child process the others start.
+/// <c>--kind feed|page</c> and <c>--content-type</c>); <c>adopt FILE.finding.json NAME [--awaits BRANCH]</c>
+/// makes a finding a named fixture in Findings/; <c>worker</c> is the child process the others start.
 /// </summary>
 internal static class Program
 {
@@ -29,6 +30,8 @@ internal static class Program
                 "round" => await RoundAsync(options).ConfigureAwait(false),
                 "case" when positional.Count == 1 => await CaseAsync(positional[0], options).ConfigureAwait(false),
                 "replay" when positional.Count == 1 => await ReplayAsync(positional[0], options).ConfigureAwait(false),
+                "slots" when positional.Count == 1 => Slots(positional[0]),
+                "adopt" when positional.Count == 2 => await AdoptAsync(positional[0], positional[1], options).ConfigureAwait(false),
                 _ => Usage(),
             };
         }
@@ -99,6 +102,30 @@ internal static class Program
         return verdict.Passed ? 0 : FindingsExitCode;
     }
 
+    /// <summary>Lists a fixture's content insertion points with the pick that selects each, for writing recipes by hand.</summary>
+    private static int Slots(string fixture)
+    {
+        var document = Mutations.FuzzDocument.From(SeedCorpus.Load().Get(fixture));
+        var content = Mutations.MarkupScanner.Slots(document).Where(s => s.InContent).ToList();
+        for (var pick = 0; pick < content.Count; pick++)
+        {
+            var at = content[pick].Position;
+            var before = document.Raw[Math.Max(0, at - 50)..at].ReplaceLineEndings(" ");
+            Console.WriteLine($"pick {pick}: {content[pick].Context} after …{before}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> AdoptAsync(string manifest, string name, Dictionary<string, string> options)
+    {
+        var directory = options.GetValueOrDefault("to") ?? FindingAdopter.SourceFindingsDirectory();
+        var path = await new FindingAdopter(SeedCorpus.Load()).AdoptAsync(manifest, name, options.GetValueOrDefault("awaits"), directory)
+            .ConfigureAwait(false);
+        Console.WriteLine(path is null ? $"{manifest} passes today: nothing to adopt" : $"adopted: {path}");
+        return path is null ? FindingsExitCode : 0;
+    }
+
     /// <summary>The default budgets, or others given with --cpu and --wall (seconds), to see how far past them an input goes.</summary>
     private static Budgets BudgetsFrom(Dictionary<string, string> options)
     {
@@ -150,6 +177,8 @@ internal static class Program
             usage: dotnet run -c Release --project tests/FeedHarvester.Fuzz.Tests -- [round] [--minutes N | --seconds N] [--seed SEED] [--cases N] [--out DIR] [--verbose]
                                                                                   case CASE-SEED [--out DIR] [--cpu SECONDS] [--wall SECONDS]
                                                                                   replay FILE.finding.json | FILE [--kind feed|page] [--content-type TYPE] [--cpu SECONDS] [--wall SECONDS]
+                                                                                  slots FIXTURE   (content insertion points and their picks)
+                                                                                  adopt FILE.finding.json NAME [--awaits BRANCH] [--to DIR]
             """);
         return UsageExitCode;
     }

@@ -98,7 +98,12 @@ internal sealed class BudgetedRunner(Budgets budgets)
 
         if (error is not null)
         {
-            return Fail(accounts.Current, error is OutOfMemoryException ? Symptoms.OutOfMemory : Symptoms.Exception, Describe(error));
+            return Fail(accounts.Current, error switch
+            {
+                OutOfMemoryException => Symptoms.OutOfMemory,
+                InvariantViolationException => Symptoms.Invariant,
+                _ => Symptoms.Exception,
+            }, error is InvariantViolationException ? error.Message : Describe(error));
         }
 
         if (cpu > budgets.Cpu)
@@ -149,6 +154,8 @@ internal sealed class BudgetedRunner(Budgets budgets)
     {
         var frames = (error.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var frame = frames.FirstOrDefault(f => f.StartsWith("at FeedHarvester.", StringComparison.Ordinal)) ?? frames.FirstOrDefault() ?? "";
+        var source = frame.IndexOf(" in /", StringComparison.Ordinal);
+        frame = source < 0 ? frame : frame[..source]; // the build machine's paths say nothing about the input
         var inner = error.InnerException is { } cause ? $" (inner {cause.GetType().Name}: {cause.Message})" : "";
         return $"{error.GetType().FullName}: {error.Message}{inner} {frame}".ReplaceLineEndings(" ").Trim();
     }

@@ -21,6 +21,9 @@ internal sealed record InputVerdict(
 internal static class Symptoms
 {
     public const string Exception = "exception";
+
+    /// <summary>A promise broken without an exception (a DTD that was not refused).</summary>
+    public const string Invariant = "invariant";
     public const string StackOverflow = "stack-overflow";
     public const string OutOfMemory = "out-of-memory";
     public const string Crash = "crash";

@@ -8,6 +8,7 @@ internal static class SelfTests
 {
     public const string StackOverflow = "stack-overflow";
     public const string Hang = "hang";
+    public const string Spin = "spin";
     public const string Throw = "throw";
     public const string Allocate = "allocate";
     public const string Pass = "pass";
@@ -27,6 +28,13 @@ internal static class SelfTests
                 break;
             case Hang:
                 Thread.Sleep(Timeout.Infinite);
+                break;
+            case Spin:
+                for (var x = 0UL; x != ulong.MaxValue; x++)
+                {
+                    Thread.SpinWait(1000);
+                }
+
                 break;
             case Throw:
                 throw new InvalidOperationException("self-test exception");

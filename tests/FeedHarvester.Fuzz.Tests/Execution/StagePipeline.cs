@@ -49,6 +49,12 @@ internal sealed class StagePipeline
     {
         enter(Stage.Parse);
         var parsed = _parser.Parse(new FeedDocument(input.Body, input.ContentType, FeedUrl));
+        if (!parsed.IsFailure && DtdOracle.DeclaresEntities(input.Body))
+        {
+            throw new InvariantViolationException(
+                $"a DTD declaring entities was not refused: parsed as {parsed.Format} ({string.Join("; ", parsed.Errors)})");
+        }
+
         foreach (var entry in parsed.Entries.Take(MaxEntriesNormalized))
         {
             var baseUrl = Uri.TryCreate(entry.Link, UriKind.Absolute, out var link) ? link : FeedUrl;

@@ -116,6 +116,11 @@ internal static partial class MarkupScanner
             {
                 var after = tag.Close + 1;
                 var local = LocalName(tag.Name);
+                if (RawTextElements.Contains(local))
+                {
+                    return; // script or style text: markup inserted there never reaches a tree
+                }
+
                 var escaped = !page && HtmlTextElements.Contains(local) && after < raw.Length && raw[after] != '<';
                 slots.Add(new Slot(after, escaped ? SlotContext.EscapedMarkup : SlotContext.Markup, page || inText > 0));
             },

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using FeedHarvester.Fuzz.Execution;
 
 namespace FeedHarvester.Fuzz.Supervision;
@@ -9,19 +8,24 @@ namespace FeedHarvester.Fuzz.Supervision;
 /// prints "Stack overflow." and the repeated frames before it aborts; the detail names the repeated frame and
 /// the innermost FeedHarvester frame, which is what tells two overflows apart.
 /// </summary>
-internal static partial class CrashReader
+internal static class CrashReader
 {
     public static (string Symptom, string Detail) Read(int exitCode, IReadOnlyList<string> stderr)
     {
         var text = string.Join('\n', stderr);
         if (text.Contains("Stack overflow", StringComparison.Ordinal))
         {
-            var repeat = RepeatLine().Match(text);
-            var frames = stderr.Select(l => l.Trim()).Where(l => l.StartsWith("at ", StringComparison.Ordinal)).ToList();
-            var repeated = frames.FirstOrDefault() ?? "?";
-            var ours = frames.FirstOrDefault(f => f.StartsWith("at FeedHarvester.", StringComparison.Ordinal));
-            var times = repeat.Success ? $" (repeated {repeat.Groups["n"].Value} times)" : "";
-            return (Symptoms.StackOverflow, $"stack overflow{times} {repeated}{(ours is null || ours == repeated ? "" : $", from {ours}")}");
+            var methods = stderr.Select(l => l.Trim()).Where(l => l.StartsWith("at ", StringComparison.Ordinal))
+                .Select(MethodOf).ToList();
+            var innermost = methods.FirstOrDefault() ?? "?";
+
+            // The recursion is the FeedHarvester method met most often (the runtime prints it once per level, or
+            // once with "Repeat N times"); the innermost frame is often a library call it made at the last level.
+            var recursive = methods.Where(m => m.StartsWith("FeedHarvester.", StringComparison.Ordinal))
+                .GroupBy(m => m, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            return (Symptoms.StackOverflow, recursive is null
+                ? $"stack overflow in {innermost}"
+                : $"stack overflow in {recursive} (innermost frame {innermost})");
         }
 
         if (text.Contains("OutOfMemory", StringComparison.Ordinal))
@@ -33,6 +37,11 @@ internal static partial class CrashReader
         return (Symptoms.Crash, $"worker died with exit code {exitCode.ToString(CultureInfo.InvariantCulture)}: {last}");
     }
 
-    [GeneratedRegex(@"Repeat (?<n>\d+) times")]
-    private static partial Regex RepeatLine();
+    /// <summary><c>at A.B.C(Args)</c> → <c>A.B.C</c> (generic arguments kept out too).</summary>
+    private static string MethodOf(string frame)
+    {
+        var name = frame[3..];
+        var cut = name.IndexOfAny(['(', '[']);
+        return cut < 0 ? name : name[..cut];
+    }
 }

@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using FeedHarvester.Fuzz.Execution;
 using FeedHarvester.Fuzz.Generation;
+using FeedHarvester.Fuzz.Mutations;
 
 namespace FeedHarvester.Fuzz.Supervision;
 
 /// <summary>One failing case of a round, and the signature that tells it from other failures.</summary>
-internal sealed partial record Finding(InputVerdict Verdict, FuzzCase Case, string CaseSeed, int Index)
+internal sealed record Finding(InputVerdict Verdict, FuzzCase Case, string CaseSeed, int Index)
 {
     /// <summary>
     /// Stage, symptom and where it happened (exception type and innermost FeedHarvester frame, or the frame a
@@ -19,8 +19,8 @@ internal sealed partial record Finding(InputVerdict Verdict, FuzzCase Case, stri
             var where = Verdict.Symptom switch
             {
                 Symptoms.Exception or Symptoms.OutOfMemory => detail.Split(':')[0] + " " + FrameOf(detail),
-                Symptoms.StackOverflow => RepeatCount().Replace(detail, ""),
-                _ => "",
+                Symptoms.StackOverflow => detail.Split(" (innermost")[0],
+                _ => SizeMutations(),
             };
             return $"{Verdict.Stage}/{Verdict.Symptom}/{where}".TrimEnd('/', ' ');
         }
@@ -37,6 +37,8 @@ internal sealed partial record Finding(InputVerdict Verdict, FuzzCase Case, stri
         return paren < 0 ? frame : frame[..paren];
     }
 
-    [GeneratedRegex(@" \(repeated \d+ times\)")]
-    private static partial Regex RepeatCount();
+    /// <summary>For a budget or a hang: which kinds of growth the case applied (nesting and repetition differ).</summary>
+    private string SizeMutations() => string.Join("+", Case.Mutations
+        .Where(m => m is Nest or NestJson or RepeatElement or RepeatFragment or InsertEntity or BloatAttributes)
+        .Select(m => m.GetType().Name).Distinct(StringComparer.Ordinal));
 }

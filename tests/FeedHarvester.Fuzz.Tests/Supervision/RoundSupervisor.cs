@@ -12,6 +12,9 @@ namespace FeedHarvester.Fuzz.Supervision;
 /// </summary>
 internal sealed class RoundSupervisor(RoundOptions options, TextWriter log)
 {
+    /// <summary>The job sent for a case; the harness's own tests swap in a self-test to prove the round survives it.</summary>
+    public Func<int, FuzzCase, WorkerJob> JobFor { get; init; } = (_, fuzzCase) => new WorkerJob { Case = fuzzCase };
+
     public async Task<RoundReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var corpus = SeedCorpus.Load();
@@ -34,7 +37,7 @@ internal sealed class RoundSupervisor(RoundOptions options, TextWriter log)
                     report.WorkersStarted++;
                 }
 
-                var outcome = await worker.RunAsync(new WorkerJob { Case = fuzzCase }, cancellationToken).ConfigureAwait(false);
+                var outcome = await worker.RunAsync(JobFor(index, fuzzCase), cancellationToken).ConfigureAwait(false);
                 if (outcome.WorkerLost)
                 {
                     worker.Dispose();
