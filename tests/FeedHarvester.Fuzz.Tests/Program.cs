@@ -119,7 +119,7 @@ internal static class Program
 
     private static async Task<int> AdoptAsync(string manifest, string name, Dictionary<string, string> options)
     {
-        var directory = options.GetValueOrDefault("to") ?? FindingAdopter.SourceFindingsDirectory();
+        var directory = options.GetValueOrDefault("to") ?? OutputRoot.Findings();
         var path = await new FindingAdopter(SeedCorpus.Load()).AdoptAsync(manifest, name, options.GetValueOrDefault("awaits"), directory)
             .ConfigureAwait(false);
         Console.WriteLine(path is null ? $"{manifest} passes today: nothing to adopt" : $"adopted: {path}");

@@ -52,12 +52,4 @@ internal sealed class FindingAdopter(SeedCorpus corpus)
         manifest.Save(path);
         return path;
     }
-
-    /// <summary>tests/FeedHarvester.Fuzz.Tests/Findings of the checkout this program was built from.</summary>
-    public static string SourceFindingsDirectory()
-    {
-        var artifacts = OutputRoot.For("x");
-        var root = Path.GetFullPath(Path.Combine(artifacts, "..", "..", ".."));
-        return Path.Combine(root, "tests", "FeedHarvester.Fuzz.Tests", "Findings");
-    }
 }

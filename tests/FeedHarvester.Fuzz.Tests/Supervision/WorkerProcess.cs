@@ -50,6 +50,7 @@ internal sealed class WorkerProcess : IDisposable
         // A hard heap limit turns a runaway input into an OutOfMemoryException in the worker instead of memory
         // taken from everything else on the machine (hexadecimal, as the runtime reads it).
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + (new Budgets().WorkingSetAbort + (512L * 1024 * 1024)).ToString("X", CultureInfo.InvariantCulture);
+        // As the worker program ships (TieredPGO off in its project), so CPU figures compare with production's.
         info.Environment["DOTNET_TieredPGO"] = "0";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start a fuzz worker");
         var worker = new WorkerProcess(process);
