@@ -17,11 +17,22 @@ internal static partial class AuthorName
     [GeneratedRegex(@"^\s*\((?<name>[^)]+)\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ParenthesizedOnly();
 
+    /// <summary>
+    /// Longest value the patterns are tried on. "\S+@\S+" backtracks quadratically over a long run without spaces; a
+    /// name with an address is far shorter than this, so a longer value is kept as it is.
+    /// </summary>
+    internal const int MaxPatternLength = 256;
+
     public static string? Clean(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
+        }
+
+        if (value.Length > MaxPatternLength)
+        {
+            return value.Trim();
         }
 
         foreach (var pattern in new[] { EmailThenName(), NameThenEmail(), NameThenParenthesizedEmail(), ParenthesizedOnly() })

@@ -12,7 +12,9 @@ internal static partial class TagSoupReader
 {
     private const string UndeclaredNamespacePrefix = "urn:feedharvester:undeclared:";
 
-    [GeneratedRegex(@"\G<(?<name>[A-Za-z_][\w.\-:]*)(?<attrs>(?:\s+[^\s=/>]+(?:\s*=\s*(?:""[^""]*""|'[^']*'|[^\s>]+))?)*)\s*(?<empty>/)?>", RegexOptions.CultureInvariant)]
+    // Each attribute is an atomic group: a quoted value can also be read as an unquoted one, so a tag cut off before
+    // its '>' would otherwise be retried in 2^n ways (n attributes) before the '<' is taken as text.
+    [GeneratedRegex(@"\G<(?<name>[A-Za-z_][\w.\-:]*)(?<attrs>(?>\s+[^\s=/>]+(?:\s*=\s*(?:""[^""]*""|'[^']*'|[^\s>]+))?)*)\s*(?<empty>/)?>", RegexOptions.CultureInvariant)]
     private static partial Regex StartTag();
 
     [GeneratedRegex(@"\G</\s*(?<name>[A-Za-z_][\w.\-:]*)\s*>?", RegexOptions.CultureInvariant)]
