@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace FeedHarvester.Cleaning;
 
 /// <summary>What a census found wrong with a document, if anything.</summary>
@@ -23,48 +21,6 @@ internal enum MarkupExcess
 /// </summary>
 internal static class MarkupCensus
 {
-    private static readonly FrozenSet<string> VoidElements = FrozenSet.ToFrozenSet(
-    [
-        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input", "keygen",
-        "link", "meta", "param", "source", "track", "wbr",
-    ]);
-
-    /// <summary>Their content is text up to the matching end tag (noscript too: the parsers here do not script).</summary>
-    private static readonly FrozenSet<string> RawTextElements = FrozenSet.ToFrozenSet(
-        ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"]);
-
-    /// <summary>Start tags that close an open p (HTML's "close a p element" when one is in button scope).</summary>
-    private static readonly FrozenSet<string> ClosesParagraph = FrozenSet.ToFrozenSet(
-    [
-        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
-        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
-        "dd", "dt", "listing", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul",
-    ]);
-
-    /// <summary>Elements past which an implied end tag does not reach (the parser's scope boundaries).</summary>
-    private static readonly FrozenSet<string> ScopeBoundaries = FrozenSet.ToFrozenSet(
-        ["html", "body", "table", "td", "th", "caption", "button", "marquee", "object", "applet", "template", "svg", "math"]);
-
-    /// <summary>
-    /// HTML's "special" elements but address, div and p: an li, dd or dt start tag closes the nearest open one of its
-    /// kind only when none of these lies in between.
-    /// </summary>
-    private static readonly FrozenSet<string> ListItemBoundaries = FrozenSet.ToFrozenSet(
-    [
-        "applet", "article", "aside", "blockquote", "body", "button", "caption", "center", "col", "colgroup", "details",
-        "dir", "dl", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6",
-        "head", "header", "hgroup", "html", "listing", "main", "marquee", "menu", "nav", "object", "ol", "pre", "search",
-        "section", "select", "summary", "table", "tbody", "td", "template", "tfoot", "th", "thead", "tr", "ul", "svg", "math",
-    ]);
-
-    private static readonly FrozenSet<string> TableBoundary = FrozenSet.ToFrozenSet(["table", "template", "html"]);
-
-    private static readonly FrozenSet<string> TableSections = FrozenSet.ToFrozenSet(["thead", "tbody", "tfoot"]);
-
-    private static readonly FrozenSet<string> Cells = FrozenSet.ToFrozenSet(["td", "th"]);
-
-    private static readonly FrozenSet<string> Headings = FrozenSet.ToFrozenSet(["h1", "h2", "h3", "h4", "h5", "h6"]);
-
     /// <summary>Checks HTML against <see cref="MarkupLimits.MaxDepth"/> and <see cref="MarkupLimits.MaxElements"/>.</summary>
     public static MarkupExcess CheckHtml(string html) => CheckHtml(html, MarkupLimits.MaxDepth, MarkupLimits.MaxElements);
 
@@ -114,76 +70,23 @@ internal static class MarkupCensus
 
     internal static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_' || c == ':' || c > 0x7F;
 
-    /// <summary>What a tag name means to the estimate, looked up once per distinct name in a scan.</summary>
-    [Flags]
-    private enum TagRole
-    {
-        None = 0,
-        Void = 1 << 0,
-        RawText = 1 << 1,
-        ClosesParagraph = 1 << 2,
-        ScopeBoundary = 1 << 3,
-        ListItemBoundary = 1 << 4,
-        TableBoundary = 1 << 5,
-        RowBoundary = 1 << 6,
-        Heading = 1 << 7,
-        Cell = 1 << 8,
-        Row = 1 << 9,
-        TableSection = 1 << 10,
-        ListItem = 1 << 11,
-        DefinitionItem = 1 << 12,
-        Foreign = 1 << 13,
-    }
-
-    /// <summary>Roles that are counted while open, so a search for one is skipped when none is.</summary>
-    private static readonly TagRole[] CountedRoles = [TagRole.Cell, TagRole.Row, TagRole.TableSection, TagRole.ListItem, TagRole.DefinitionItem, TagRole.Foreign];
-
-    private static readonly FrozenDictionary<string, TagRole> Roles = BuildRoles();
-
-    private static FrozenDictionary<string, TagRole> BuildRoles()
-    {
-        var roles = new Dictionary<string, TagRole>(StringComparer.Ordinal);
-        void Mark(IEnumerable<string> names, TagRole role)
-        {
-            foreach (var name in names)
-            {
-                roles[name] = roles.GetValueOrDefault(name) | role;
-            }
-        }
-
-        Mark(VoidElements, TagRole.Void);
-        Mark(RawTextElements, TagRole.RawText);
-        Mark(ClosesParagraph, TagRole.ClosesParagraph);
-        Mark(ScopeBoundaries, TagRole.ScopeBoundary);
-        Mark(ListItemBoundaries, TagRole.ListItemBoundary);
-        Mark(TableBoundary, TagRole.TableBoundary | TagRole.RowBoundary);
-        Mark(["tr"], TagRole.RowBoundary | TagRole.Row);
-        Mark(Headings, TagRole.Heading);
-        Mark(Cells, TagRole.Cell);
-        Mark(TableSections, TagRole.TableSection);
-        Mark(["li"], TagRole.ListItem);
-        Mark(["dd", "dt"], TagRole.DefinitionItem);
-        Mark(["svg", "math"], TagRole.Foreign);
-        return roles.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
     /// <summary>A tag name seen in one scan, with how many elements of it are open.</summary>
-    private sealed class Tag(string name, TagRole roles)
+    private sealed class Tag(string name, HtmlTagRole roles)
     {
         public string Name { get; } = name;
 
-        public TagRole Roles { get; } = roles;
+        public HtmlTagRole Roles { get; } = roles;
 
         public int Open { get; set; }
 
-        public bool Is(TagRole role) => (Roles & role) != 0;
+        public bool Is(HtmlTagRole role) => (Roles & role) != 0;
     }
 
     /// <summary>One pass over one HTML text: the estimated stack of open elements.</summary>
     private sealed class HtmlScan(string html, int maxDepth, int maxElements)
     {
         private readonly List<Tag> _open = [];
-        private readonly int[] _openByRole = new int[CountedRoles.Length];
+        private readonly int[] _openByRole = new int[HtmlTagRoles.Counted.Length];
         private readonly Dictionary<string, Tag>.AlternateLookup<ReadOnlySpan<char>> _tags =
             new Dictionary<string, Tag>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -249,7 +152,7 @@ internal static class MarkupCensus
                 return (end, MarkupExcess.TooManyElements);
             }
 
-            if (tag.Is(TagRole.RawText))
+            if (tag.Is(HtmlTagRole.RawText))
             {
                 return (SkipRawText(tag.Name, end), MarkupExcess.None);
             }
@@ -260,7 +163,7 @@ internal static class MarkupCensus
             }
 
             var selfClosing = end - 2 >= after && html[end - 2] == '/';
-            if (tag.Is(TagRole.Void) || (selfClosing && OpenCount(TagRole.Foreign) > 0))
+            if (tag.Is(HtmlTagRole.Void) || (selfClosing && OpenCount(HtmlTagRole.Foreign) > 0))
             {
                 return (end, MarkupExcess.None);
             }
@@ -278,35 +181,35 @@ internal static class MarkupCensus
         /// <summary>The end tags a start tag implies, as far as they change the depth.</summary>
         private void CloseImplied(Tag tag)
         {
-            if (tag.Is(TagRole.ClosesParagraph))
+            if (tag.Is(HtmlTagRole.ClosesParagraph))
             {
-                CloseNearest("p", TagRole.ScopeBoundary);
+                CloseNearest("p", HtmlTagRole.ScopeBoundary);
             }
 
-            if (tag.Is(TagRole.ListItem))
+            if (tag.Is(HtmlTagRole.ListItem))
             {
-                CloseNearestOf(TagRole.ListItem, TagRole.ListItemBoundary);
+                CloseNearestOf(HtmlTagRole.ListItem, HtmlTagRole.ListItemBoundary);
             }
-            else if (tag.Is(TagRole.DefinitionItem))
+            else if (tag.Is(HtmlTagRole.DefinitionItem))
             {
-                CloseNearestOf(TagRole.DefinitionItem, TagRole.ListItemBoundary);
+                CloseNearestOf(HtmlTagRole.DefinitionItem, HtmlTagRole.ListItemBoundary);
             }
-            else if (tag.Is(TagRole.Cell))
+            else if (tag.Is(HtmlTagRole.Cell))
             {
-                CloseNearestOf(TagRole.Cell, TagRole.RowBoundary);
+                CloseNearestOf(HtmlTagRole.Cell, HtmlTagRole.RowBoundary);
             }
-            else if (tag.Is(TagRole.Row | TagRole.TableSection))
+            else if (tag.Is(HtmlTagRole.Row | HtmlTagRole.TableSection))
             {
-                CloseNearestOf(TagRole.Cell, TagRole.TableBoundary);
-                CloseNearestOf(TagRole.Row, TagRole.TableBoundary);
-                if (tag.Is(TagRole.TableSection))
+                CloseNearestOf(HtmlTagRole.Cell, HtmlTagRole.TableBoundary);
+                CloseNearestOf(HtmlTagRole.Row, HtmlTagRole.TableBoundary);
+                if (tag.Is(HtmlTagRole.TableSection))
                 {
-                    CloseNearestOf(TagRole.TableSection, TagRole.TableBoundary);
+                    CloseNearestOf(HtmlTagRole.TableSection, HtmlTagRole.TableBoundary);
                 }
             }
-            else if (tag.Is(TagRole.Heading))
+            else if (tag.Is(HtmlTagRole.Heading))
             {
-                if (_open.Count > 0 && _open[^1].Is(TagRole.Heading))
+                if (_open.Count > 0 && _open[^1].Is(HtmlTagRole.Heading))
                 {
                     Pop(_open.Count - 1);
                 }
@@ -328,7 +231,7 @@ internal static class MarkupCensus
                         CloseTop(tag.Name);
                         break;
                     case "button":
-                        CloseNearest("button", TagRole.ScopeBoundary);
+                        CloseNearest("button", HtmlTagRole.ScopeBoundary);
                         break;
                 }
             }
@@ -342,7 +245,7 @@ internal static class MarkupCensus
             }
         }
 
-        private void CloseNearest(string name, TagRole boundaries)
+        private void CloseNearest(string name, HtmlTagRole boundaries)
         {
             if (!_tags.TryGetValue(name, out var tag) || tag.Open == 0)
             {
@@ -364,7 +267,7 @@ internal static class MarkupCensus
             }
         }
 
-        private void CloseNearestOf(TagRole role, TagRole boundaries)
+        private void CloseNearestOf(HtmlTagRole role, HtmlTagRole boundaries)
         {
             if (OpenCount(role) == 0)
             {
@@ -386,7 +289,7 @@ internal static class MarkupCensus
             }
         }
 
-        private int OpenCount(TagRole role) => _openByRole[Array.IndexOf(CountedRoles, role)];
+        private int OpenCount(HtmlTagRole role) => _openByRole[Array.IndexOf(HtmlTagRoles.Counted, role)];
 
         private void Push(Tag tag)
         {
@@ -408,14 +311,14 @@ internal static class MarkupCensus
         private void Count(Tag tag, int delta)
         {
             tag.Open += delta;
-            if (tag.Roles == TagRole.None)
+            if (tag.Roles == HtmlTagRole.None)
             {
                 return;
             }
 
-            for (var r = 0; r < CountedRoles.Length; r++)
+            for (var r = 0; r < HtmlTagRoles.Counted.Length; r++)
             {
-                if (tag.Is(CountedRoles[r]))
+                if (tag.Is(HtmlTagRoles.Counted[r]))
                 {
                     _openByRole[r] += delta;
                 }
@@ -438,7 +341,7 @@ internal static class MarkupCensus
             if (!_tags.TryGetValue(key, out var tag))
             {
                 var name = key.ToString();
-                tag = new Tag(name, Roles.GetValueOrDefault(name));
+                tag = new Tag(name, HtmlTagRoles.Of(name));
                 _tags[key] = tag;
             }
 

@@ -13,9 +13,14 @@ internal static partial class TagSoupReader
     private const string UndeclaredNamespacePrefix = "urn:feedharvester:undeclared:";
 
     // Each attribute is an atomic group: a quoted value can also be read as an unquoted one, so a tag cut off before
-    // its '>' would otherwise be retried in 2^n ways (n attributes) before the '<' is taken as text.
-    [GeneratedRegex(@"\G<(?<name>[A-Za-z_][\w.\-:]*)(?<attrs>(?>\s+[^\s=/>]+(?:\s*=\s*(?:""[^""]*""|'[^']*'|[^\s>]+))?)*)\s*(?<empty>/)?>", RegexOptions.CultureInvariant)]
+    // its '>' would otherwise be retried in 2^n ways (n attributes) before the '<' is taken as text. Names and unquoted
+    // values stop at '<': otherwise a run of unfinished tags ("<a <a <a …") makes every '<' a match attempt that scans
+    // to the end of the document, which is quadratic (30,000 of them took minutes).
+    [GeneratedRegex(@"\G<(?<name>[A-Za-z_][\w.\-:]*)(?<attrs>(?>\s+[^\s=/<>]+(?:\s*=\s*(?:""[^""]*""|'[^']*'|[^\s<>]+))?)*)\s*(?<empty>/)?>", RegexOptions.CultureInvariant)]
     private static partial Regex StartTag();
+
+    /// <summary>Longest start tag looked for: a match attempt never reads further, whatever follows a '&lt;'.</summary>
+    private const int MaxTagChars = 64 * 1024;
 
     [GeneratedRegex(@"\G</\s*(?<name>[A-Za-z_][\w.\-:]*)\s*>?", RegexOptions.CultureInvariant)]
     private static partial Regex EndTag();
@@ -78,7 +83,7 @@ internal static partial class TagSoupReader
             return lt + endTag.Length;
         }
 
-        var startTag = StartTag().Match(text, lt);
+        var startTag = StartTag().Match(text, lt, Math.Min(MaxTagChars, text.Length - lt));
         if (startTag.Success)
         {
             state.Open(startTag.Groups["name"].Value, ParseAttributes(startTag.Groups["attrs"].Value), startTag.Groups["empty"].Success);

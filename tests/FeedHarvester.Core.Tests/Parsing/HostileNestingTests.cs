@@ -71,6 +71,19 @@ public sealed class HostileNestingTests
     }
 
     [Fact]
+    public void Parse_RssDescriptionWithThirtyThousandUnfinishedTags_RecoversTheItemsInBoundedTime()
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = TestFeeds.ParseText(Rss(Repeat("<a ", 30_000)));
+
+        Assert.Equal("rss", result.Format);
+        Assert.Equal(["Deep", "Healthy"], result.Entries.Select(e => e.Title));
+        // Each unfinished tag used to be a match attempt reading to the end of the document: minutes, not seconds.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
     public void Parse_RssEscapedDescriptionNestedMillionLevels_KeepsItsTextAsOneParagraph()
     {
         var escaped = System.Security.SecurityElement.Escape(Repeat("<div>", 1_000_000) + "deep text");

@@ -15,6 +15,7 @@ public sealed class CommandLineTests
               "Feeds": [{"Url": "ftp://example.invalid/feed"}, {"Url": "not a url"}],
               "Fetching": {"Timeout": "00:00:00", "MaxConcurrentRequestsPerHost": 0},
               "Scheduling": {"JitterFraction": 2},
+              "Extraction": {"PageTimeBudget": "00:00:00"},
               "Deduplication": {"NearDuplicates": "sometimes"},
               "Observability": {"ListenUrl": "ftp://nowhere", "LogFormat": "xml"}
             }}
@@ -28,6 +29,7 @@ public sealed class CommandLineTests
         Assert.Contains("FeedHarvester:Fetching:Timeout", stderr, StringComparison.Ordinal);
         Assert.Contains("FeedHarvester:Fetching:MaxConcurrentRequestsPerHost", stderr, StringComparison.Ordinal);
         Assert.Contains("FeedHarvester:Scheduling:JitterFraction", stderr, StringComparison.Ordinal);
+        Assert.Contains("FeedHarvester:Extraction:PageTimeBudget", stderr, StringComparison.Ordinal);
         Assert.Contains("FeedHarvester:Deduplication:NearDuplicates", stderr, StringComparison.Ordinal);
         Assert.Contains("sometimes", stderr, StringComparison.Ordinal);
         Assert.Contains("FeedHarvester:Observability:ListenUrl", stderr, StringComparison.Ordinal);
