@@ -48,6 +48,10 @@ internal static partial class Log
         Message = "Kept an unrecognized line at byte {Offset} of {Path} past the committed length: {Reason}")]
     public static partial void UnrecognizedLineKept(ILogger logger, long offset, string path, string reason);
 
+    [LoggerMessage(EventId = 40, Level = LogLevel.Debug,
+        Message = "Cut {Bytes} unconfirmed bytes from the end of {Path} after a failed write; their records stay queued")]
+    public static partial void UnconfirmedTailCut(ILogger logger, long bytes, string path);
+
     [LoggerMessage(EventId = 17, Level = LogLevel.Warning,
         Message = "Purging seen keys older than {OlderThan} failed: {Reason}; tried again in {RetryIn}")]
     public static partial void PurgeFailed(ILogger logger, DateTimeOffset olderThan, string reason, TimeSpan retryIn);

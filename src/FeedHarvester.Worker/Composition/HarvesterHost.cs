@@ -1,3 +1,4 @@
+using FeedHarvester.Emitting;
 using FeedHarvester.Local;
 using FeedHarvester.Worker.Jobs;
 using FeedHarvester.Worker.Running;
@@ -53,7 +54,10 @@ public static class HarvesterHost
         _ = builder.Services
             .AddSingleton(observability)
             .AddHarvesterMetrics(observability)
-            .AddSingleton(sp => new HealthState(sp.GetRequiredService<TimeProvider>(), StoreReachability(sp, settings)))
+            .AddSingleton(sp => new HealthState(
+                sp.GetRequiredService<TimeProvider>(),
+                StoreReachability(sp, settings),
+                () => sp.GetRequiredService<EmitPump>().Failure))
             .AddHostedService<HealthListener>()
             .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
             .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
