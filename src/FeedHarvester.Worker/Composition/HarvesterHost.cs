@@ -63,6 +63,7 @@ public static class HarvesterHost
             .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
             .AddTransient<PollFeedJob>()
             .AddHostedService<FeedScheduler>()
+            .AddHostedService<ScheduleClamp>()
             .AddSingleton(configuration as IConfigurationRoot ?? throw new ArgumentException("a configuration root is needed to watch the feed list", nameof(configuration)))
             .AddHostedService<FeedListWatcher>()
             .AddSeenKeyPurge(settings)

@@ -27,7 +27,7 @@ public static class HarvesterServices
             .AddHarvestStages(settings.Fetching, settings.Deduplication)
             .AddSingleton(settings.Scheduling)
             .AddSingleton(new FeedCatalog(settings.Feeds))
-            .AddSingleton(sp => new PollSchedule(sp.GetRequiredService<SchedulingOptions>()))
+            .AddSingleton(sp => new PollSchedule(sp.GetRequiredService<SchedulingOptions>()) { LongestRetryAfter = settings.Fetching.MaxRetryAfter })
             .AddSingleton<FeedStateTransitions>()
             .AddStore(settings)
             .AddSingleton<EmitPump>()
