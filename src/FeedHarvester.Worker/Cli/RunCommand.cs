@@ -85,6 +85,12 @@ internal static class RunCommand
             await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
             return StoreUnavailableExitCode;
         }
+        catch (FeedHarvester.Redis.RedisAuthenticationException ex)
+        {
+            // Credentials are configuration: restarting with the same ones cannot help.
+            await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
+            return InvalidConfigurationExitCode;
+        }
     }
 
     private static void AddOverride(Dictionary<string, string?> overrides, string key, string? value)

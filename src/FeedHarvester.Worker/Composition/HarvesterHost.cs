@@ -41,6 +41,7 @@ public static class HarvesterHost
         var builder = CreateBuilder(configuration, settings);
         _ = builder.Services.AddSingleton<OnceRunner>();
         using var host = builder.Build();
+        ConnectStoreEarly(host.Services, settings);
         var summary = await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings.Feeds, cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(summary.Format()).ConfigureAwait(false);
         return 0;
@@ -71,8 +72,19 @@ public static class HarvesterHost
             .AddSystemdIntegration();
         customize?.Invoke(builder);
         using var host = builder.Build();
+        ConnectStoreEarly(host.Services, settings);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    // Connected before the host starts, so credentials Redis refuses end the start-up with one clear error (a
+    // RedisAuthenticationException, exit 2) rather than a failed hosted service; an unreachable Redis is waited for as before.
+    private static void ConnectStoreEarly(IServiceProvider services, HarvesterSettings settings)
+    {
+        if (settings.UsesRedis)
+        {
+            _ = services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
+        }
     }
 
     // Redis expires seen keys by TTL; the embedded store purges them itself while the service runs.
