@@ -24,7 +24,7 @@ public sealed class ClockJumpTests
         using var runner = new HarvestRunner(site);
         var feedsFile = news.WriteFeedList(runner.DataDirectory);
         var (parked, backingOff, fresh) = (news.FeedUrls[0], news.FeedUrls[1], news.FeedUrls[2]);
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         using (var store = LocalStore.Open(new LocalStoreOptions { DataDirectory = runner.DataDirectory }, TimeProvider.System, NullLoggerFactory.Instance))
         {
             // Failed while the clock was a year ahead; and a genuine back-off of one hour.
@@ -77,7 +77,7 @@ public sealed class ClockJumpTests
         await using var services = new ServiceCollection().AddQuartz().BuildServiceProvider();
         var factory = services.GetRequiredService<ISchedulerFactory>();
         var scheduler = await factory.GetScheduler();
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
 
         // As a clock corrected backwards leaves them: the poll a year ahead was scheduled while the clock was wrong.
         await FeedScheduler.ScheduleAsync(scheduler, parked, now.AddYears(1), CancellationToken.None);
