@@ -102,12 +102,7 @@ public sealed class EmitPump : IDisposable
     public async Task<EmitResult> FlushAsync(CancellationToken cancellationToken)
     {
         _ = Interlocked.Exchange(ref requested, 1);
-        if (Failure is { } failing)
-        {
-            return new EmitResult(0, 0, failing);
-        }
-
-        return await DrainAsync(cancellationToken).ConfigureAwait(false);
+        return await DrainAsync(retry: false, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
@@ -125,23 +120,33 @@ public sealed class EmitPump : IDisposable
         // While failing, the retry timer decides when the next round runs, so a stream of claims cannot hammer a full disk.
         if (Failure is null)
         {
-            _ = Task.Run(DrainInBackgroundAsync);
+            _ = Task.Run(() => DrainAsync(retry: false, CancellationToken.None));
         }
     }
 
     private void Retry()
     {
         _ = Interlocked.Exchange(ref requested, 1);
-        _ = Task.Run(DrainInBackgroundAsync);
+        _ = Task.Run(() => DrainAsync(retry: true, CancellationToken.None));
     }
 
-    private async Task DrainInBackgroundAsync() => _ = await DrainAsync(CancellationToken.None).ConfigureAwait(false);
-
-    private async Task<EmitResult> DrainAsync(CancellationToken cancellationToken)
+    /// <param name="retry">Only the retry timer's drains run rounds while the sink is failing.</param>
+    private async Task<EmitResult> DrainAsync(bool retry, CancellationToken cancellationToken)
     {
+        if (!retry && Failure is { } failing)
+        {
+            return new EmitResult(0, 0, failing);
+        }
+
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Checked again: the round this drain waited for may have just failed.
+            if (!retry && Failure is { } failed)
+            {
+                return new EmitResult(0, 0, failed);
+            }
+
             var emitted = 0;
             var recovered = 0;
             while (Interlocked.Exchange(ref requested, 0) == 1)
@@ -150,10 +155,10 @@ public sealed class EmitPump : IDisposable
                 var round = await RoundAsync(cancellationToken).ConfigureAwait(false);
                 emitted += round.Emitted;
                 recovered += round.Recovered;
-                if (round.Failure is { } failed)
+                if (round.Failure is { } roundFailure)
                 {
-                    Failed(failed);
-                    return new EmitResult(emitted, recovered, failed);
+                    Failed(roundFailure);
+                    return new EmitResult(emitted, recovered, roundFailure);
                 }
 
                 Succeeded(round);
