@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using StackExchange.Redis;
 
 namespace FeedHarvester.Redis;
@@ -11,12 +12,17 @@ public static class RedisAuthentication
     /// <summary>Where the credentials come from, for messages that say what to fix.</summary>
     public const string OptionHint = "the password (or user) in FeedHarvester:Redis:Configuration (--redis)";
 
+    /// <summary>How soon a connection whose handshake has not finished is looked at again.</summary>
+    private static readonly TimeSpan RecheckDelay = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Whether <paramref name="exception"/>, or one it wraps, is the client's report of a refused authentication.</summary>
-    public static bool IsRefusal(Exception? exception)
+    public static bool IsRefusal(Exception? exception) => Has(exception, ConnectionFailureType.AuthenticationFailure);
+
+    private static bool Has(Exception? exception, ConnectionFailureType type)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure })
+            if (current is RedisConnectionException connectionFailure && connectionFailure.FailureType == type)
             {
                 return true;
             }
@@ -25,28 +31,45 @@ public static class RedisAuthentication
         return false;
     }
 
-    /// <summary>
-    /// Whether a multiplexer that is not connected failed because Redis refused its credentials. The client records the
-    /// refusal on its connection, not in an event, so a command is tried (it fails at once while disconnected) and its
-    /// error read.
-    /// </summary>
-    public static bool WasRefused(IConnectionMultiplexer connection)
+    private static RedisException? PingFailure(IConnectionMultiplexer connection)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (connection.IsConnected)
-        {
-            return false;
-        }
-
         try
         {
             _ = connection.GetDatabase().Ping();
-            return false;
+            return null;
         }
-        catch (RedisConnectionException ex)
+        catch (RedisException ex)
         {
-            return IsRefusal(ex);
+            return ex;
         }
+    }
+
+    /// <summary>
+    /// Whether a multiplexer that is not connected failed because Redis refused its credentials. The client records the
+    /// refusal on its connection, not in an event, so a command is tried (it fails at once while disconnected) and its
+    /// error read; while the handshake may still be under way (a busy machine) it looks again, for up to
+    /// <paramref name="wait"/>. Nothing listening, or still no answer by then, is an outage, not a refusal.
+    /// </summary>
+    public static bool WasRefused(IConnectionMultiplexer connection, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var started = Stopwatch.GetTimestamp();
+        while (!connection.IsConnected && PingFailure(connection) is { } failure)
+        {
+            if (IsRefusal(failure))
+            {
+                return true;
+            }
+
+            if (Has(failure, ConnectionFailureType.UnableToConnect) || Stopwatch.GetElapsedTime(started) >= wait)
+            {
+                return false;
+            }
+
+            Thread.Sleep(RecheckDelay);
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -62,6 +85,6 @@ public static class RedisAuthentication
         probe.ConnectRetry = 1;
         probe.ClientName = (configuration.ClientName ?? "feedharvester") + "-probe";
         await using var connection = await ConnectionMultiplexer.ConnectAsync(probe).ConfigureAwait(false);
-        return WasRefused(connection);
+        return WasRefused(connection, TimeSpan.FromMilliseconds(probe.ConnectTimeout));
     }
 }

@@ -36,7 +36,7 @@ public static class RedisConnectionFactory
     public static ConnectionMultiplexer Connect(RedisOptions options, TextWriter? log = null)
     {
         var connection = ConnectionMultiplexer.Connect(CreateConfiguration(options), log);
-        if (RedisAuthentication.WasRefused(connection))
+        if (RedisAuthentication.WasRefused(connection, options.ConnectTimeout))
         {
             var endpoints = string.Join(", ", connection.GetEndPoints().Select(endpoint => endpoint.ToString()));
             connection.Dispose();

@@ -42,7 +42,7 @@ public sealed class RedisAuthenticationTests
         await using var connection = RedisConnectionFactory.Connect(TestRedis.Options($"127.0.0.1:{RedisServer.FreePort()}"));
 
         Assert.False(connection.IsConnected);
-        Assert.False(RedisAuthentication.WasRefused(connection));
+        Assert.False(RedisAuthentication.WasRefused(connection, TimeSpan.FromSeconds(2)));
     }
 
     [Fact]
