@@ -48,6 +48,23 @@ internal static partial class Log
         Message = "Kept an unrecognized line at byte {Offset} of {Path} past the committed length: {Reason}")]
     public static partial void UnrecognizedLineKept(ILogger logger, long offset, string path, string reason);
 
+    [LoggerMessage(EventId = 40, Level = LogLevel.Debug,
+        Message = "Cut {Bytes} unconfirmed bytes from the end of {Path} after a failed write; their records stay queued")]
+    public static partial void UnconfirmedTailCut(ILogger logger, long bytes, string path);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning,
+        Message = "Seen keys not purged: the clock ({Now:u}) is behind the newest seen key ({NewestSeenKey:u}), so it went back; " +
+            "purging waits until the clock is past that key again")]
+    public static partial void PurgeSkippedClockBehind(ILogger logger, DateTimeOffset now, DateTimeOffset newestSeenKey);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "The clock ({Now:u}) is past the newest seen key again; purging seen keys resumes")]
+    public static partial void PurgeResumed(ILogger logger, DateTimeOffset now);
+
+    [LoggerMessage(EventId = 43, Level = LogLevel.Warning,
+        Message = "Every seen key is older than the retention of {Retention} (the newest from {NewestSeenKey:u}): the clock that dated them was behind, " +
+            "or the worker was stopped that long. Rather than forget every article at once, the dates of {Count} keys were moved forward by {Shift}, keeping their order")]
+    public static partial void SeenKeysRedated(ILogger logger, int count, DateTimeOffset newestSeenKey, TimeSpan retention, TimeSpan shift);
+
     [LoggerMessage(EventId = 17, Level = LogLevel.Warning,
         Message = "Purging seen keys older than {OlderThan} failed: {Reason}; tried again in {RetryIn}")]
     public static partial void PurgeFailed(ILogger logger, DateTimeOffset olderThan, string reason, TimeSpan retryIn);

@@ -55,8 +55,11 @@ internal sealed class OutputFileReconciler
             // The record of a torn line is still pending in the outbox and is written again whole.
             Log.PartialLineTruncated(_logger, tail.Length - completeLength, _path);
             file.SetLength(committed + completeLength);
-            file.Flush(flushToDisk: true);
         }
+
+        // The lines about to be confirmed were written by a round that never got to its fsync: make them durable before
+        // the committed length moves past them.
+        file.Flush(flushToDisk: true);
 
         var confirmed = await _database.ReadAsync(
             (connection, ct) => MatchPendingAsync(connection, tail.AsMemory(0, completeLength), committed, ct),

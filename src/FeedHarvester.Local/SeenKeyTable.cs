@@ -13,6 +13,30 @@ internal static class SeenKeyTable
 
     private const string DeleteOlderThan = "DELETE FROM seen_keys WHERE seen_at < $older_than;";
 
+    // Answered from ix_seen_keys_seen_at: one index probe, not a scan.
+    private const string SelectNewest = "SELECT MAX(seen_at) FROM seen_keys;";
+
+    private const string ShiftAll = "UPDATE seen_keys SET seen_at = seen_at + $shift;";
+
+    /// <summary>When the newest key was stored (Unix ms), or null when there is none.</summary>
+    public static async Task<long?> NewestSeenAtAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = SelectNewest;
+        command.Transaction = transaction;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long newest ? newest : null;
+    }
+
+    /// <summary>Moves every key's time by <paramref name="shiftMs"/>, keeping their order and their ages relative to each other.</summary>
+    public static async Task<int> ShiftAllAsync(SqliteTransaction transaction, long shiftMs, CancellationToken cancellationToken)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.CommandText = ShiftAll;
+        command.Transaction = transaction;
+        _ = command.Parameters.AddWithValue("$shift", shiftMs);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The first of <paramref name="keys"/>, in the order given, that is already stored.</summary>
     public static async Task<DedupeKey?> FindFirstSeenAsync(
         SqliteConnection connection,

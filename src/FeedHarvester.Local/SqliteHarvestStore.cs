@@ -94,6 +94,28 @@ public sealed class SqliteHarvestStore : IFeedStateStore, IDedupeStore
         return keys;
     }
 
+    /// <summary>When the newest seen key was stored, by the clocks that stored it; null when none is.</summary>
+    public async Task<DateTimeOffset?> NewestSeenKeyAtAsync(CancellationToken cancellationToken) =>
+        await _database.ReadAsync((connection, ct) => SeenKeyTable.NewestSeenAtAsync(connection, null, ct), cancellationToken).ConfigureAwait(false) is { } ms
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+
+    /// <summary>
+    /// Moves the time of every seen key and near-copy index entry forward by <paramref name="shift"/> in one transaction,
+    /// keeping their order; returns how many keys moved. See <see cref="SeenKeyPurger"/> for when.
+    /// </summary>
+    public Task<int> RedateSeenKeysAsync(TimeSpan shift, CancellationToken cancellationToken)
+    {
+        var shiftMs = (long)shift.TotalMilliseconds;
+        return _database.WriteAsync(
+            async (transaction, ct) =>
+            {
+                await StoryIndexTable.ShiftAllAsync(transaction, shiftMs, ct).ConfigureAwait(false);
+                return await SeenKeyTable.ShiftAllAsync(transaction, shiftMs, ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     /// <summary>Claimed articles not yet confirmed written by the sink.</summary>
     public Task<long> CountPendingAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync(OutboxTable.CountAsync, cancellationToken);
@@ -115,6 +137,13 @@ public sealed class SqliteHarvestStore : IFeedStateStore, IDedupeStore
         if (await SeenKeyTable.FindFirstSeenAsync(transaction.Connection!, transaction, keys.Keys, cancellationToken).ConfigureAwait(false) is { } seen)
         {
             return DedupeVerdict.Duplicate(seen);
+        }
+
+        // Never dated before the newest key: while the clock is behind (set back, not yet corrected) new keys take the
+        // newest time instead of an old one, so correcting the clock later cannot make them look past the retention.
+        if (await SeenKeyTable.NewestSeenAtAsync(transaction.Connection!, transaction, cancellationToken).ConfigureAwait(false) is { } newest && newest > claimedAt)
+        {
+            claimedAt = newest;
         }
 
         var check = keys.NearDuplicates is { Policy: not NearDuplicatePolicy.Off } active ? active : null;

@@ -41,6 +41,10 @@ internal static class StoryIndexTable
 
     private const string DeleteBandsOlderThan = "DELETE FROM story_band WHERE indexed_at < $older_than;";
 
+    private const string ShiftSignatures = "UPDATE story_signature SET indexed_at = indexed_at + $shift;";
+
+    private const string ShiftBands = "UPDATE story_band SET indexed_at = indexed_at + $shift;";
+
     /// <summary>
     /// The earlier articles sharing at least one band with <paramref name="check"/>, newest first per band, each once, with
     /// their stories and signatures; <paramref name="excludedArticleId"/> (the claimant) is never its own candidate.
@@ -106,6 +110,17 @@ internal static class StoryIndexTable
         }
 
         return removed;
+    }
+
+    /// <summary>Moves every entry's time by <paramref name="shiftMs"/> (with the seen keys: see <see cref="SeenKeyTable.ShiftAllAsync"/>).</summary>
+    public static async Task ShiftAllAsync(SqliteTransaction transaction, long shiftMs, CancellationToken cancellationToken)
+    {
+        foreach (var sql in (string[])[ShiftSignatures, ShiftBands])
+        {
+            using var command = Command(transaction, sql);
+            _ = command.Parameters.AddWithValue("$shift", shiftMs);
+            _ = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A band key as stored: the index version, a colon and the key.</summary>

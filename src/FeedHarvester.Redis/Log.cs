@@ -24,8 +24,19 @@ internal static partial class Log
         Message = "Redis unreachable at {Endpoint} ({Reason}): claims fail and polls retry with back-off until it is back")]
     public static partial void RedisUnreachable(ILogger logger, string endpoint, string reason);
 
+    [LoggerMessage(EventId = 312, Level = LogLevel.Error,
+        Message = "Redis at {Endpoint} refuses authentication: check {What}; claims fail and polls retry with back-off until it accepts them")]
+    public static partial void RedisAuthenticationRefused(ILogger logger, string endpoint, string what);
+
     [LoggerMessage(EventId = 311, Level = LogLevel.Information, Message = "Redis reachable again at {Endpoint}")]
     public static partial void RedisReachableAgain(ILogger logger, string endpoint);
+
+    [LoggerMessage(EventId = 330, Level = LogLevel.Warning,
+        Message = "tail: lost Redis at {Endpoint} ({Reason}); reconnecting, and carrying on where it left off once it is back")]
+    public static partial void TailConnectionLost(ILogger logger, string endpoint, string reason);
+
+    [LoggerMessage(EventId = 331, Level = LogLevel.Information, Message = "tail: Redis at {Endpoint} is back; carrying on after entry {Position}")]
+    public static partial void TailConnectionBack(ILogger logger, string endpoint, string position);
 
     [LoggerMessage(EventId = 320, Level = LogLevel.Warning,
         Message = "Could not release the poll lease on {FeedUrl}: {Reason}; it expires on its own")]

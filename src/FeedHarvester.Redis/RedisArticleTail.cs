@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
 namespace FeedHarvester.Redis;
@@ -8,7 +10,15 @@ namespace FeedHarvester.Redis;
 /// Follows the article stream from now on, for an operator's <c>tail</c> command: plainly (nothing is recorded), or as a
 /// consumer of a group (created at the stream's end when missing; every entry acknowledged once it was handed out).
 /// </summary>
-public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOptions options)
+/// <remarks>
+/// Survives Redis going away (a restart, a network cut): it logs once that the connection is lost, retries with back-off
+/// from <see cref="FirstRetryDelay"/> to <see cref="MaxRetryDelay"/>, logs once when it reads again, and carries on where
+/// it was. As a group consumer it first reads back its own pending entries, those handed to it but not acknowledged when
+/// Redis went away, so none is lost; an entry at or before the last one it handed out was already handed out (its
+/// acknowledgement was lost, or a Redis restored from an older AOF delivers it again) and is only acknowledged, never
+/// handed out twice.
+/// </remarks>
+public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOptions options, ILogger<RedisArticleTail>? logger = null)
 {
     /// <summary>Entries read per round trip.</summary>
     private const int BatchSize = 100;
@@ -16,62 +26,59 @@ public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOpt
     /// <summary>How long to wait before asking again when nothing arrived: a person watching does not notice half a second.</summary>
     private static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>First wait after a failed read: a restart is usually over within a second or two.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Longest wait between reads while Redis stays away.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly ILogger _logger = logger ?? NullLogger<RedisArticleTail>.Instance;
+
     /// <summary>New entries as they arrive, until <paramref name="cancellationToken"/> fires.</summary>
     public async IAsyncEnumerable<StreamArticle> FollowAsync(
         string? group, string consumer, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(consumer);
-        var database = connection.GetDatabase();
-        RedisKey stream = options.StreamKey;
-        if (group is not null)
-        {
-            await EnsureGroupAsync(database, stream, group).ConfigureAwait(false);
-        }
-
-        var last = group is null ? await LastEntryIdAsync(database, stream).ConfigureAwait(false) : default;
+        var reader = new Reader(connection.GetDatabase(), options.StreamKey, group, consumer);
+        var outage = new Outage(_logger, Endpoints());
         while (!cancellationToken.IsCancellationRequested)
         {
-            var entries = group is null
-                ? await database.StreamRangeAsync(stream, Exclusive(last), "+", BatchSize).ConfigureAwait(false)
-                : await database.StreamReadGroupAsync(stream, group, consumer, StreamPosition.NewMessages, BatchSize).ConfigureAwait(false);
-            foreach (var entry in entries)
+            var (entries, failure) = await reader.TryReadAsync().ConfigureAwait(false);
+            if (failure is not null)
             {
-                yield return ToArticle(entry);
-                if (group is not null)
-                {
-                    _ = await database.StreamAcknowledgeAsync(stream, group, entry.Id).ConfigureAwait(false);
-                }
-
-                last = entry.Id;
+                outage.Failed(failure);
+                await Task.Delay(outage.NextDelay(), cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
-            if (entries.Length == 0)
+            outage.Succeeded(reader.Position);
+            foreach (var entry in entries)
+            {
+                if (reader.AlreadyHandedOut(entry.Id))
+                {
+                    await reader.TryAcknowledgeAsync(entry.Id).ConfigureAwait(false);
+                    continue;
+                }
+
+                yield return ToArticle(entry);
+                reader.HandedOut(entry.Id);
+                if (await reader.TryAcknowledgeAsync(entry.Id).ConfigureAwait(false) is { } lost)
+                {
+                    // Left pending: read back (and only acknowledged) once Redis is back.
+                    outage.Failed(lost);
+                    break;
+                }
+            }
+
+            if (entries.Length == 0 && !outage.Active)
             {
                 await Task.Delay(IdleDelay, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private static async Task EnsureGroupAsync(IDatabase database, RedisKey stream, string group)
-    {
-        try
-        {
-            _ = await database.StreamCreateConsumerGroupAsync(stream, group, StreamPosition.NewMessages, createStream: true).ConfigureAwait(false);
-        }
-        catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
-        {
-            // The group exists already: carry on where it left off.
-        }
-    }
-
-    private static async Task<RedisValue> LastEntryIdAsync(IDatabase database, RedisKey stream)
-    {
-        var newest = await database.StreamRangeAsync(stream, "-", "+", 1, Order.Descending).ConfigureAwait(false);
-        return newest.Length == 0 ? "0-0" : newest[0].Id;
-    }
-
-    // "(" makes XRANGE's start exclusive (Redis 6.2+), so the last entry shown is not shown again.
-    private static RedisValue Exclusive(RedisValue id) => "(" + id.ToString();
+    // Endpoints only: the configuration string may carry a password.
+    private string Endpoints() => string.Join(", ", connection.GetEndPoints().Select(endpoint => endpoint.ToString()));
 
     private static StreamArticle ToArticle(StreamEntry entry)
     {
@@ -83,5 +90,150 @@ public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOpt
             int.TryParse(entry[RedisStreamFields.SchemaVersion].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0,
             entry[RedisStreamFields.Article].ToString(),
             storyId.IsNull ? articleId : storyId.ToString());
+    }
+
+    /// <summary>Where the tail is in the stream, and the reads and acknowledgements, each failing as a value while Redis is away.</summary>
+    private sealed class Reader(IDatabase database, RedisKey stream, string? group, string consumer)
+    {
+        private bool started;
+
+        // Group mode: after an outage (and at start) the consumer's own pending entries are read back first, from this id on.
+        private RedisValue? pendingFrom = "0-0";
+
+        // The last entry handed out (plain mode: also where the next read starts).
+        private StreamEntryId? last;
+
+        public string Position => last?.ToString() ?? "the stream's end";
+
+        public bool AlreadyHandedOut(RedisValue id) => last is { } handed && StreamEntryId.Parse(id) <= handed;
+
+        public void HandedOut(RedisValue id) => last = StreamEntryId.Parse(id);
+
+        public async Task<(StreamEntry[] Entries, Exception? Failure)> TryReadAsync()
+        {
+            try
+            {
+                if (!started)
+                {
+                    await StartAsync().ConfigureAwait(false);
+                    started = true;
+                }
+
+                return (await ReadAsync().ConfigureAwait(false), null);
+            }
+            catch (Exception ex) when (IsOutage(ex))
+            {
+                pendingFrom ??= "0-0";
+                return ([], ex);
+            }
+            catch (RedisServerException ex) when (group is not null && ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+            {
+                // Redis came back without the group (no persistence): make it again at the stream's end, as at start.
+                started = false;
+                return ([], ex);
+            }
+        }
+
+        public async Task<Exception?> TryAcknowledgeAsync(RedisValue id)
+        {
+            if (group is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                _ = await database.StreamAcknowledgeAsync(stream, group, id).ConfigureAwait(false);
+                return null;
+            }
+            catch (Exception ex) when (IsOutage(ex))
+            {
+                pendingFrom ??= "0-0";
+                return ex;
+            }
+        }
+
+        private async Task StartAsync()
+        {
+            if (group is null)
+            {
+                last ??= await LastEntryIdAsync().ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                _ = await database.StreamCreateConsumerGroupAsync(stream, group, StreamPosition.NewMessages, createStream: true).ConfigureAwait(false);
+            }
+            catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+            {
+                // The group exists already: carry on where it left off.
+            }
+        }
+
+        private async Task<StreamEntry[]> ReadAsync()
+        {
+            if (group is null)
+            {
+                // "(" makes XRANGE's start exclusive (Redis 6.2+), so the last entry shown is not shown again.
+                return await database.StreamRangeAsync(stream, "(" + last!.Value, "+", BatchSize).ConfigureAwait(false);
+            }
+
+            if (pendingFrom is { } from)
+            {
+                var pending = await database.StreamReadGroupAsync(stream, group, consumer, from, BatchSize).ConfigureAwait(false);
+                if (pending.Length > 0)
+                {
+                    pendingFrom = pending[^1].Id;
+                    return pending;
+                }
+
+                pendingFrom = null;
+            }
+
+            return await database.StreamReadGroupAsync(stream, group, consumer, StreamPosition.NewMessages, BatchSize).ConfigureAwait(false);
+        }
+
+        private async Task<StreamEntryId> LastEntryIdAsync()
+        {
+            var newest = await database.StreamRangeAsync(stream, "-", "+", 1, Order.Descending).ConfigureAwait(false);
+            return newest.Length == 0 ? StreamEntryId.Zero : StreamEntryId.Parse(newest[0].Id);
+        }
+
+        private static bool IsOutage(Exception ex) => ex is RedisConnectionException or RedisTimeoutException;
+    }
+
+    /// <summary>Logs once when reading stops working and once when it works again; paces the retries in between.</summary>
+    private sealed class Outage(ILogger logger, string endpoints)
+    {
+        private TimeSpan delay = FirstRetryDelay;
+
+        public bool Active { get; private set; }
+
+        public void Failed(Exception failure)
+        {
+            if (!Active)
+            {
+                Active = true;
+                delay = FirstRetryDelay;
+                Log.TailConnectionLost(logger, endpoints, failure.Message);
+            }
+        }
+
+        public TimeSpan NextDelay()
+        {
+            var current = delay;
+            delay = delay * 2 > MaxRetryDelay ? MaxRetryDelay : delay * 2;
+            return current;
+        }
+
+        public void Succeeded(string position)
+        {
+            if (Active)
+            {
+                Active = false;
+                Log.TailConnectionBack(logger, endpoints, position);
+            }
+        }
     }
 }

@@ -32,8 +32,19 @@ public static class RedisConnectionFactory
     }
 
     /// <summary>Connects, or returns at once with a multiplexer that keeps trying when Redis is unreachable.</summary>
-    public static ConnectionMultiplexer Connect(RedisOptions options, TextWriter? log = null) =>
-        ConnectionMultiplexer.Connect(CreateConfiguration(options), log);
+    /// <exception cref="RedisAuthenticationException">Redis answered but refused the credentials: retrying cannot help.</exception>
+    public static ConnectionMultiplexer Connect(RedisOptions options, TextWriter? log = null)
+    {
+        var connection = ConnectionMultiplexer.Connect(CreateConfiguration(options), log);
+        if (RedisAuthentication.WasRefused(connection, options.ConnectTimeout))
+        {
+            var endpoints = string.Join(", ", connection.GetEndPoints().Select(endpoint => endpoint.ToString()));
+            connection.Dispose();
+            throw new RedisAuthenticationException(endpoints);
+        }
+
+        return connection;
+    }
 
     private static int ToMilliseconds(TimeSpan value) => (int)Math.Ceiling(value.TotalMilliseconds);
 }

@@ -15,7 +15,8 @@ public static class RedisServiceCollectionExtensions
     /// <see cref="RedisHarvestStore"/> as <see cref="IFeedStateStore"/> and <see cref="IDedupeStore"/>,
     /// <see cref="RedisArticleSink"/> as <see cref="IArticleSink"/> and <see cref="RedisPollLease"/> as <see cref="IPollLease"/>.
     /// The options are validated here (every error in one <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>);
-    /// the connection opens on first use, does not wait for Redis to be up, and closes when the provider is disposed.
+    /// the connection opens on first use, does not wait for Redis to be up, and closes when the provider is disposed. A Redis
+    /// that answers but refuses the credentials fails that first use with a <see cref="RedisAuthenticationException"/>.
     /// </summary>
     public static IServiceCollection AddRedisStore(this IServiceCollection services, RedisOptions options)
     {
@@ -27,9 +28,11 @@ public static class RedisServiceCollectionExtensions
 
         // Created by a factory, so the provider owns it and disposes it (closing the connection) with itself.
         _ = services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnectionFactory.Connect(options));
+        var configuration = RedisConnectionFactory.CreateConfiguration(options);
         _ = services.AddSingleton(provider => new RedisConnectionMonitor(
             provider.GetRequiredService<IConnectionMultiplexer>(),
-            LoggerFor<RedisConnectionMonitor>(provider)));
+            LoggerFor<RedisConnectionMonitor>(provider),
+            () => RedisAuthentication.ProbeRefusedAsync(configuration)));
 
         // Resolving the store also creates the monitor, so whoever uses Redis gets its state changes logged.
         _ = services.AddSingleton(provider =>

@@ -153,7 +153,9 @@ internal sealed class RedisServer : IAsyncDisposable
 
             try
             {
-                if (await SendAsync("PING") == "+PONG")
+                // A server started with --requirepass answers an unauthenticated PING with NOAUTH: it is up all the same.
+                var reply = await SendAsync("PING");
+                if (reply == "+PONG" || reply.StartsWith("-NOAUTH", StringComparison.Ordinal))
                 {
                     return;
                 }

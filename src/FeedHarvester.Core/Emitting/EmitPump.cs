@@ -7,23 +7,40 @@ namespace FeedHarvester.Emitting;
 /// <summary>
 /// Writes claimed articles out as they are claimed, without one sink round per article: every claim
 /// signals, one drain at a time empties the queue, and signals that arrive meanwhile coalesce into its
-/// next round. A failed background round loses nothing (the articles stay queued); the next signal,
-/// <see cref="FlushAsync"/> or a producer waiting in <see cref="WaitForRoomAsync"/> retries.
+/// next round.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Back-pressure: at most <see cref="SchedulingOptions.MaxEmitBacklog"/> claimed articles wait for the sink. Producers
 /// call <see cref="WaitForRoomAsync"/> before starting an entry, so when the sink is slower than the fetchers (or
 /// down) new work waits instead of piling up, and every claimed article is still written once the sink catches up.
+/// </para>
+/// <para>
+/// A failed round loses nothing (the articles stay queued). The pump then retries on its own, after
+/// <see cref="FirstRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>, whether or not anything new is claimed;
+/// until a round succeeds, claims and flushes do not start rounds of their own, and <see cref="Failure"/> says why
+/// (readiness reads it). It logs once when the sink starts failing and once when it writes again.
+/// </para>
 /// </remarks>
-public sealed class EmitPump(IArticleSink sink, ILogger<EmitPump> logger, SchedulingOptions? scheduling = null, TimeProvider? timeProvider = null)
+public sealed class EmitPump : IDisposable
 {
-    /// <summary>How often a producer held back by a full backlog retries a sink whose last round failed.</summary>
+    /// <summary>How often a producer held back by a full backlog looks again whether the sink caught up.</summary>
     public static readonly TimeSpan StalledRetryDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>First retry after a failed round: a brief fault (a file rotated under us) costs about a second.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait between retries: a disk that frees is written to within this long, and one that stays full is tried six times a minute.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
+
+    private readonly IArticleSink sink;
+    private readonly ILogger logger;
+    private readonly long maxBacklog;
+    private readonly TimeProvider clock;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly long maxBacklog = (scheduling ?? new SchedulingOptions()).MaxEmitBacklog;
-    private readonly TimeProvider clock = timeProvider ?? TimeProvider.System;
+    private readonly ITimer retryTimer;
     private int requested;
+    private int disposed;
 
     // Claims signalled so far, and how many of them a finished round is known to have written: every round writes
     // whatever was queued when it started, so a successful round covers every signal counted before it began.
@@ -31,8 +48,27 @@ public sealed class EmitPump(IArticleSink sink, ILogger<EmitPump> logger, Schedu
     private long covered;
     private TaskCompletionSource progress = NewProgress();
 
+    // Changed only by the drain holding the gate; read by anyone.
+    private EmitFailure? failure;
+    private DateTimeOffset failingSince;
+    private TimeSpan retryDelay = FirstRetryDelay;
+
+    public EmitPump(IArticleSink sink, ILogger<EmitPump> logger, SchedulingOptions? scheduling = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(logger);
+        this.sink = sink;
+        this.logger = logger;
+        maxBacklog = (scheduling ?? new SchedulingOptions()).MaxEmitBacklog;
+        clock = timeProvider ?? TimeProvider.System;
+        retryTimer = clock.CreateTimer(_ => Retry(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
     /// <summary>Claimed articles not yet known to be written.</summary>
     public long Backlog => Interlocked.Read(ref signalled) - Interlocked.Read(ref covered);
+
+    /// <summary>Why the last round failed, while the sink cannot write; null once a round succeeds.</summary>
+    public EmitFailure? Failure => Volatile.Read(ref failure);
 
     /// <summary>An article was claimed and queued: make sure a drain runs soon. Returns at once.</summary>
     public void Signal()
@@ -54,49 +90,78 @@ public sealed class EmitPump(IArticleSink sink, ILogger<EmitPump> logger, Schedu
             }
             catch (TimeoutException)
             {
-                // No round finished meanwhile (the sink is slow or failing): look again, asking for another round.
+                // No round finished meanwhile (the sink is slow or failing): look again.
             }
         }
     }
 
-    /// <summary>Writes out everything queued before this call; returns what this call's rounds delivered.</summary>
+    /// <summary>
+    /// Writes out everything queued before this call; returns what this call's rounds delivered. While the sink is
+    /// failing it returns the <see cref="Failure"/> at once: the pump's own retries write the queue once it can.
+    /// </summary>
     public async Task<EmitResult> FlushAsync(CancellationToken cancellationToken)
     {
         _ = Interlocked.Exchange(ref requested, 1);
-        return await DrainAsync(cancellationToken).ConfigureAwait(false);
+        return await DrainAsync(retry: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            retryTimer.Dispose();
+        }
     }
 
     private void RequestDrain()
     {
         _ = Interlocked.Exchange(ref requested, 1);
-        _ = Task.Run(DrainInBackgroundAsync);
-    }
 
-    private async Task DrainInBackgroundAsync()
-    {
-        try
+        // While failing, the retry timer decides when the next round runs, so a stream of claims cannot hammer a full disk.
+        if (Failure is null)
         {
-            _ = await DrainAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            Log.EmitRoundFailed(logger, ex);
+            _ = Task.Run(() => DrainAsync(retry: false, CancellationToken.None));
         }
     }
 
-    private async Task<EmitResult> DrainAsync(CancellationToken cancellationToken)
+    private void Retry()
     {
+        _ = Interlocked.Exchange(ref requested, 1);
+        _ = Task.Run(() => DrainAsync(retry: true, CancellationToken.None));
+    }
+
+    /// <param name="retry">Only the retry timer's drains run rounds while the sink is failing.</param>
+    private async Task<EmitResult> DrainAsync(bool retry, CancellationToken cancellationToken)
+    {
+        if (!retry && Failure is { } failing)
+        {
+            return new EmitResult(0, 0, failing);
+        }
+
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Checked again: the round this drain waited for may have just failed.
+            if (!retry && Failure is { } failed)
+            {
+                return new EmitResult(0, 0, failed);
+            }
+
             var emitted = 0;
             var recovered = 0;
             while (Interlocked.Exchange(ref requested, 0) == 1)
             {
                 var upTo = Interlocked.Read(ref signalled);
-                var round = await sink.EmitPendingAsync(cancellationToken).ConfigureAwait(false);
+                var round = await RoundAsync(cancellationToken).ConfigureAwait(false);
                 emitted += round.Emitted;
                 recovered += round.Recovered;
+                if (round.Failure is { } roundFailure)
+                {
+                    Failed(roundFailure);
+                    return new EmitResult(emitted, recovered, roundFailure);
+                }
+
+                Succeeded(round);
                 Cover(upTo);
             }
 
@@ -106,6 +171,63 @@ public sealed class EmitPump(IArticleSink sink, ILogger<EmitPump> logger, Schedu
         {
             _ = gate.Release();
         }
+    }
+
+    // Expected faults come back as values; anything thrown is a bug in the sink, but still only fails the round:
+    // the articles are queued durably, and the retries pick them up once the sink works again.
+    private async Task<EmitResult> RoundAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sink.EmitPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (Failure?.Kind != EmitFailureKind.SinkCrashed)
+            {
+                Log.SinkCrashed(logger, ex);
+            }
+
+            return new EmitResult(0, 0, new EmitFailure(EmitFailureKind.SinkCrashed, ex.Message));
+        }
+    }
+
+    private void Failed(EmitFailure failed)
+    {
+        var previous = Failure;
+        if (previous is null)
+        {
+            failingSince = clock.GetUtcNow();
+            retryDelay = FirstRetryDelay;
+        }
+        else
+        {
+            retryDelay = retryDelay * 2 > MaxRetryDelay ? MaxRetryDelay : retryDelay * 2;
+        }
+
+        // Once per change of state: the first failure, or a different kind of failure than the last one.
+        if (previous?.Kind != failed.Kind && failed.Kind != EmitFailureKind.SinkCrashed)
+        {
+            Log.SinkFailing(logger, failed.Kind, failed.Reason, Backlog, MaxRetryDelay.TotalSeconds);
+        }
+
+        Volatile.Write(ref failure, failed);
+        if (Volatile.Read(ref disposed) == 0)
+        {
+            _ = retryTimer.Change(retryDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void Succeeded(EmitResult round)
+    {
+        if (Failure is null)
+        {
+            return;
+        }
+
+        Log.SinkRecovered(logger, (clock.GetUtcNow() - failingSince).TotalSeconds, round.Emitted + round.Recovered);
+        Volatile.Write(ref failure, null);
+        retryDelay = FirstRetryDelay;
     }
 
     // Only the drain holding the gate calls this, so covered only grows.

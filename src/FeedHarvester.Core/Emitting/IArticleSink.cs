@@ -6,11 +6,16 @@ namespace FeedHarvester.Emitting;
 /// </summary>
 public interface IArticleSink
 {
-    /// <summary>Writes out everything queued so far; returns how many records this call delivered.</summary>
+    /// <summary>
+    /// Writes out everything queued so far; returns how many records this call delivered. An operational fault (the
+    /// output disk full, the file not writable) is returned as <see cref="EmitResult.Failure"/>, with every record not
+    /// delivered still queued; exceptions are kept for bugs.
+    /// </summary>
     Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The outcome of one emit round.</summary>
 /// <param name="Emitted">Records delivered in this round.</param>
 /// <param name="Recovered">Records found already written by an interrupted earlier round and only confirmed now.</param>
-public sealed record EmitResult(int Emitted, int Recovered = 0);
+/// <param name="Failure">Why the round stopped before writing everything queued; null when it did not.</param>
+public sealed record EmitResult(int Emitted, int Recovered = 0, EmitFailure? Failure = null);

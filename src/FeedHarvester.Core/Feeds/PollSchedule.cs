@@ -12,7 +12,44 @@ public sealed class PollSchedule(SchedulingOptions options, Func<double> random)
     {
     }
 
+    /// <summary>
+    /// The longest Retry-After the fetcher honours (<c>Fetching:MaxRetryAfter</c>), so that <see cref="LongestWait"/> keeps it.
+    /// The default value is 6 hours, the fetcher's default.
+    /// </summary>
+    public TimeSpan LongestRetryAfter { get; init; } = TimeSpan.FromHours(6);
+
     public TimeSpan IntervalOf(FeedDefinition feed) => feed.Interval ?? options.DefaultInterval;
+
+    /// <summary>
+    /// The furthest ahead this schedule ever puts <paramref name="feed"/>'s next poll: the longest of <c>MaxBackoff</c>, the
+    /// feed's interval (the adaptive <c>MaxInterval</c> when it has none) and the longest Retry-After, plus the jitter.
+    /// </summary>
+    public TimeSpan LongestWait(FeedDefinition feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var longest = Longer(options.MaxBackoff, IntervalOf(feed));
+        if (feed.Interval is null && options.Adaptive)
+        {
+            longest = Longer(longest, options.MaxInterval);
+        }
+
+        longest = Longer(longest, LongestRetryAfter);
+        return TimeSpan.FromTicks((long)(longest.Ticks * (1 + options.JitterFraction)));
+    }
+
+    /// <summary>A next poll no further ahead than <see cref="LongestWait"/> from <paramref name="now"/>.</summary>
+    public DateTimeOffset Cap(FeedDefinition feed, DateTimeOffset next, DateTimeOffset now)
+    {
+        var latest = now + LongestWait(feed);
+        return next > latest ? latest : next;
+    }
+
+    /// <summary>
+    /// Whether a stored (or scheduled) next poll could have been chosen by this schedule at <paramref name="now"/>. One
+    /// further ahead than <see cref="LongestWait"/> was chosen by a clock that has since gone back (or by another worker's
+    /// clock that is ahead): followed, it would park the feed for as long as that clock was wrong.
+    /// </summary>
+    public bool IsWithinLongestWait(FeedDefinition feed, DateTimeOffset next, DateTimeOffset now) => next <= now + LongestWait(feed);
 
     /// <summary>
     /// The interval a successful poll chooses, before jitter: the feed's own Interval when set; otherwise, when
@@ -50,7 +87,6 @@ public sealed class PollSchedule(SchedulingOptions options, Func<double> random)
     /// <summary>The next poll after a successful (or not-modified) poll at <paramref name="now"/>, with jitter.</summary>
     public DateTimeOffset NextAfterSuccess(TimeSpan interval, DateTimeOffset now) => now + Jittered(interval);
 
-
     /// <summary>The next poll after the <paramref name="consecutiveErrors"/>-th failure in a row.</summary>
     public DateTimeOffset NextAfterFailure(FeedDefinition feed, DateTimeOffset now, int consecutiveErrors, TimeSpan? retryAfter)
     {
@@ -79,6 +115,8 @@ public sealed class PollSchedule(SchedulingOptions options, Func<double> random)
     /// <summary>The first poll after start-up: somewhere in the first stretch of the interval, so feeds do not all fire at once.</summary>
     public DateTimeOffset FirstPoll(FeedDefinition feed, DateTimeOffset now, TimeSpan spread) =>
         now + TimeSpan.FromTicks((long)(Math.Min(spread.Ticks, IntervalOf(feed).Ticks) * random()));
+
+    private static TimeSpan Longer(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private TimeSpan Jittered(TimeSpan interval)
     {

@@ -17,7 +17,7 @@ public sealed class FeedStateTransitions(PollSchedule schedule, SchedulingOption
         var interval = outcome == PollOutcome.NotModified && feed.Interval is null && options.Adaptive && state.PollInterval is { } kept
             ? schedule.RaiseToHint(kept, fetch.FreshFor)
             : schedule.ChooseInterval(feed, rhythm, now);
-        var next = schedule.NextAfterSuccess(interval, now);
+        var next = schedule.Cap(feed, schedule.NextAfterSuccess(interval, now), now);
         var (moved, redirected) = FollowPermanentRedirect(state, fetch);
         var updated = redirected with
         {
@@ -35,6 +35,9 @@ public sealed class FeedStateTransitions(PollSchedule schedule, SchedulingOption
         };
         return new StateChange(updated, moved ? StateTransition.Moved : state.Status == FeedStatus.Broken ? StateTransition.Recovered : StateTransition.None);
     }
+
+    /// <summary>Whether a stored next poll may be followed now (see <see cref="PollSchedule.IsWithinLongestWait"/>).</summary>
+    public bool Trusts(FeedDefinition feed, DateTimeOffset storedNextPoll, DateTimeOffset now) => schedule.IsWithinLongestWait(feed, storedNextPoll, now);
 
     public StateChange AfterFailure(FeedDefinition feed, FeedState state, string outcome, string? message, TimeSpan? retryAfter, DateTimeOffset now)
     {
@@ -62,7 +65,7 @@ public sealed class FeedStateTransitions(PollSchedule schedule, SchedulingOption
         var next = outcome == PollOutcome.Malformed
             ? schedule.NextAfterSuccess(state.PollInterval ?? schedule.IntervalOf(feed), now)
             : schedule.NextAfterFailure(feed, now, errors, retryAfter);
-        return new StateChange(updated with { NextPollAt = next }, StateTransition.None);
+        return new StateChange(updated with { NextPollAt = schedule.Cap(feed, next, now) }, StateTransition.None);
     }
 
     private (bool Moved, FeedState State) FollowPermanentRedirect(FeedState state, FetchResult fetch)

@@ -110,7 +110,10 @@ public sealed class HarvestPipeline(
             return PollReport.Skipped(feedUrl, PollOutcome.Gone, state.LastMessage);
         }
 
-        if (followStoredSchedule && state.NextPollAt is { } stored && stored > timeProvider.GetUtcNow() + PolledElsewhereSlack)
+        // A next poll stored by a clock that was ahead (this worker's before it went back, or another worker's) is not
+        // followed: the feed is polled now, and the outcome sets its next poll from this clock.
+        var now = timeProvider.GetUtcNow();
+        if (followStoredSchedule && state.NextPollAt is { } stored && stored > now + PolledElsewhereSlack && transitions.Trusts(feed, stored, now))
         {
             return PollReport.Skipped(feedUrl, PollOutcome.Leased, "polled by another worker") with { NextPollAt = stored };
         }

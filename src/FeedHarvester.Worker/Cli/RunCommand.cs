@@ -97,6 +97,12 @@ internal static class RunCommand
             await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
             return ExitCodeFor(ex.Fault);
         }
+        catch (FeedHarvester.Redis.RedisAuthenticationException ex)
+        {
+            // Credentials are configuration: restarting with the same ones cannot help.
+            await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
+            return InvalidConfigurationExitCode;
+        }
     }
 
     internal static int ExitCodeFor(LocalStoreFault fault) => fault switch

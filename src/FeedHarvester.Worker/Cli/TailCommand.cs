@@ -2,13 +2,17 @@ using System.CommandLine;
 using FeedHarvester.Redis;
 using FeedHarvester.Worker.Composition;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace FeedHarvester.Worker.Cli;
 
 /// <summary>
 /// <c>feedharvester tail [--group G] [--redis CONFIG] [--config FILE]</c>: prints articles as they arrive on the Redis
 /// stream, one JSON record a line. With --group it reads as a consumer of that group (created when missing) and
-/// acknowledges what it printed, so several tails share the work; without, it only watches.
+/// acknowledges what it printed, so several tails share the work; without, it only watches. A Redis restart is waited
+/// out (one line on stderr each way); credentials Redis refuses end it with exit code 2.
 /// </summary>
 internal static class TailCommand
 {
@@ -45,8 +49,24 @@ internal static class TailCommand
             return RunCommand.InvalidConfigurationExitCode;
         }
 
-        using var connection = RedisConnectionFactory.Connect(options);
-        var tail = new RedisArticleTail(connection, options);
+        ConnectionMultiplexer connection;
+        try
+        {
+            connection = RedisConnectionFactory.Connect(options);
+        }
+        catch (RedisAuthenticationException ex)
+        {
+            await Console.Error.WriteLineAsync("feedharvester tail: " + ex.Message).ConfigureAwait(false);
+            return RunCommand.InvalidConfigurationExitCode;
+        }
+
+        using var owned = connection;
+
+        // Records go to stdout, one a line; what happens to the connection goes to stderr.
+        using var logging = LoggerFactory.Create(builder => builder
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        var tail = new RedisArticleTail(connection, options, logging.CreateLogger<RedisArticleTail>());
         var consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
         try
         {

@@ -1,3 +1,4 @@
+using FeedHarvester.Emitting;
 using FeedHarvester.Local;
 using FeedHarvester.Worker.Jobs;
 using FeedHarvester.Worker.Running;
@@ -40,6 +41,7 @@ public static class HarvesterHost
         var builder = CreateBuilder(configuration, settings);
         _ = builder.Services.AddSingleton<OnceRunner>();
         using var host = builder.Build();
+        ConnectStoreEarly(host.Services, settings);
         var summary = await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings.Feeds, cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(summary.Format()).ConfigureAwait(false);
         return 0;
@@ -53,12 +55,16 @@ public static class HarvesterHost
         _ = builder.Services
             .AddSingleton(observability)
             .AddHarvesterMetrics(observability)
-            .AddSingleton(sp => new HealthState(sp.GetRequiredService<TimeProvider>(), StoreReachability(sp, settings)))
+            .AddSingleton(sp => new HealthState(
+                sp.GetRequiredService<TimeProvider>(),
+                StoreReachability(sp, settings),
+                () => sp.GetRequiredService<EmitPump>().Failure))
             .AddHostedService<HealthListener>()
             .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
             .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
             .AddTransient<PollFeedJob>()
             .AddHostedService<FeedScheduler>()
+            .AddHostedService<ScheduleClamp>()
             .AddSingleton(configuration as IConfigurationRoot ?? throw new ArgumentException("a configuration root is needed to watch the feed list", nameof(configuration)))
             .AddHostedService<FeedListWatcher>()
             .AddSeenKeyPurge(settings)
@@ -73,10 +79,15 @@ public static class HarvesterHost
 
     // Opened here rather than by the first hosted service that needs it: a store that cannot be opened (in use, not
     // writable, lost or unreadable) then fails the start as one LocalStoreException line, not as the host's start-up
-    // failure with a stack trace logged before it.
+    // failure with a stack trace logged before it. Redis is connected here too, so credentials it refuses end the
+    // start-up with one clear error (a RedisAuthenticationException, exit 2); an unreachable Redis is waited for as before.
     private static void OpenStoreBeforeStart(IServiceProvider services, HarvesterSettings settings)
     {
-        if (!settings.UsesRedis)
+        if (settings.UsesRedis)
+        {
+            _ = services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
+        }
+        else
         {
             _ = services.GetRequiredService<LocalStore>();
         }

@@ -28,7 +28,7 @@ public static class HarvesterServices
             .AddSingleton(settings.Extraction)
             .AddSingleton(settings.Scheduling)
             .AddSingleton(new FeedCatalog(settings.Feeds))
-            .AddSingleton(sp => new PollSchedule(sp.GetRequiredService<SchedulingOptions>()))
+            .AddSingleton(sp => new PollSchedule(sp.GetRequiredService<SchedulingOptions>()) { LongestRetryAfter = settings.Fetching.MaxRetryAfter })
             .AddSingleton<FeedStateTransitions>()
             .AddStore(settings)
             .AddSingleton<EmitPump>()

@@ -8,7 +8,7 @@ namespace FeedHarvester.Worker.Health;
 
 /// <summary>
 /// A small HTTP listener for orchestrators and the <c>healthcheck</c> command: <c>/healthz</c> (the process
-/// answers), <c>/readyz</c> (scheduler running, store reachable, a recent successful poll; 503 with reasons
+/// answers), <c>/readyz</c> (scheduler running, store reachable, sink writing, a recent successful poll; 503 with reasons
 /// otherwise) and <c>/metrics</c> (Prometheus text, when metrics are registered: see <see cref="MetricsScraper"/> for
 /// why they share this listener). A port already taken is logged once and the worker runs on without it.
 /// </summary>
@@ -89,6 +89,7 @@ public sealed partial class HealthListener(ObservabilityOptions options, HealthS
             ["reasons"] = reasons,
             ["last_successful_poll"] = health.LastSuccessfulPoll,
             ["store_reachable"] = health.StoreReachable,
+            ["sink_writable"] = health.SinkFailure is null,
         });
         return (reasons.Count == 0 ? 200 : 503, body, JsonType);
     }

@@ -1,7 +1,10 @@
+using FeedHarvester.Emitting;
+
 namespace FeedHarvester.Worker.Health;
 
-/// <summary>What readiness is judged on: the scheduler running, the store reachable, polls succeeding.</summary>
-public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReachable)
+/// <summary>What readiness is judged on: the scheduler running, the store reachable, the sink writing, polls succeeding.</summary>
+/// <param name="sinkFailure">Why the sink cannot write right now (see <see cref="EmitPump.Failure"/>), or null while it can.</param>
+public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReachable, Func<EmitFailure?>? sinkFailure = null)
 {
     private long lastSuccessTicks;
     private long startedTicks;
@@ -9,6 +12,9 @@ public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReach
     public bool SchedulerRunning => Interlocked.Read(ref startedTicks) != 0;
 
     public bool StoreReachable => storeReachable();
+
+    /// <summary>Why claimed articles cannot be written out now (a full output disk), or null while they can.</summary>
+    public EmitFailure? SinkFailure => sinkFailure?.Invoke();
 
     public DateTimeOffset? LastSuccessfulPoll =>
         Interlocked.Read(ref lastSuccessTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
@@ -33,6 +39,12 @@ public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReach
         if (!StoreReachable)
         {
             reasons.Add("store unreachable");
+        }
+
+        // Claims go on being queued durably, but nothing reaches the consumers: not ready, so an orchestrator says so.
+        if (SinkFailure is { } failure)
+        {
+            reasons.Add($"sink cannot write ({failure.Kind}): {failure.Reason}");
         }
 
         // A worker just started has had no chance to poll yet; after that, some poll must have succeeded lately.

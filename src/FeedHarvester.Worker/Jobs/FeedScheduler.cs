@@ -31,6 +31,7 @@ public sealed partial class FeedScheduler(
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         var enabled = catalog.Feeds.Where(f => f.Enabled).ToList();
+        var distrusted = new List<(FeedDefinition Feed, DateTimeOffset Stored)>();
         foreach (var feed in enabled)
         {
             var state = await StoredStateAsync(feed, cancellationToken).ConfigureAwait(false);
@@ -39,7 +40,18 @@ public sealed partial class FeedScheduler(
                 continue;
             }
 
+            if (state?.NextPollAt is { } stored && !schedule.IsWithinLongestWait(feed, stored, now))
+            {
+                distrusted.Add((feed, stored));
+            }
+
             await ScheduleAsync(scheduler, feed, FirstPollOf(feed, state, now), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (distrusted.Count > 0)
+        {
+            var (example, stored) = distrusted.MaxBy(d => d.Stored);
+            LogStoredPollsTooFarAhead(logger, distrusted.Count, example.Url.AbsoluteUri, stored, StartSpread);
         }
 
         health.SchedulerStarted();
@@ -66,6 +78,14 @@ public sealed partial class FeedScheduler(
     internal static Task<bool> UnscheduleAsync(IScheduler scheduler, FeedDefinition feed, CancellationToken cancellationToken) =>
         scheduler.DeleteJob(new JobKey(feed.Url.AbsoluteUri, JobGroup), cancellationToken).AsTask();
 
+    /// <summary>Moves the next poll of <paramref name="feed"/>'s job to <paramref name="at"/>; false when it has no job.</summary>
+    internal static async Task<bool> MoveAsync(IScheduler scheduler, FeedDefinition feed, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var key = new TriggerKey(feed.Url.AbsoluteUri, JobGroup);
+        var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(new JobKey(feed.Url.AbsoluteUri, JobGroup)).StartAt(at).Build();
+        return await scheduler.RescheduleJob(key, trigger, cancellationToken).ConfigureAwait(false) is not null;
+    }
+
     /// <summary>When <paramref name="feed"/>'s job fires next, or null when it has none.</summary>
     internal static async Task<DateTimeOffset?> NextFireAsync(IScheduler scheduler, FeedDefinition feed, CancellationToken cancellationToken)
     {
@@ -89,11 +109,13 @@ public sealed partial class FeedScheduler(
 
     /// <summary>
     /// A stored next poll is kept when it is a back-off (errors, Retry-After) and otherwise capped at the feed's
-    /// configured interval, so a shortened interval takes effect at start-up; a feed never polled starts soon.
+    /// configured interval, so a shortened interval takes effect at start-up; a feed never polled starts soon, and so
+    /// does one whose stored next poll is further ahead than the schedule ever waits (chosen by a clock that was ahead,
+    /// it would otherwise park the feed for as long as the clock was wrong).
     /// </summary>
     private DateTimeOffset FirstPollOf(FeedDefinition feed, FeedState? state, DateTimeOffset now)
     {
-        if (state?.NextPollAt is not { } stored || stored <= now)
+        if (state?.NextPollAt is not { } stored || stored <= now || !schedule.IsWithinLongestWait(feed, stored, now))
         {
             return schedule.FirstPoll(feed, now, StartSpread);
         }
@@ -104,4 +126,9 @@ public sealed partial class FeedScheduler(
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Scheduled {FeedCount} feeds ({DisabledCount} disabled)")]
     private static partial void LogScheduled(ILogger logger, int feedCount, int disabledCount);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Warning,
+        Message = "{FeedCount} feeds had a next poll stored further ahead than their schedule ever waits (the furthest: {FeedUrl} at {StoredNextPoll:u}): " +
+            "the clock was ahead when it was chosen; they are polled within {Spread} instead")]
+    private static partial void LogStoredPollsTooFarAhead(ILogger logger, int feedCount, string feedUrl, DateTimeOffset storedNextPoll, TimeSpan spread);
 }

@@ -101,6 +101,23 @@ public sealed class FeedStateTransitionsTests
     }
 
     [Fact]
+    public void AfterFailure_MalformedWithAStoredIntervalOfAYear_NextPollCappedAtTheLongestWait()
+    {
+        var state = FeedState.New(Feed.Url.AbsoluteUri) with { PollInterval = TimeSpan.FromDays(365) };
+
+        var change = Transitions.AfterFailure(Feed, state, PollOutcome.Malformed, "parse: …", null, Now);
+
+        Assert.Equal(Now.AddHours(6), change.State.NextPollAt);
+    }
+
+    [Fact]
+    public void Trusts_StoredNextPollWithinTheLongestWait_True_AYearAhead_False()
+    {
+        Assert.True(Transitions.Trusts(Feed, Now.AddHours(6), Now));
+        Assert.False(Transitions.Trusts(Feed, Now.AddYears(1), Now));
+    }
+
+    [Fact]
     public void AfterSuccess_PermanentRedirectSeenOnce_UrlNotYetChanged()
     {
         var target = new Uri("http://127.0.0.1/new-feed.xml");

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using FeedHarvester.Emitting;
+using FeedHarvester.Tests.Support;
+using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Health;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FeedHarvester.Tests.Health;
+
+public sealed class SinkReadinessTests
+{
+    [Fact]
+    public void NotReadyBecause_SinkCannotWrite_NamesTheSinkAndItsReason()
+    {
+        EmitFailure? failure = new(EmitFailureKind.OutputNotWritable, "No space left on device : '/data/articles.jsonl'");
+        var health = new HealthState(new FakeTimeProvider(), () => true, () => failure);
+        health.SchedulerStarted();
+
+        var reasons = health.NotReadyBecause(TimeSpan.FromHours(2));
+
+        var reason = Assert.Single(reasons);
+        Assert.Contains("sink cannot write (OutputNotWritable)", reason, StringComparison.Ordinal);
+        Assert.Contains("/data/articles.jsonl", reason, StringComparison.Ordinal);
+
+        failure = null;
+        Assert.Empty(health.NotReadyBecause(TimeSpan.FromHours(2)));
+    }
+
+    [Fact]
+    public async Task RunService_OutputNotWritableThenFreed_NotReadyMeanwhileThenQueuedArticlesWrittenWithoutNewContent()
+    {
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 3);
+        using var runner = new HarvestRunner(site);
+        var listenUrl = $"http://127.0.0.1:{FreePort()}/";
+        var configuration = ConfigurationLoader.Load(null, new Dictionary<string, string?>
+        {
+            ["FeedHarvester:FeedsFile"] = news.WriteFeedList(runner.DataDirectory),
+            ["FeedHarvester:Storage:DataDirectory"] = runner.DataDirectory,
+            ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:Adaptive"] = "false",
+            ["FeedHarvester:Observability:ListenUrl"] = listenUrl,
+            ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
+        });
+        var (settings, errors) = SettingsValidator.Validate(configuration);
+        Assert.True(settings is not null, string.Join("\n", errors));
+        using var stop = new CancellationTokenSource();
+        using var client = new HttpClient { BaseAddress = new Uri(listenUrl), Timeout = TimeSpan.FromSeconds(10) };
+
+        // A directory where the output file should be: every write fails, as on a full or read-only disk.
+        _ = Directory.CreateDirectory(runner.OutputPath);
+        var service = HarvesterHost.RunServiceAsync(configuration, settings!, stop.Token, builder => builder.Logging.AddProvider(runner.Logs));
+        try
+        {
+            var blocked = await ReadinessUntilAsync(client, body => body.Contains("sink cannot write", StringComparison.Ordinal));
+            Assert.Contains("\"sink_writable\":false", blocked, StringComparison.Ordinal);
+            await UntilAsync(() => PolledOk(runner) >= news.FeedUrls.Count);
+
+            // Every article is claimed and queued; from here on the feeds have nothing new, so only the sink's own retries can write them.
+            Directory.Delete(runner.OutputPath);
+            _ = await ReadinessUntilAsync(client, body => body.Contains("\"status\":\"ready\"", StringComparison.Ordinal));
+
+            Assert.Equal(
+                news.ArticleUrls.Order(StringComparer.Ordinal),
+                runner.ReadOutput().Select(r => r.GetProperty("url").GetString()!).Order(StringComparer.Ordinal));
+            Assert.Single(runner.Logs.At(LogLevel.Warning), line => line.StartsWith("Writing queued articles failed (OutputNotWritable)", StringComparison.Ordinal));
+            Assert.Single(runner.Logs.At(LogLevel.Information), line => line.StartsWith("Writing queued articles works again", StringComparison.Ordinal));
+            Assert.DoesNotContain(runner.Logs.At(LogLevel.Warning), line => line.StartsWith("Poll of", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(0, await service.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+    }
+
+    private static int PolledOk(HarvestRunner runner) =>
+        runner.Logs.At(LogLevel.Information).Count(line => line.StartsWith("Polled ", StringComparison.Ordinal));
+
+    private static async Task<string> ReadinessUntilAsync(HttpClient client, Func<string, bool> condition)
+    {
+        var body = "";
+        await UntilAsync(async () =>
+        {
+            try
+            {
+                using var response = await client.GetAsync("readyz");
+                body = await response.Content.ReadAsStringAsync();
+            }
+            catch (HttpRequestException ex)
+            {
+                // The listener starts with the host; the first requests may come before it.
+                body = ex.Message;
+            }
+
+            return condition(body);
+        });
+        return body;
+    }
+
+    private static Task UntilAsync(Func<bool> condition) => UntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "timed out waiting for the worker");
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
