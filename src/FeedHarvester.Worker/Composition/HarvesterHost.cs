@@ -41,7 +41,7 @@ public static class HarvesterHost
         var builder = CreateBuilder(configuration, settings);
         _ = builder.Services.AddSingleton<OnceRunner>();
         using var host = builder.Build();
-        ConnectStoreEarly(host.Services, settings);
+        OpenStoreBeforeStart(host.Services, settings);
         var summary = await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings.Feeds, cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(summary.Format()).ConfigureAwait(false);
         return 0;
