@@ -47,7 +47,7 @@ internal static class Program
         var seed = options.GetValueOrDefault("seed") ?? CaseSeeds.NewRoundSeed();
         var duration = options.TryGetValue("minutes", out var minutes) ? TimeSpan.FromMinutes(Number(minutes))
             : options.TryGetValue("seconds", out var seconds) ? TimeSpan.FromSeconds(Number(seconds))
-            : RoundOptions.CiDuration;
+            : TimeSpan.FromMinutes(1);
         int? cases = options.TryGetValue("cases", out var count) ? (int)Number(count) : null;
         var output = options.GetValueOrDefault("out") ?? OutputRoot.For(seed);
         Console.WriteLine($"fuzz round: seed {seed}, {duration.TotalMinutes:F1} min{(cases is null ? "" : $", at most {cases} cases")}, findings to {output}");

@@ -4,14 +4,14 @@ using Xunit.Abstractions;
 namespace FeedHarvester.Fuzz.Tests;
 
 /// <summary>
-/// The CI round: a minute of cases from the fixed seed, each in a worker process under the budgets. It fails on
+/// The CI round: the first <see cref="RoundOptions.CiCases"/> cases of the fixed seed (about a minute), each in a worker process under the budgets. It fails on
 /// any finding, naming the case seed and mutations and where the input was saved, so a CI failure can be
 /// replayed with <c>case SEED</c> and turned into a fixture with <c>adopt</c>.
 /// </summary>
 public sealed class CiRoundTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task SeededRoundOfAMinute_FindsNoFailureWithinTheBudgets()
+    public async Task SeededRound_FindsNoFailureWithinTheBudgets()
     {
         var directory = OutputRoot.For("ci-" + RoundOptions.CiSeed);
         if (Directory.Exists(directory))
@@ -20,7 +20,7 @@ public sealed class CiRoundTests(ITestOutputHelper output)
         }
 
         var log = new StringWriter();
-        var report = await new RoundSupervisor(new RoundOptions(RoundOptions.CiSeed, RoundOptions.CiDuration, null, directory), log).RunAsync();
+        var report = await new RoundSupervisor(new RoundOptions(RoundOptions.CiSeed, RoundOptions.CiDuration, RoundOptions.CiCases, directory), log).RunAsync();
         output.WriteLine(log.ToString());
         output.WriteLine(report.Summary());
 
