@@ -86,14 +86,8 @@ public sealed class LocalStore : IDisposable
         {
             return HarvestDatabase.Open(options.DatabasePath, options.BusyTimeout, loggerFactory.CreateLogger<HarvestDatabase>());
         }
-        catch (SqliteException ex)
+        catch (SqliteException ex) when (StoreFaults.FromSqlite(ex, options.DatabasePath, options.ResolvedOutputPath) is { } fault)
         {
-            var fault = StoreFaults.FromSqlite(ex, options.DatabasePath, options.ResolvedOutputPath);
-            if (fault is null)
-            {
-                throw;
-            }
-
             throw fault;
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)

@@ -64,14 +64,8 @@ internal static class LostStateGuard
         {
             return work().GetAwaiter().GetResult();
         }
-        catch (SqliteException ex)
+        catch (SqliteException ex) when (StoreFaults.FromSqlite(ex, options.DatabasePath, options.ResolvedOutputPath) is { } fault)
         {
-            var fault = StoreFaults.FromSqlite(ex, options.DatabasePath, options.ResolvedOutputPath);
-            if (fault is null)
-            {
-                throw;
-            }
-
             throw fault;
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
