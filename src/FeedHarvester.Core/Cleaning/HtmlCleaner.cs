@@ -1,8 +1,13 @@
 using System.Collections.Frozen;
 using AngleSharp;
 using AngleSharp.Css.Dom;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using FeedHarvester.Extraction;
 using Ganss.Xss;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedHarvester.Cleaning;
 
@@ -10,7 +15,8 @@ namespace FeedHarvester.Cleaning;
 /// Sanitizes article HTML with an article-content policy: text structure, links, images, figures and tables;
 /// no scripts, styles, frames, forms, event handlers or style attributes; URLs absolute and http/https/mailto only.
 /// One instance serves all threads: HtmlSanitizer's Sanitize is thread-safe once configured (its README,
-/// "Thread safety"), and the base URL is passed per call, not stored.
+/// "Thread safety"), and the base URL is passed per call, not stored. A body that takes longer than its time budget
+/// (the page's Extraction:PageTimeBudget, counted again for this step) keeps its words as one escaped paragraph.
 /// </summary>
 public sealed class HtmlCleaner
 {
@@ -29,6 +35,8 @@ public sealed class HtmlCleaner
         "allowfullscreen",
     ];
 
+    private static readonly FrozenSet<string> AllowedTagSet = FrozenSet.ToFrozenSet(AllowedTags, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Elements dropped with everything inside; other disallowed elements are unwrapped to keep their text.</summary>
     private static readonly FrozenSet<string> DropWithContent = FrozenSet.ToFrozenSet(
     [
@@ -42,8 +50,15 @@ public sealed class HtmlCleaner
     // One parser per thread: AngleSharp does not promise a parser is safe to share between threads.
     private readonly ThreadLocal<HtmlParser> _parser = new(() => new HtmlParser());
 
-    public HtmlCleaner()
+    private readonly TimeSpan _timeBudget;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HtmlCleaner> _logger;
+
+    public HtmlCleaner(TimeSpan timeBudget, TimeProvider time, ILogger<HtmlCleaner> logger)
     {
+        _timeBudget = timeBudget;
+        _time = time;
+        _logger = logger;
         _sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
@@ -59,6 +74,9 @@ public sealed class HtmlCleaner
         };
         _sanitizer.RemovingTag += DropDangerousContent;
     }
+
+    /// <summary>A cleaner without a time budget, for tools and tests that want the whole answer.</summary>
+    public static HtmlCleaner Unbounded() => new(Timeout.InfiniteTimeSpan, TimeProvider.System, NullLogger<HtmlCleaner>.Instance);
 
     /// <summary>
     /// Returns the sanitized fragment with URLs made absolute against <paramref name="baseUrl"/>: lazy-loaded images
@@ -87,9 +105,41 @@ public sealed class HtmlCleaner
             return MarkupStripper.ToParagraph(html);
         }
 
-        ImageNormalizer.Normalize(body, baseUrl);
-        _ = _sanitizer.SanitizeDom(document, body, baseUrl.AbsoluteUri);
-        return HtmlWriter.InnerHtml(body).Trim();
+        using var budget = new WorkBudget(_timeBudget, _time);
+        try
+        {
+            // Tags are dropped and unwrapped while copying, so the sanitizer below only has attributes to filter.
+            var copy = body;
+            if (!TreeCopier.KeepsAll(body, element => Treat(element, baseUrl), budget))
+            {
+                copy = (IHtmlElement)TreeCopier.Copy(body, element => Treat(element, baseUrl), budget);
+                document.DocumentElement.ReplaceChild(copy, body);
+            }
+
+            budget.Check();
+            _ = _sanitizer.SanitizeDom(document, copy, baseUrl.AbsoluteUri);
+            return HtmlWriter.InnerHtml(copy).Trim();
+        }
+        catch (OperationCanceledException) when (budget.Token.IsCancellationRequested)
+        {
+            CleaningLog.TimeBudgetExceeded(_logger, baseUrl, _timeBudget.TotalSeconds);
+            return MarkupStripper.ToParagraph(html);
+        }
+    }
+
+    private static ElementTreatment Treat(IElement element, Uri baseUrl)
+    {
+        if (DropWithContent.Contains(element.LocalName))
+        {
+            return ElementTreatment.Drop;
+        }
+
+        if (!AllowedTagSet.Contains(element.LocalName))
+        {
+            return ElementTreatment.Unwrap;
+        }
+
+        return ImageNormalizer.Keeps(element, baseUrl) ? ElementTreatment.Keep : ElementTreatment.Drop;
     }
 
     /// <summary>

@@ -5,32 +5,34 @@ namespace FeedHarvester.Cleaning;
 
 /// <summary>
 /// Makes article images real before sanitizing: lazy-loaded images get their real URL as src, tracking pixels are
-/// dropped, iframes are kept only for <see cref="MediaPolicy.EmbedHosts"/>. Works on a parsed fragment in place.
+/// dropped, iframes are kept only for <see cref="MediaPolicy.EmbedHosts"/>. Decides one element at a time, as the
+/// cleaner copies the tree, so no element is removed in place.
 /// </summary>
 internal static class ImageNormalizer
 {
-    public static void Normalize(IElement root, Uri baseUrl)
+    /// <summary>Fixes an img's or iframe's source in place and says whether the element stays.</summary>
+    public static bool Keeps(IElement element, Uri baseUrl)
     {
-        foreach (var img in root.QuerySelectorAll("img"))
+        if (element.LocalName == "img")
         {
-            RevealLazySource(img);
-            if (IsTrackingPixel(img, baseUrl))
+            RevealLazySource(element);
+            return !IsTrackingPixel(element, baseUrl);
+        }
+
+        if (element.LocalName == "iframe")
+        {
+            if (!MediaPolicy.IsAllowedEmbed(element.GetAttribute("src") ?? LazySource(element), baseUrl))
             {
-                img.Remove();
+                return false;
+            }
+
+            if (string.IsNullOrWhiteSpace(element.GetAttribute("src")))
+            {
+                element.SetAttribute("src", LazySource(element));
             }
         }
 
-        foreach (var frame in root.QuerySelectorAll("iframe"))
-        {
-            if (!MediaPolicy.IsAllowedEmbed(frame.GetAttribute("src") ?? LazySource(frame), baseUrl))
-            {
-                frame.Remove();
-            }
-            else if (string.IsNullOrWhiteSpace(frame.GetAttribute("src")))
-            {
-                frame.SetAttribute("src", LazySource(frame));
-            }
-        }
+        return true;
     }
 
     /// <summary>data-src and kin, then the widest srcset candidate, replace a missing or placeholder src.</summary>

@@ -9,6 +9,9 @@ namespace FeedHarvester.Cleaning;
 /// </summary>
 internal static class MarkupStripper
 {
+    /// <summary>Elements whose content is code or styling, not words: skipped up to their end tag.</summary>
+    private static readonly string[] NonTextElements = ["script", "style", "noscript"];
+
     public static string ToText(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -55,6 +58,38 @@ internal static class MarkupStripper
         // A tag ends a word: "a<br>b" is two words.
         _ = text.Append(' ');
         var end = html.IndexOf('>', lt + 1);
+        if (end < 0)
+        {
+            return html.Length;
+        }
+
+        return NonTextElementAt(html, lt + 1) is { } name ? SkipPast(html, "</" + name, end + 1) : end + 1;
+    }
+
+    private static string? NonTextElementAt(string html, int nameStart)
+    {
+        foreach (var name in NonTextElements)
+        {
+            var after = nameStart + name.Length;
+            if (html.AsSpan(nameStart).StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                && (after == html.Length || !char.IsAsciiLetterOrDigit(html[after])))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static int SkipPast(string html, string endTag, int from)
+    {
+        var close = html.IndexOf(endTag, from, StringComparison.OrdinalIgnoreCase);
+        if (close < 0)
+        {
+            return html.Length;
+        }
+
+        var end = html.IndexOf('>', close + endTag.Length);
         return end < 0 ? html.Length : end + 1;
     }
 

@@ -10,7 +10,8 @@ public sealed class ExtractionOptions
     /// <summary>
     /// Wall time one page's extraction may take (decoding, parsing, every pass) before it is stopped and the article
     /// falls back to the feed's content with fallback_reason "time_budget_exceeded". Real pages take milliseconds; the
-    /// budget stops a hostile page from holding an extraction slot. The default value is 5 seconds.
+    /// budget stops a hostile page from holding an extraction slot. Sanitizing the chosen body gets the same allowance
+    /// again (past it the body is kept as plain text). The default value is 5 seconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan PageTimeBudget { get; set; } = TimeSpan.FromSeconds(5);

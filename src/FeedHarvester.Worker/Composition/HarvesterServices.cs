@@ -70,7 +70,10 @@ public static class HarvesterServices
                 sp.GetRequiredService<ILogger<ArticleExtractor>>(),
                 sp.GetService<ExtractionOptions>(),
                 sp.GetRequiredService<TimeProvider>()))
-            .AddSingleton<HtmlCleaner>()
+            .AddSingleton(sp => new HtmlCleaner(
+                (sp.GetService<ExtractionOptions>() ?? new ExtractionOptions()).PageTimeBudget,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<HtmlCleaner>>()))
             .AddSingleton<ArticleNormalizer>()
             .AddSingleton<DedupeKeyBuilder>()
             .AddSingleton<ArticlePageReader>()

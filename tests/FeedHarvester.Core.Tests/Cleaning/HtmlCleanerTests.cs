@@ -5,7 +5,7 @@ namespace FeedHarvester.Tests.Cleaning;
 public sealed class HtmlCleanerTests
 {
     private static readonly Uri Base = new("https://news.example.com/2024/03/story.html");
-    private readonly HtmlCleaner _cleaner = new();
+    private readonly HtmlCleaner _cleaner = HtmlCleaner.Unbounded();
 
     [Fact]
     public void Clean_Script_RemovedWithItsSource()
@@ -86,7 +86,7 @@ public sealed class HtmlCleanerTests
     [Fact]
     public void Clean_LazyImageWithPlaceholderSrc_GetsDataSrc()
     {
-        var html = new HtmlCleaner().Clean("<p>x</p><img src='data:image/gif;base64,R0lGOD' data-src='/img/real.jpg'>", new Uri("https://news.example.com/a/"));
+        var html = HtmlCleaner.Unbounded().Clean("<p>x</p><img src='data:image/gif;base64,R0lGOD' data-src='/img/real.jpg'>", new Uri("https://news.example.com/a/"));
 
         Assert.Contains("src=\"https://news.example.com/img/real.jpg\"", html, StringComparison.Ordinal);
     }
@@ -94,7 +94,7 @@ public sealed class HtmlCleanerTests
     [Fact]
     public void Clean_LazyImageWithSrcsetOnly_GetsWidestCandidate()
     {
-        var html = new HtmlCleaner().Clean("<img srcset='/s.jpg 320w, /l.jpg 1280w, /m.jpg 640w'>", new Uri("https://news.example.com/"));
+        var html = HtmlCleaner.Unbounded().Clean("<img srcset='/s.jpg 320w, /l.jpg 1280w, /m.jpg 640w'>", new Uri("https://news.example.com/"));
 
         Assert.Contains("src=\"https://news.example.com/l.jpg\"", html, StringComparison.Ordinal);
     }
@@ -102,7 +102,7 @@ public sealed class HtmlCleanerTests
     [Fact]
     public void Clean_RealSrc_IsNotReplacedByDataSrc()
     {
-        var html = new HtmlCleaner().Clean("<img src='/real.jpg' data-src='/other.jpg'>", new Uri("https://news.example.com/"));
+        var html = HtmlCleaner.Unbounded().Clean("<img src='/real.jpg' data-src='/other.jpg'>", new Uri("https://news.example.com/"));
 
         Assert.Contains("/real.jpg", html, StringComparison.Ordinal);
         Assert.DoesNotContain("/other.jpg", html, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class HtmlCleanerTests
     [InlineData("<img src='https://www.facebook.com/tr?id=1&ev=PageView'>")]
     public void Clean_TrackingPixel_IsDropped(string pixel)
     {
-        var html = new HtmlCleaner().Clean("<p>Story</p>" + pixel, new Uri("https://news.example.com/"));
+        var html = HtmlCleaner.Unbounded().Clean("<p>Story</p>" + pixel, new Uri("https://news.example.com/"));
 
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
     }
@@ -122,7 +122,7 @@ public sealed class HtmlCleanerTests
     [Fact]
     public void Clean_YouTubeIframe_IsKept()
     {
-        var html = new HtmlCleaner().Clean("<iframe src='//www.youtube.com/embed/abc' allowfullscreen></iframe>", new Uri("https://news.example.com/"));
+        var html = HtmlCleaner.Unbounded().Clean("<iframe src='//www.youtube.com/embed/abc' allowfullscreen></iframe>", new Uri("https://news.example.com/"));
 
         Assert.Contains("<iframe src=\"https://www.youtube.com/embed/abc\"", html, StringComparison.Ordinal);
     }
@@ -130,7 +130,7 @@ public sealed class HtmlCleanerTests
     [Fact]
     public void Clean_IframeFromUnlistedHost_IsDropped()
     {
-        var html = new HtmlCleaner().Clean("<p>Story</p><iframe src='https://ads.example.net/slot'></iframe>", new Uri("https://news.example.com/"));
+        var html = HtmlCleaner.Unbounded().Clean("<p>Story</p><iframe src='https://ads.example.net/slot'></iframe>", new Uri("https://news.example.com/"));
 
         Assert.DoesNotContain("iframe", html, StringComparison.Ordinal);
     }

@@ -10,7 +10,7 @@ public sealed class ArticleNormalizerTests
     private static readonly DateTimeOffset FetchedAt = new(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly string LongText = string.Join(" ", Enumerable.Repeat("The council met and agreed to review the plan.", 10));
 
-    private static readonly ArticleNormalizer Normalizer = new(new HtmlCleaner());
+    private static readonly ArticleNormalizer Normalizer = new(HtmlCleaner.Unbounded());
 
     private static NormalizationInput Input(ParsedEntry entry, ExtractedArticle? page = null, string? failure = null) =>
         new("http://127.0.0.1/feed.xml", new ParsedFeed { Title = "Feed Title", Language = "en" }, entry, page,

@@ -3,6 +3,7 @@ using FeedHarvester.Extraction;
 using FeedHarvester.Fuzz.Corpus;
 using FeedHarvester.Normalization;
 using FeedHarvester.Parsing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedHarvester.Fuzz.Execution;
 
@@ -25,7 +26,7 @@ internal sealed class StagePipeline
 
     private readonly FeedParser _parser = new();
     private readonly ArticleExtractor _extractor = new();
-    private readonly HtmlCleaner _cleaner = new();
+    private readonly HtmlCleaner _cleaner = new(new ExtractionOptions().PageTimeBudget, TimeProvider.System, NullLogger<HtmlCleaner>.Instance);
     private readonly ArticleNormalizer _normalizer;
 
     public StagePipeline()
