@@ -86,7 +86,7 @@ public sealed class HarvestMetrics : IDisposable
     public void RecordPoll(PollReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        polls.Add(1, new KeyValuePair<string, object?>(MetricTags.Outcome, report.Outcome));
+        polls.Add(1, new KeyValuePair<string, object?>(MetricTags.Outcome, report.Outcome.Code));
         AddIfAny(articlesEmitted, report.NewArticles);
         AddIfAny(articlesDuplicate, report.Duplicates);
         AddIfAny(articlesRejected, report.Rejected);
@@ -164,7 +164,7 @@ public sealed class HarvestMetrics : IDisposable
     // A status code when a response came, else the failure kind (Timeout, NetworkError…), so every fetch has one value.
     private static string StatusOf(FetchResult fetch) =>
         fetch.StatusCode is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture)
-        : fetch.FailureKind?.ToString() ?? fetch.Status.ToString();
+        : fetch.TryGetFailure(out var failure) ? failure.Kind.ToString() : fetch.Status.ToString();
 
     private static void AddIfAny(Counter<long> counter, int value)
     {

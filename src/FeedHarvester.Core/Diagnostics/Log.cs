@@ -10,7 +10,7 @@ internal static partial class Log
     public static partial void PollSucceeded(ILogger logger, string feedUrl, string outcome, int entries, int newArticles, int fromFeedContent, int duplicates, int rejected, long elapsedMs);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Polled {FeedUrl}: {Outcome}, next poll {NextPollAt:u}")]
-    public static partial void PollNotModified(ILogger logger, string feedUrl, string outcome, DateTimeOffset nextPollAt);
+    public static partial void PollNotModified(ILogger logger, string feedUrl, string outcome, DateTimeOffset? nextPollAt);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning,
         Message = "Poll of {FeedUrl} failed: {Outcome}: {Reason}; error {ConsecutiveErrors} in a row, next poll {NextPollAt:u}")]

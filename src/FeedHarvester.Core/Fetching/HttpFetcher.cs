@@ -132,7 +132,7 @@ public sealed partial class HttpFetcher
             if (!IsRedirect(response.StatusCode))
             {
                 var result = await ReadAsync(plan, current, response, deadline.Token).ConfigureAwait(false);
-                return chain.Count > 1 && allPermanent && result.Status != FetchStatus.Failure ? result with { PermanentRedirect = current } : result;
+                return chain.Count > 1 && allPermanent && !result.TryGetFailure(out _) ? result with { PermanentRedirect = current } : result;
             }
 
             if (NextHop(plan, chain, response) is { } stop)

@@ -63,8 +63,7 @@ public sealed class ArticleNormalizer(HtmlCleaner cleaner)
             }
         }
 
-        var reason = input.PageFailure
-            ?? (input.Page is null ? null : $"page_too_short: the page gave {input.Page.WordCount} words, the feed {feedWords}");
+        var reason = (input.PageFailure ?? (input.Page is null ? null : PageFailure.TooShort(input.Page.WordCount, feedWords)))?.ToString();
         if (feedHtml is not null)
         {
             var path = entry.Content is not null && string.Equals(feedHtml, entry.Content, StringComparison.Ordinal) ? "content" : "summary";

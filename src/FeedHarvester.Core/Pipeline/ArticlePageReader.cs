@@ -2,14 +2,14 @@ using FeedHarvester.Diagnostics;
 using FeedHarvester.Extraction;
 using FeedHarvester.Feeds;
 using FeedHarvester.Fetching;
+using FeedHarvester.Normalization;
 using FeedHarvester.Parsing;
 using Microsoft.Extensions.Logging;
 
 namespace FeedHarvester.Pipeline;
 
-/// <summary>What reading an entry's page gave: the article, or why there is none ("code: message").</summary>
-/// <param name="Rejected">The page was refused by policy (private address, too large): the entry must not be emitted at all.</param>
-public sealed record PageReading(ExtractedArticle? Article, Uri? Url, string? Failure, bool Rejected = false);
+/// <summary>What reading an entry's page gave: the article, or why there is none.</summary>
+public sealed record PageReading(ExtractedArticle? Article, Uri? Url, PageFailure? Failure);
 
 /// <summary>Fetches an entry's page and extracts the article; every failure becomes a reason, never a lost entry.</summary>
 public sealed class ArticlePageReader(
@@ -31,26 +31,25 @@ public sealed class ArticlePageReader(
     {
         if (!options.FetchArticlePages)
         {
-            return new PageReading(null, null, "disabled: article pages are not fetched (FetchArticlePages=false)");
+            return new PageReading(null, null, PageFailure.Disabled);
         }
 
         if (entry.Link is null || !Uri.TryCreate(entry.Link, UriKind.Absolute, out var link))
         {
-            return new PageReading(null, null, "no_link: the entry has no absolute link");
+            return new PageReading(null, null, PageFailure.NoLink);
         }
 
         var fetch = await fetcher.FetchAsync(new FetchRequest(link, FetchKind.Page), cancellationToken).ConfigureAwait(false);
         metrics.RecordFetch(FetchKind.Page, fetch);
-        if (fetch.Status != FetchStatus.Content)
+        if (!fetch.IsContent)
         {
-            return new PageReading(null, fetch.FinalUrl, $"{fetch.FailureKind?.ToString() ?? fetch.Status.ToString()}: {fetch.Message}",
-                Rejected: fetch.FailureKind is { } kind && RejectingFailures.Contains(kind));
+            return new PageReading(null, fetch.FinalUrl, PageFailure.NotFetched(fetch));
         }
 
         var pageUrl = fetch.FinalUrl ?? link;
         if (!IsHtml(fetch.ContentType))
         {
-            return new PageReading(null, pageUrl, $"not_html: the page is {fetch.ContentType}");
+            return new PageReading(null, pageUrl, PageFailure.NotHtml(fetch.ContentType));
         }
 
         await extractionSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -65,13 +64,13 @@ public sealed class ArticlePageReader(
                 ExtractionLog.PageRefused(logger, pageUrl, outcome.Reason!);
             }
 
-            return new PageReading(outcome.Article, pageUrl, outcome.Reason);
+            return new PageReading(outcome.Article, pageUrl, PageFailure.NotExtracted(outcome));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             metrics.RecordExtraction(timer.Wall, MetricTags.ErrorPath);
             Log.ExtractorCrashed(logger, pageUrl.AbsoluteUri, ex);
-            return new PageReading(null, pageUrl, "extract_error: " + ex.Message);
+            return new PageReading(null, pageUrl, PageFailure.ExtractorCrashed(ex));
         }
         finally
         {
@@ -79,12 +78,6 @@ public sealed class ArticlePageReader(
             _ = extractionSlots.Release();
         }
     }
-
-    /// <summary>
-    /// Page failures that say the link itself is hostile or absurd (an internal address; a body past the size
-    /// limit): the entry is dropped with a log line rather than passed on with the feed's text.
-    /// </summary>
-    private static readonly FetchFailureKind[] RejectingFailures = [FetchFailureKind.PrivateAddressBlocked, FetchFailureKind.TooLarge];
 
     private static SemaphoreSlim NewSlots(int configured)
     {

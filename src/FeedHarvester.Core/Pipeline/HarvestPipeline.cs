@@ -123,30 +123,30 @@ public sealed class HarvestPipeline(
             var fetchedAt = timeProvider.GetUtcNow();
             var fetch = await FetchFeedAsync(feed, state, cancellationToken).ConfigureAwait(false);
             metrics.RecordFetch(FetchKind.Feed, fetch);
-            if (fetch.Status == FetchStatus.NotModified)
+            if (fetch.IsNotModified)
             {
-                return await SucceedAsync(feed, state, fetch, PollOutcome.NotModified, FeedRhythm.Unknown, 0, new EntryTally(), started, cancellationToken).ConfigureAwait(false);
+                return await SucceedAsync(feed, state, new PollSuccess(fetch, FeedRhythm.Unknown, 0), 0, new EntryTally(), started, cancellationToken).ConfigureAwait(false);
             }
 
-            if (fetch.Status == FetchStatus.Failure)
+            if (fetch.TryGetFailure(out var failure))
             {
-                return await FailAsync(feed, state, fetch.FailureKind!.Value.ToString(), fetch.Message, fetch.RetryAfter, started, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(feed, state, new PollFailure(PollOutcome.FetchFailed(failure.Kind), failure.Message, failure.RetryAfter), started, cancellationToken).ConfigureAwait(false);
             }
 
             var parsed = Parse(feedUrl, fetch);
             if (parsed.IsFailure)
             {
-                return await FailAsync(feed, state, PollOutcome.Malformed, string.Join("; ", parsed.Errors), null, started, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(feed, state, new PollFailure(PollOutcome.Malformed, string.Join("; ", parsed.Errors)), started, cancellationToken).ConfigureAwait(false);
             }
 
             var tally = await HarvestEntriesAsync(feedUrl, parsed, fetchedAt, cancellationToken).ConfigureAwait(false);
             _ = await emitter.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return await SucceedAsync(feed, state, fetch, PollOutcome.Ok, RhythmOf(parsed, fetch), parsed.Entries.Count, tally, started, cancellationToken).ConfigureAwait(false);
+            return await SucceedAsync(feed, state, new PollSuccess(fetch, RhythmOf(parsed, fetch), tally.New), parsed.Entries.Count, tally, started, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.PollCrashed(logger, feedUrl, ex);
-            return await FailAsync(feed, state, PollOutcome.Error, ex.Message, null, started, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(feed, state, new PollFailure(PollOutcome.Error, ex.Message), started, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -206,18 +206,18 @@ public sealed class HarvestPipeline(
         }
 
         var page = await stages.PageReader.ReadAsync(entry, cancellationToken).ConfigureAwait(false);
-        if (page.Rejected)
+        if (page.Failure is { RejectsEntry: true } refusal)
         {
             // Refused by policy (a private address, a page past the size limit): not an article to pass on.
-            Log.EntryRejected(logger, entry.Link ?? entry.Id ?? "?", feedUrl, page.Failure);
+            Log.EntryRejected(logger, entry.Link ?? entry.Id ?? "?", feedUrl, refusal.ToString());
             return EntryOutcome.Rejected;
         }
 
         var article = Normalize(new NormalizationInput(feedUrl, feed, entry, page.Article, page.Url, page.Failure, fetchedAt));
         var verdict = await dedupe.TryClaimAsync(article, stages.KeyBuilder.For(article), cancellationToken).ConfigureAwait(false);
-        if (verdict.IsDroppedCopy)
+        if (verdict is { IsNew: false, Story: { } dropped })
         {
-            Log.NearCopyDropped(logger, article.Url, feedUrl, verdict.Story!.DuplicateOf, verdict.Story.Similarity, verdict.Story.StoryId);
+            Log.NearCopyDropped(logger, article.Url, feedUrl, dropped.DuplicateOf, dropped.Similarity, dropped.StoryId);
             return EntryOutcome.DroppedCopy;
         }
 
@@ -250,21 +250,22 @@ public sealed class HarvestPipeline(
         return article;
     }
 
-    private async Task<PollReport> SucceedAsync(FeedDefinition feed, FeedState state, FetchResult fetch, string outcome, FeedRhythm rhythm, int entries, EntryTally tally, long started, CancellationToken cancellationToken)
+    private async Task<PollReport> SucceedAsync(FeedDefinition feed, FeedState state, PollSuccess success, int entries, EntryTally tally, long started, CancellationToken cancellationToken)
     {
-        var change = transitions.AfterSuccess(feed, state, fetch, outcome, rhythm, tally.New, timeProvider.GetUtcNow());
+        var outcome = success.Outcome;
+        var change = transitions.AfterSuccess(feed, state, success, timeProvider.GetUtcNow());
         await states.SaveFeedStateAsync(change.State, cancellationToken).ConfigureAwait(false);
         metrics.RecordFeedState(change.State);
         LogTransition(change);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var next = change.State.NextPollAt!.Value;
-        if (outcome == PollOutcome.NotModified)
+        var next = change.State.NextPollAt;
+        if (outcome.Kind == PollOutcomeKind.NotModified)
         {
-            Log.PollNotModified(logger, state.FeedUrl, outcome, next);
+            Log.PollNotModified(logger, state.FeedUrl, outcome.Code, next);
         }
         else
         {
-            Log.PollSucceeded(logger, state.FeedUrl, outcome, entries, tally.New, tally.FromFeed, tally.Duplicates, tally.Rejected, (long)elapsed.TotalMilliseconds);
+            Log.PollSucceeded(logger, state.FeedUrl, outcome.Code, entries, tally.New, tally.FromFeed, tally.Duplicates, tally.Rejected, (long)elapsed.TotalMilliseconds);
         }
 
         return new PollReport(state.FeedUrl, outcome, null, entries, tally.New, tally.Duplicates, tally.FromFeed, next, elapsed)
@@ -275,9 +276,9 @@ public sealed class HarvestPipeline(
         };
     }
 
-    private async Task<PollReport> FailAsync(FeedDefinition feed, FeedState state, string outcome, string? message, TimeSpan? retryAfter, long started, CancellationToken cancellationToken)
+    private async Task<PollReport> FailAsync(FeedDefinition feed, FeedState state, PollFailure failure, long started, CancellationToken cancellationToken)
     {
-        var change = transitions.AfterFailure(feed, state, outcome, message, retryAfter, timeProvider.GetUtcNow());
+        var change = transitions.AfterFailure(feed, state, failure, timeProvider.GetUtcNow());
         try
         {
             await states.SaveFeedStateAsync(change.State, cancellationToken).ConfigureAwait(false);
@@ -291,11 +292,11 @@ public sealed class HarvestPipeline(
         metrics.RecordFeedState(change.State);
         if (change.Transition == StateTransition.None)
         {
-            Log.PollFailed(logger, state.FeedUrl, outcome, message, change.State.ConsecutiveErrors, change.State.NextPollAt);
+            Log.PollFailed(logger, state.FeedUrl, failure.Outcome.Code, failure.Message, change.State.ConsecutiveErrors, change.State.NextPollAt);
         }
 
         LogTransition(change);
-        return new PollReport(state.FeedUrl, outcome, message, 0, 0, 0, 0, change.State.NextPollAt, Stopwatch.GetElapsedTime(started));
+        return new PollReport(state.FeedUrl, failure.Outcome, failure.Message, 0, 0, 0, 0, change.State.NextPollAt, Stopwatch.GetElapsedTime(started));
     }
 
     private void LogTransition(StateChange change)

@@ -53,7 +53,7 @@ internal static class ExtractCommand
             var outcome = extractor.TryExtract(new HtmlPage(document.Body, document.ContentType, pageUrl), cancellationToken);
             var entry = new ParsedEntry { Id = pageUrl.AbsoluteUri, Link = pageUrl.AbsoluteUri };
             var article = normalizer.Normalize(new NormalizationInput(
-                pageUrl.AbsoluteUri, new ParsedFeed(), entry, outcome.Article, pageUrl, outcome.Reason, now));
+                pageUrl.AbsoluteUri, new ParsedFeed(), entry, outcome.Article, pageUrl, PageFailure.NotExtracted(outcome), now));
             await Console.Out.WriteLineAsync(ArticleJson.Serialize(article)).ConfigureAwait(false);
         }
 

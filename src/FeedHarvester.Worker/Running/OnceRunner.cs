@@ -39,7 +39,7 @@ public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions sched
         while (true)
         {
             var report = await pipeline.PollAsync(feed, cancellationToken).ConfigureAwait(false);
-            if (report.Outcome != PollOutcome.Leased || waited.Elapsed > HarvestPipeline.LeaseDuration * 3)
+            if (report.Outcome.Kind != PollOutcomeKind.Leased || waited.Elapsed > HarvestPipeline.LeaseDuration * 3)
             {
                 return report;
             }

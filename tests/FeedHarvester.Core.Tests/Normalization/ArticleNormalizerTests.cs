@@ -12,7 +12,7 @@ public sealed class ArticleNormalizerTests
 
     private static readonly ArticleNormalizer Normalizer = new(new HtmlCleaner());
 
-    private static NormalizationInput Input(ParsedEntry entry, ExtractedArticle? page = null, string? failure = null) =>
+    private static NormalizationInput Input(ParsedEntry entry, ExtractedArticle? page = null, PageFailure? failure = null) =>
         new("http://127.0.0.1/feed.xml", new ParsedFeed { Title = "Feed Title", Language = "en" }, entry, page,
             page is null ? null : new Uri(entry.Link!), failure, FetchedAt);
 
@@ -110,7 +110,7 @@ public sealed class ArticleNormalizerTests
     {
         var entry = new ParsedEntry { Link = "http://127.0.0.1/a", Content = "<p>First.</p><p>Second.</p>", Summary = "Short." };
 
-        var article = Normalizer.Normalize(Input(entry, failure: "NotFound: fetch: not found (404)"));
+        var article = Normalizer.Normalize(Input(entry, failure: new PageFailure("NotFound", "fetch: not found (404)")));
 
         Assert.Equal(ExtractionInfo.FeedMethod, article.Extraction.Method);
         Assert.Equal("content", article.Extraction.Path);

@@ -62,7 +62,7 @@ internal sealed class StagePipeline
             _ = _cleaner.Clean(entry.Content ?? entry.Summary ?? "", baseUrl);
             enter(Stage.Normalize);
             _ = ArticleJson.Serialize(_normalizer.Normalize(
-                new NormalizationInput(FeedUrl.AbsoluteUri, parsed.Feed, entry, null, null, "fuzz: page not fetched", FetchedAt)));
+                new NormalizationInput(FeedUrl.AbsoluteUri, parsed.Feed, entry, null, null, new PageFailure("fuzz", "page not fetched"), FetchedAt)));
         }
     }
 
