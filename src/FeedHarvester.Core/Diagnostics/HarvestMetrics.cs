@@ -13,9 +13,8 @@ namespace FeedHarvester.Diagnostics;
 /// next to nothing while no listener (OpenTelemetry, dotnet-counters, a test's MeterListener) is attached.
 /// </summary>
 /// <remarks>
-/// The pipeline takes an instance as an optional last constructor parameter and falls back to <see cref="Shared"/>:
-/// DI passes the default for an unregistered optional parameter, so the pipeline's registration needs no change, while
-/// the host can register its own instance (made from its <see cref="IMeterFactory"/>) and tests can use an isolated one.
+/// A required dependency of every class that records: the host registers one instance (made from its
+/// <see cref="IMeterFactory"/>), and tests use an isolated one.
 /// </remarks>
 public sealed class HarvestMetrics : IDisposable
 {
@@ -49,7 +48,7 @@ public sealed class HarvestMetrics : IDisposable
     // The last known state of every feed polled since start: the gauge reports counts of it on each collection.
     private readonly ConcurrentDictionary<string, string> feedStates = new(StringComparer.Ordinal);
 
-    /// <param name="meterFactory">The host's meter factory; null creates a free-standing meter (tools, tests, <see cref="Shared"/>).</param>
+    /// <param name="meterFactory">The host's meter factory; null creates a free-standing meter (tools, tests).</param>
     public HarvestMetrics(IMeterFactory? meterFactory = null)
     {
         // A factory's meter belongs to the factory (disposed with the host); only a meter made here is disposed here.
@@ -69,12 +68,6 @@ public sealed class HarvestMetrics : IDisposable
         stageCpuTime = Meter.CreateCounter<double>(MetricNames.StageCpuTime, "s", "Thread CPU time spent in the synchronous pipeline stages (parse, extract, normalize), by stage");
         _ = Meter.CreateObservableGauge(MetricNames.Feeds, ObserveFeedStates, "{feed}", "Feeds polled since start, by state");
     }
-
-    // Created on first use only: a host that injects its own instance then has a single "FeedHarvester" meter.
-    private static readonly Lazy<HarvestMetrics> SharedInstance = new(() => new HarvestMetrics());
-
-    /// <summary>The instance used when none is injected.</summary>
-    public static HarvestMetrics Shared => SharedInstance.Value;
 
     /// <summary>The meter the instruments belong to (tests filter their MeterListener on it).</summary>
     public Meter Meter { get; }

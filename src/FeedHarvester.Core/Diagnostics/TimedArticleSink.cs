@@ -8,6 +8,9 @@ namespace FeedHarvester.Diagnostics;
 /// </summary>
 public sealed class TimedArticleSink(IArticleSink inner, HarvestMetrics metrics) : IArticleSink
 {
+    public bool EmitsOnClaim => inner.EmitsOnClaim;
+
+
     public async Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken)
     {
         var started = HarvestMetrics.StartTimer();
