@@ -1,6 +1,6 @@
-using FeedHarvester.Emitting;
+using FeedHarvester.Diagnostics;
 
-namespace FeedHarvester.Diagnostics;
+namespace FeedHarvester.Emitting;
 
 /// <summary>
 /// Wraps the real sink to time every emit round, background drains included (the pipeline only sees its own
