@@ -43,12 +43,12 @@ public sealed class EntryHarvester(
         {
             // Back-pressure: while the sink is behind by its whole backlog, no new entry starts.
             await emitter.WaitForRoomAsync(token).ConfigureAwait(false);
-            tally.Add(await HarvestAsync(listing, entry, tally, token).ConfigureAwait(false));
+            tally.Add(await HarvestEntryAsync(listing, entry, tally, token).ConfigureAwait(false));
         }).ConfigureAwait(false);
         return tally;
     }
 
-    private async Task<EntryOutcome> HarvestAsync(FeedListing listing, ParsedEntry entry, EntryTally tally, CancellationToken cancellationToken)
+    private async Task<EntryOutcome> HarvestEntryAsync(FeedListing listing, ParsedEntry entry, EntryTally tally, CancellationToken cancellationToken)
     {
         var entryKeys = DedupeKeyBuilder.ForEntry(listing.FeedUrl, entry);
         using var hold = await HoldAsync(entryKeys, cancellationToken).ConfigureAwait(false);
