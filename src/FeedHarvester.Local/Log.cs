@@ -24,10 +24,6 @@ internal static partial class Log
         Message = "Claimed article {ArticleId} from {FeedUrl} as a near-copy of {DuplicateOf} (similarity {Similarity:0.00}), story {StoryId}")]
     public static partial void CopyLinked(ILogger logger, string articleId, string feedUrl, string duplicateOf, string storyId, double similarity);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Debug,
-        Message = "Dropped article {ArticleId} from {FeedUrl} as a near-copy of {DuplicateOf} (similarity {Similarity:0.00}), story {StoryId}; keys recorded")]
-    public static partial void CopyDropped(ILogger logger, string articleId, string feedUrl, string duplicateOf, string storyId, double similarity);
-
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Emitted {Count} records to {Path}")]
     public static partial void RecordsEmitted(ILogger logger, int count, string path);
 

@@ -175,6 +175,7 @@ public sealed class SqliteHarvestStore : IFeedStateStore, IDedupeStore
         return StoryMatcher.BestMatch(check, candidates);
     }
 
+    // A dropped near-copy gets its one line from the entry harvester, which has the article's URL, not a second one here.
     private void LogVerdict(Article article, DedupeVerdict verdict)
     {
         switch (verdict)
@@ -185,11 +186,8 @@ public sealed class SqliteHarvestStore : IFeedStateStore, IDedupeStore
             case { IsNew: true }:
                 Log.ArticleClaimed(_logger, article.Id, article.FeedUrl);
                 break;
-            case { Story: { } story }:
-                Log.CopyDropped(_logger, article.Id, article.FeedUrl, story.DuplicateOf, story.StoryId, story.Similarity);
-                break;
-            default:
-                Log.ArticleDuplicate(_logger, article.Id, article.FeedUrl, verdict.MatchedKey!.Value.ToString());
+            case { MatchedKey: { } matched }:
+                Log.ArticleDuplicate(_logger, article.Id, article.FeedUrl, matched.ToString());
                 break;
         }
     }

@@ -16,10 +16,6 @@ internal static partial class Log
         Message = "Claimed article {ArticleId} from {FeedUrl} as a copy of {DuplicateOf} (story {StoryId}, similarity {Similarity:F2}): stream entry {EntryId}")]
     public static partial void ArticleLinked(ILogger logger, string articleId, string feedUrl, string duplicateOf, string storyId, double similarity, string entryId);
 
-    [LoggerMessage(EventId = 303, Level = LogLevel.Debug,
-        Message = "Article {ArticleId} from {FeedUrl} is a copy of {DuplicateOf} (story {StoryId}, similarity {Similarity:F2}): keys recorded, not added")]
-    public static partial void ArticleCopyDropped(ILogger logger, string articleId, string feedUrl, string duplicateOf, string storyId, double similarity);
-
     [LoggerMessage(EventId = 310, Level = LogLevel.Warning,
         Message = "Redis unreachable at {Endpoint} ({Reason}): claims fail and polls retry with back-off until it is back")]
     public static partial void RedisUnreachable(ILogger logger, string endpoint, string reason);

@@ -11,5 +11,7 @@ public sealed class RedisArticleSink : IArticleSink
 {
     private static readonly Task<EmitResult> NothingPending = Task.FromResult(new EmitResult(0));
 
+    public bool EmitsOnClaim => true;
+
     public Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken) => NothingPending;
 }

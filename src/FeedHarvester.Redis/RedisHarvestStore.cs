@@ -121,9 +121,7 @@ public sealed class RedisHarvestStore : IFeedStateStore, IDedupeStore
         {
             Log.ArticleLinked(_logger, article.Id, article.FeedUrl, story.DuplicateOf, story.StoryId, story.Similarity, entryId ?? string.Empty);
         }
-        else
-        {
-            Log.ArticleCopyDropped(_logger, article.Id, article.FeedUrl, story.DuplicateOf, story.StoryId, story.Similarity);
-        }
+
+        // A dropped near-copy gets its one line from the entry harvester, which has the article's URL.
     }
 }

@@ -1,8 +1,6 @@
-using FeedHarvester.Feeds;
-
 namespace FeedHarvester.Diagnostics;
 
-/// <summary>One word for a feed's condition, shared by the feeds gauge and the <c>status</c> command.</summary>
+/// <summary>One word for a feed's condition, shared by the feeds gauge and the <c>status</c> command (see <c>FeedCondition</c>).</summary>
 public static class FeedStateLabel
 {
     public const string Active = "active";
@@ -12,17 +10,4 @@ public static class FeedStateLabel
 
     /// <summary>Every label, in the order reports list them.</summary>
     public static IReadOnlyList<string> All { get; } = [Active, Failing, Broken, Gone];
-
-    /// <summary>Gone and broken as stored; an active feed whose last polls failed is "failing".</summary>
-    public static string Of(FeedState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.Status switch
-        {
-            FeedStatus.Gone => Gone,
-            FeedStatus.Broken => Broken,
-            _ when state.ConsecutiveErrors > 0 => Failing,
-            _ => Active,
-        };
-    }
 }

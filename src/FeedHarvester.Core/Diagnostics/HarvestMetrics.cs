@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using FeedHarvester.Feeds;
-using FeedHarvester.Fetching;
-using FeedHarvester.Pipeline;
 
 namespace FeedHarvester.Diagnostics;
 
@@ -13,9 +10,8 @@ namespace FeedHarvester.Diagnostics;
 /// next to nothing while no listener (OpenTelemetry, dotnet-counters, a test's MeterListener) is attached.
 /// </summary>
 /// <remarks>
-/// The pipeline takes an instance as an optional last constructor parameter and falls back to <see cref="Shared"/>:
-/// DI passes the default for an unregistered optional parameter, so the pipeline's registration needs no change, while
-/// the host can register its own instance (made from its <see cref="IMeterFactory"/>) and tests can use an isolated one.
+/// A required dependency of every class that records: the host registers one instance (made from its
+/// <see cref="IMeterFactory"/>), and tests use an isolated one.
 /// </remarks>
 public sealed class HarvestMetrics : IDisposable
 {
@@ -49,7 +45,7 @@ public sealed class HarvestMetrics : IDisposable
     // The last known state of every feed polled since start: the gauge reports counts of it on each collection.
     private readonly ConcurrentDictionary<string, string> feedStates = new(StringComparer.Ordinal);
 
-    /// <param name="meterFactory">The host's meter factory; null creates a free-standing meter (tools, tests, <see cref="Shared"/>).</param>
+    /// <param name="meterFactory">The host's meter factory; null creates a free-standing meter (tools, tests).</param>
     public HarvestMetrics(IMeterFactory? meterFactory = null)
     {
         // A factory's meter belongs to the factory (disposed with the host); only a meter made here is disposed here.
@@ -70,48 +66,47 @@ public sealed class HarvestMetrics : IDisposable
         _ = Meter.CreateObservableGauge(MetricNames.Feeds, ObserveFeedStates, "{feed}", "Feeds polled since start, by state");
     }
 
-    // Created on first use only: a host that injects its own instance then has a single "FeedHarvester" meter.
-    private static readonly Lazy<HarvestMetrics> SharedInstance = new(() => new HarvestMetrics());
-
-    /// <summary>The instance used when none is injected.</summary>
-    public static HarvestMetrics Shared => SharedInstance.Value;
-
     /// <summary>The meter the instruments belong to (tests filter their MeterListener on it).</summary>
     public Meter Meter { get; }
 
     /// <summary>Per-stage totals since this instance was made, kept whether or not a listener is attached (the <c>--once</c> summary reads them).</summary>
     public StageTotals Stages { get; } = new();
 
-    /// <summary>One finished poll: its outcome and what became of its entries.</summary>
-    public void RecordPoll(PollReport report)
+    /// <summary>One finished poll: its outcome code and what became of its entries.</summary>
+    public void RecordPoll(string outcome, ArticleCounts articles)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        polls.Add(1, new KeyValuePair<string, object?>(MetricTags.Outcome, report.Outcome));
-        AddIfAny(articlesEmitted, report.NewArticles);
-        AddIfAny(articlesDuplicate, report.Duplicates);
-        AddIfAny(articlesRejected, report.Rejected);
-        AddIfAny(articlesFromFeed, report.FromFeedContent);
-        if (report.LinkedCopies > 0)
+        polls.Add(1, new KeyValuePair<string, object?>(MetricTags.Outcome, outcome));
+        AddIfAny(articlesEmitted, articles.Emitted);
+        AddIfAny(articlesDuplicate, articles.Duplicates);
+        AddIfAny(articlesRejected, articles.Rejected);
+        AddIfAny(articlesFromFeed, articles.FromFeed);
+        if (articles.LinkedCopies > 0)
         {
-            articlesNearCopy.Add(report.LinkedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "linked"));
+            articlesNearCopy.Add(articles.LinkedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "linked"));
         }
 
-        if (report.DroppedCopies > 0)
+        if (articles.DroppedCopies > 0)
         {
-            articlesNearCopy.Add(report.DroppedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "dropped"));
+            articlesNearCopy.Add(articles.DroppedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "dropped"));
         }
     }
 
-    /// <summary>One fetch, of a feed or a page: its duration and, when a response came, its status code.</summary>
-    public void RecordFetch(FetchKind kind, FetchResult fetch)
+    /// <summary>One fetch, of a feed or a page: its duration, its status (a status code, else how it failed) and, when a response came, its status code.</summary>
+    /// <param name="stage"><see cref="HarvestStage.FeedFetch"/> or <see cref="HarvestStage.PageFetch"/>.</param>
+    public void RecordFetch(HarvestStage stage, TimeSpan elapsed, string status, int? statusCode)
     {
-        ArgumentNullException.ThrowIfNull(fetch);
-        RecordStage(kind == FetchKind.Feed ? HarvestStage.FeedFetch : HarvestStage.PageFetch, fetch.Elapsed, null);
-        var kindTag = new KeyValuePair<string, object?>(MetricTags.Kind, KindName(kind));
-        fetchDuration.Record(fetch.Elapsed.TotalSeconds, kindTag, new KeyValuePair<string, object?>(MetricTags.Status, StatusOf(fetch)));
-        if (fetch.StatusCode is { } code)
+        var kind = stage switch
         {
-            httpResponses.Add(1, kindTag, new KeyValuePair<string, object?>(MetricTags.StatusCode, ((int)code).ToString(CultureInfo.InvariantCulture)));
+            HarvestStage.FeedFetch => "feed",
+            HarvestStage.PageFetch => "page",
+            _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "a fetch is of a feed or of a page"),
+        };
+        RecordStage(stage, elapsed, null);
+        var kindTag = new KeyValuePair<string, object?>(MetricTags.Kind, kind);
+        fetchDuration.Record(elapsed.TotalSeconds, kindTag, new KeyValuePair<string, object?>(MetricTags.Status, status));
+        if (statusCode is { } code)
+        {
+            httpResponses.Add(1, kindTag, new KeyValuePair<string, object?>(MetricTags.StatusCode, code.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
@@ -141,12 +136,8 @@ public sealed class HarvestMetrics : IDisposable
     /// <summary>Ends <paramref name="timer"/> as one call of <paramref name="stage"/>.</summary>
     public void RecordStage(HarvestStage stage, in StageTimer timer) => RecordStage(stage, timer.Wall, timer.Cpu);
 
-    /// <summary>A feed's state after a poll: the feeds gauge counts the latest state of each feed.</summary>
-    public void RecordFeedState(FeedState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        feedStates[state.FeedUrl] = FeedStateLabel.Of(state);
-    }
+    /// <summary>A feed's state after a poll, as one of the <see cref="FeedStateLabel"/> words: the feeds gauge counts the latest of each feed.</summary>
+    public void RecordFeedState(string feedUrl, string label) => feedStates[feedUrl] = label;
 
     /// <summary>Starts a timer for <see cref="RecordExtraction"/> or <see cref="RecordSinkRound"/>; monotonic, so no TimeProvider.</summary>
     public static long StartTimer() => Stopwatch.GetTimestamp();
@@ -158,13 +149,6 @@ public sealed class HarvestMetrics : IDisposable
             Meter.Dispose();
         }
     }
-
-    private static string KindName(FetchKind kind) => kind == FetchKind.Feed ? "feed" : "page";
-
-    // A status code when a response came, else the failure kind (Timeout, NetworkError…), so every fetch has one value.
-    private static string StatusOf(FetchResult fetch) =>
-        fetch.StatusCode is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture)
-        : fetch.FailureKind?.ToString() ?? fetch.Status.ToString();
 
     private static void AddIfAny(Counter<long> counter, int value)
     {

@@ -34,6 +34,7 @@ public sealed class EmitPump : IDisposable
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
 
     private readonly IArticleSink sink;
+    private readonly bool emitsOnClaim;
     private readonly ILogger logger;
     private readonly long maxBacklog;
     private readonly TimeProvider clock;
@@ -58,6 +59,7 @@ public sealed class EmitPump : IDisposable
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(logger);
         this.sink = sink;
+        emitsOnClaim = sink.EmitsOnClaim;
         this.logger = logger;
         maxBacklog = (scheduling ?? new SchedulingOptions()).MaxEmitBacklog;
         clock = timeProvider ?? TimeProvider.System;
@@ -70,9 +72,17 @@ public sealed class EmitPump : IDisposable
     /// <summary>Why the last round failed, while the sink cannot write; null once a round succeeds.</summary>
     public EmitFailure? Failure => Volatile.Read(ref failure);
 
-    /// <summary>An article was claimed and queued: make sure a drain runs soon. Returns at once.</summary>
+    /// <summary>
+    /// An article was claimed and queued: make sure a drain runs soon. Returns at once. A sink whose claims are the
+    /// emission (<see cref="IArticleSink.EmitsOnClaim"/>) has nothing queued, so no round runs for it.
+    /// </summary>
     public void Signal()
     {
+        if (emitsOnClaim)
+        {
+            return;
+        }
+
         _ = Interlocked.Increment(ref signalled);
         RequestDrain();
     }
@@ -93,6 +103,20 @@ public sealed class EmitPump : IDisposable
                 // No round finished meanwhile (the sink is slow or failing): look again.
             }
         }
+    }
+
+    /// <summary>Writes out whatever an earlier, interrupted run left queued. Call once at start-up, before the first poll.</summary>
+    /// <returns>How many articles it wrote or found already written.</returns>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var result = await FlushAsync(cancellationToken).ConfigureAwait(false);
+        var total = result.Emitted + result.Recovered;
+        if (total > 0)
+        {
+            Log.RecoveredPending(logger, total);
+        }
+
+        return total;
     }
 
     /// <summary>

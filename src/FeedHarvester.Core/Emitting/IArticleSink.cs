@@ -12,6 +12,12 @@ public interface IArticleSink
     /// delivered still queued; exceptions are kept for bugs.
     /// </summary>
     Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the claim itself delivers the article (Redis mode adds it to the stream in the claim's own script), so
+    /// nothing waits to be written after a claim and no round need run for one.
+    /// </summary>
+    bool EmitsOnClaim => false;
 }
 
 /// <summary>The outcome of one emit round.</summary>

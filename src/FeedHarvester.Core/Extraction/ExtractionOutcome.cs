@@ -19,11 +19,11 @@ public enum ExtractionFailure
 /// <summary>The article, or the typed reason there is none.</summary>
 public sealed record ExtractionOutcome
 {
-    private ExtractionOutcome(ExtractedArticle? article, ExtractionFailure? failure, string? reason)
+    private ExtractionOutcome(ExtractedArticle? article, ExtractionFailure? failure, string? message)
     {
         Article = article;
         Failure = failure;
-        Reason = reason;
+        Message = message;
     }
 
     public ExtractedArticle? Article { get; }
@@ -31,14 +31,17 @@ public sealed record ExtractionOutcome
     public ExtractionFailure? Failure { get; }
 
     /// <summary>"code: message" for a failure, as page failures are reported (extraction.fallback_reason); null on success.</summary>
-    public string? Reason { get; }
+    public string? Reason => Failure is { } failure ? CodeOf(failure) + ": " + Message : null;
+
+    /// <summary>For a failure, what went wrong in words, without the code; null on success.</summary>
+    public string? Message { get; }
 
     /// <summary>True for the failures that say the page is hostile or absurd, not merely empty.</summary>
     public bool IsRefusal => Failure is ExtractionFailure.TooDeeplyNested or ExtractionFailure.TooManyElements or ExtractionFailure.TimeBudgetExceeded;
 
     public static ExtractionOutcome Of(ExtractedArticle article) => new(article, null, null);
 
-    public static ExtractionOutcome Failed(ExtractionFailure failure, string message) => new(null, failure, CodeOf(failure) + ": " + message);
+    public static ExtractionOutcome Failed(ExtractionFailure failure, string message) => new(null, failure, message);
 
     /// <summary>The stable code that prefixes the reason.</summary>
     public static string CodeOf(ExtractionFailure failure) => failure switch

@@ -1,12 +1,12 @@
 namespace FeedHarvester.Fetching;
 
 /// <summary>What reading a response body gave: the bytes, or why there are none.</summary>
-/// <param name="Body">The whole body (after decompression); null on failure.</param>
+/// <param name="Body">The whole body (after decompression); empty on failure.</param>
 /// <param name="Failure">TooLarge, TruncatedBody or CorruptBody; null when the body arrived whole.</param>
 /// <param name="Reason">For a failure: what went wrong, in words, for the fetch message.</param>
-internal readonly record struct BodyRead(byte[]? Body, FetchFailureKind? Failure, string? Reason)
+internal readonly record struct BodyRead(byte[] Body, FetchFailureKind? Failure, string? Reason)
 {
     public static BodyRead Whole(byte[] body) => new(body, null, null);
 
-    public static BodyRead Failed(FetchFailureKind kind, string reason) => new(null, kind, reason);
+    public static BodyRead Failed(FetchFailureKind kind, string reason) => new([], kind, reason);
 }

@@ -1,18 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 
 namespace FeedHarvester.Fetching;
-
-public enum FetchStatus
-{
-    /// <summary>A body arrived.</summary>
-    Content,
-
-    /// <summary>304: nothing changed since the validators we sent.</summary>
-    NotModified,
-
-    /// <summary>No content; see <see cref="FetchResult.FailureKind"/>.</summary>
-    Failure,
-}
 
 /// <summary>The outcome of one fetch: a value, never an exception, for every expected failure.</summary>
 public sealed record FetchResult
@@ -54,6 +43,27 @@ public sealed record FetchResult
 
     /// <summary>How long the response says it stays fresh (Cache-Control max-age, else Expires minus now); null when it does not say.</summary>
     public TimeSpan? FreshFor { get; init; }
+
+    /// <summary>A body arrived.</summary>
+    public bool IsContent => Status == FetchStatus.Content;
+
+    /// <summary>304: nothing changed since the validators sent.</summary>
+    public bool IsNotModified => Status == FetchStatus.NotModified;
+
+    /// <summary>The failure, when the fetch gave no content (neither a body nor a 304).</summary>
+    public bool TryGetFailure([NotNullWhen(true)] out FetchFailure? failure)
+    {
+        if (Status != FetchStatus.Failure)
+        {
+            failure = null;
+            return false;
+        }
+
+        // Made by Failed, which always sets the kind: a failure without one is a bug, not a fetch outcome.
+        var kind = FailureKind ?? throw new InvalidOperationException("A failed fetch carries its kind; build it with FetchResult.Failed.");
+        failure = new FetchFailure(kind, Message ?? string.Empty, RetryAfter);
+        return true;
+    }
 
     public static FetchResult Failed(Uri url, FetchFailureKind kind, string message, HttpStatusCode? status = null) =>
         new() { Status = FetchStatus.Failure, RequestedUrl = url, FailureKind = kind, Message = "fetch: " + message, StatusCode = status };

@@ -36,9 +36,9 @@ public sealed partial class HttpFetcher
         }
 
         var read = await BodyReader.ReadAsync(response.Content, plan.BodyLimit, plan.TruncateBody, cancellationToken).ConfigureAwait(false);
-        if (read.Body is not { } body)
+        if (read.Failure is { } broken)
         {
-            return FetchResult.Failed(requested, read.Failure!.Value, $"body of {current.AbsoluteUri} {read.Reason}", status) with { FinalUrl = current };
+            return FetchResult.Failed(requested, broken, $"body of {current.AbsoluteUri} {read.Reason}", status) with { FinalUrl = current };
         }
 
         return new FetchResult
@@ -47,7 +47,7 @@ public sealed partial class HttpFetcher
             RequestedUrl = requested,
             FinalUrl = current,
             StatusCode = status,
-            Body = body,
+            Body = read.Body,
             ContentType = ContentTypeOf(response.Content.Headers),
             ContentLanguage = response.Content.Headers.ContentLanguage.FirstOrDefault(),
             ContentLocation = response.Content.Headers.ContentLocation,

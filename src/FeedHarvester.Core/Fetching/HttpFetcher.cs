@@ -76,10 +76,6 @@ public sealed partial class HttpFetcher
         {
             result = TimedOut(url);
         }
-        catch (Polly.Timeout.TimeoutRejectedException)
-        {
-            result = TimedOut(url);
-        }
         catch (HttpRequestException ex) when (PrivateAddressBlockedException.Find(ex) is { } refusal)
         {
             result = FetchResult.Failed(url, FetchFailureKind.PrivateAddressBlocked, refusal.Message);
@@ -87,15 +83,6 @@ public sealed partial class HttpFetcher
         catch (HttpRequestException ex)
         {
             result = FetchResult.Failed(url, FetchFailureKind.NetworkError, Describe(ex));
-        }
-        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
-        {
-            result = FetchResult.Failed(url, FetchFailureKind.NetworkError, "host failing repeatedly, circuit open: " + ex.Message);
-        }
-        catch (Polly.ExecutionRejectedException ex)
-        {
-            // Any other refusal of the resilience pipeline (its concurrency limiter): the request was never sent.
-            result = FetchResult.Failed(url, FetchFailureKind.NetworkError, "request refused by the resilience pipeline: " + ex.Message);
         }
 
         return result with { FinalUrl = result.FinalUrl ?? chain[^1], Elapsed = timeProvider.GetElapsedTime(started) };
@@ -132,7 +119,7 @@ public sealed partial class HttpFetcher
             if (!IsRedirect(response.StatusCode))
             {
                 var result = await ReadAsync(plan, current, response, deadline.Token).ConfigureAwait(false);
-                return chain.Count > 1 && allPermanent && result.Status != FetchStatus.Failure ? result with { PermanentRedirect = current } : result;
+                return chain.Count > 1 && allPermanent && !result.TryGetFailure(out _) ? result with { PermanentRedirect = current } : result;
             }
 
             if (NextHop(plan, chain, response) is { } stop)

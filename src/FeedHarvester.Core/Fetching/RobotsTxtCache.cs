@@ -57,7 +57,7 @@ internal sealed class RobotsTxtCache(
     {
         var result = await fetch(robotsUrl, CancellationToken.None).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
-        if (result.Status == FetchStatus.Content)
+        if (result.IsContent)
         {
             var text = Encoding.UTF8.GetString(result.Body.Span);
             return new Entry(RobotsTxt.Parse(text, productToken), now + cacheDuration);
@@ -68,7 +68,7 @@ internal sealed class RobotsTxtCache(
 
     // RFC 9309 2.3.1.3: "unavailable" (4xx) means no rules; too many redirects may be treated the same way.
     private static bool IsMissing(FetchResult result) =>
-        result.FailureKind is FetchFailureKind.RedirectLoop or FetchFailureKind.UnsupportedScheme
+        (result.TryGetFailure(out var failure) && failure.Kind is FetchFailureKind.RedirectLoop or FetchFailureKind.UnsupportedScheme)
         || (result.StatusCode is { } status && (int)status is >= 400 and < 500 && status != HttpStatusCode.TooManyRequests);
 
     private static bool IsStale(Task<Entry> load, DateTimeOffset now) =>

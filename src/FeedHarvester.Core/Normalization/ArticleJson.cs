@@ -11,9 +11,6 @@ public static class ArticleJson
     public static string Serialize(Article article) =>
         JsonSerializer.Serialize(article, ArticleJsonContext.Default.Article);
 
-    public static byte[] SerializeToUtf8(Article article) =>
-        JsonSerializer.SerializeToUtf8Bytes(article, ArticleJsonContext.Default.Article);
-
     /// <summary>Reads one record back; throws <see cref="JsonException"/> for a line that is not a record.</summary>
     public static Article Deserialize(string json) =>
         JsonSerializer.Deserialize(json, ArticleJsonContext.Default.Article)

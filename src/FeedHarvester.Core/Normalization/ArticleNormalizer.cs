@@ -1,24 +1,37 @@
 using FeedHarvester.Cleaning;
+using FeedHarvester.Parsing;
 
 namespace FeedHarvester.Normalization;
 
 /// <summary>
-/// Turns an entry plus its extracted page into the one versioned <see cref="Article"/> record:
-/// picks the body (page, else the feed's content, else its summary), sanitizes it, settles the URLs,
-/// the id and the dates (UTC; missing → fetch time; future → fetch time).
+/// Turns an entry plus its extracted page into the one versioned <see cref="Article"/> record, in two calls with
+/// the cleaning between them: <see cref="ChooseBody"/> picks the body (page, else the feed's content, else its
+/// summary); <see cref="Normalize"/> takes that body once sanitized and settles the URLs, the id and the dates
+/// (UTC; missing → fetch time; future → fetch time).
 /// </summary>
-public sealed class ArticleNormalizer(HtmlCleaner cleaner)
+public sealed class ArticleNormalizer
 {
-    public Article Normalize(NormalizationInput input)
+    /// <summary>The body the article will carry, not yet sanitized, with the URL its relative links resolve against.</summary>
+    public ArticleBody ChooseBody(NormalizationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var url = UrlOf(input.Entry);
+        var baseUrl = input.PageUrl ?? (url is null ? new Uri(input.FeedUrl) : new Uri(url));
+        var (html, text, info) = Choose(input);
+        return new ArticleBody(html, text, info, baseUrl);
+    }
+
+    /// <param name="input">The entry and its page, as given to <see cref="ChooseBody"/>.</param>
+    /// <param name="body">The chosen body, its HTML sanitized (see <see cref="HtmlCleaner"/>): it is stored as given.</param>
+    public Article Normalize(NormalizationInput input, ArticleBody body)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(body);
         var entry = input.Entry;
         var page = input.Page;
-        var url = UrlNormalizer.TryNormalize(entry.Link) ?? UrlNormalizer.TryNormalize(entry.Id);
+        var url = UrlOf(entry);
         var canonical = CanonicalOf(input, url);
         var guid = FirstText(entry.Id, entry.Link) ?? ArticleId.FromFeedAndGuid(input.FeedUrl, entry.Title + "\n" + entry.Summary);
-        var body = ChooseBody(input);
-        var baseUrl = input.PageUrl ?? (url is null ? new Uri(input.FeedUrl) : new Uri(url));
         var id = canonical is null ? ArticleId.FromFeedAndGuid(input.FeedUrl, guid) : ArticleId.FromCanonicalUrl(canonical);
 
         return new Article
@@ -36,7 +49,7 @@ public sealed class ArticleNormalizer(HtmlCleaner cleaner)
             Language = FirstText(page?.Language, input.Feed.Language),
             LeadImage = FirstText(page?.LeadImage, entry.Enclosures.FirstOrDefault(e => e.Type?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)?.Url),
             Summary = SummaryOf(entry.Summary),
-            ContentHtml = cleaner.Clean(body.Html, baseUrl),
+            ContentHtml = body.Html,
             ContentText = body.Text,
             Categories = entry.Categories.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList(),
             FetchedAt = input.FetchedAt,
@@ -45,7 +58,9 @@ public sealed class ArticleNormalizer(HtmlCleaner cleaner)
         };
     }
 
-    private static (string Html, string Text, ExtractionInfo Info) ChooseBody(NormalizationInput input)
+    private static string? UrlOf(ParsedEntry entry) => UrlNormalizer.TryNormalize(entry.Link) ?? UrlNormalizer.TryNormalize(entry.Id);
+
+    private static (string Html, string Text, ExtractionInfo Info) Choose(NormalizationInput input)
     {
         var entry = input.Entry;
         var feedHtml = FirstText(entry.Content, entry.Summary);
@@ -63,8 +78,7 @@ public sealed class ArticleNormalizer(HtmlCleaner cleaner)
             }
         }
 
-        var reason = input.PageFailure
-            ?? (input.Page is null ? null : $"page_too_short: the page gave {input.Page.WordCount} words, the feed {feedWords}");
+        var reason = (input.PageFailure ?? (input.Page is null ? null : PageFailure.TooShort(input.Page.WordCount, feedWords)))?.ToString();
         if (feedHtml is not null)
         {
             var path = entry.Content is not null && string.Equals(feedHtml, entry.Content, StringComparison.Ordinal) ? "content" : "summary";

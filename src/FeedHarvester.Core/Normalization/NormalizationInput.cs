@@ -10,7 +10,7 @@ namespace FeedHarvester.Normalization;
 /// <param name="Entry">The entry as the feed states it.</param>
 /// <param name="Page">What the extractor found on the entry's page, or null.</param>
 /// <param name="PageUrl">The page URL after redirects, when the page was fetched.</param>
-/// <param name="PageFailure">Why there is no page article ("code: message"), when there is none.</param>
+/// <param name="PageFailure">Why there is no page article, when there is none.</param>
 /// <param name="FetchedAt">When the feed was fetched; the default and upper bound for dates.</param>
 public sealed record NormalizationInput(
     string FeedUrl,
@@ -18,5 +18,5 @@ public sealed record NormalizationInput(
     ParsedEntry Entry,
     ExtractedArticle? Page,
     Uri? PageUrl,
-    string? PageFailure,
+    PageFailure? PageFailure,
     DateTimeOffset FetchedAt);

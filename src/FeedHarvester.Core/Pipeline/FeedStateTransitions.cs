@@ -10,26 +10,29 @@ namespace FeedHarvester.Pipeline;
 /// </summary>
 public sealed class FeedStateTransitions(PollSchedule schedule, SchedulingOptions options)
 {
-    public StateChange AfterSuccess(FeedDefinition feed, FeedState state, FetchResult fetch, string outcome, FeedRhythm rhythm, int newArticles, DateTimeOffset now)
+    public StateChange AfterSuccess(FeedDefinition feed, FeedState state, PollSuccess success, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(success);
+        var fetch = success.Fetch;
+
         // A 304 says nothing new about the rhythm, so an adaptive feed keeps the interval it had; a pinned interval
         // (or adaptive turned off) always comes from the configuration, which may have been edited meanwhile.
-        var interval = outcome == PollOutcome.NotModified && feed.Interval is null && options.Adaptive && state.PollInterval is { } kept
+        var interval = fetch.IsNotModified && feed.Interval is null && options.Adaptive && state.PollInterval is { } kept
             ? schedule.RaiseToHint(kept, fetch.FreshFor)
-            : schedule.ChooseInterval(feed, rhythm, now);
+            : schedule.ChooseInterval(feed, success.Rhythm, now);
         var next = schedule.Cap(feed, schedule.NextAfterSuccess(interval, now), now);
         var (moved, redirected) = FollowPermanentRedirect(state, fetch);
         var updated = redirected with
         {
             ETag = fetch.ETag,
             LastModified = fetch.LastModified,
-            LastOutcome = outcome,
+            LastOutcome = success.Outcome.Code,
             LastMessage = null,
             LastPolledAt = now,
             LastSuccessAt = now,
             NextPollAt = next,
             ConsecutiveErrors = 0,
-            ArticlesEmitted = state.ArticlesEmitted + newArticles,
+            ArticlesEmitted = state.ArticlesEmitted + success.NewArticles,
             Status = FeedStatus.Active,
             PollInterval = interval,
         };
@@ -39,32 +42,35 @@ public sealed class FeedStateTransitions(PollSchedule schedule, SchedulingOption
     /// <summary>Whether a stored next poll may be followed now (see <see cref="PollSchedule.IsWithinLongestWait"/>).</summary>
     public bool Trusts(FeedDefinition feed, DateTimeOffset storedNextPoll, DateTimeOffset now) => schedule.IsWithinLongestWait(feed, storedNextPoll, now);
 
-    public StateChange AfterFailure(FeedDefinition feed, FeedState state, string outcome, string? message, TimeSpan? retryAfter, DateTimeOffset now)
+    public StateChange AfterFailure(FeedDefinition feed, FeedState state, PollFailure failure, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(failure);
         var errors = state.ConsecutiveErrors + 1;
         var updated = state with
         {
-            LastOutcome = outcome,
-            LastMessage = message,
+            LastOutcome = failure.Outcome.Code,
+            LastMessage = failure.Message,
             LastPolledAt = now,
             ConsecutiveErrors = errors,
         };
 
-        if (outcome == nameof(FetchFailureKind.Gone))
+        var fetchFailure = failure.Outcome.FetchFailure;
+        if (fetchFailure == FetchFailureKind.Gone)
         {
             return new StateChange(updated with { Status = FeedStatus.Gone, NextPollAt = null }, StateTransition.Gone);
         }
 
-        if (outcome == nameof(FetchFailureKind.NotFound) && errors >= options.BrokenAfterNotFound)
+        if (fetchFailure == FetchFailureKind.NotFound && errors >= options.BrokenAfterNotFound)
         {
             var transition = state.Status == FeedStatus.Broken ? StateTransition.None : StateTransition.Broken;
             return new StateChange(updated with { Status = FeedStatus.Broken, NextPollAt = now + options.MaxBackoff }, transition);
         }
 
         // A feed that is only badly formed today keeps its rhythm: backing off would delay its fix being seen.
-        var next = outcome == PollOutcome.Malformed
+        var next = failure.Outcome.Kind == PollOutcomeKind.Malformed
             ? schedule.NextAfterSuccess(state.PollInterval ?? schedule.IntervalOf(feed), now)
-            : schedule.NextAfterFailure(feed, now, errors, retryAfter);
+            : schedule.NextAfterFailure(feed, now, errors, failure.RetryAfter);
         return new StateChange(updated with { NextPollAt = schedule.Cap(feed, next, now) }, StateTransition.None);
     }
 
@@ -84,24 +90,4 @@ public sealed class FeedStateTransitions(PollSchedule schedule, SchedulingOption
 
         return (false, state with { RedirectCandidate = target.AbsoluteUri, RedirectSeenCount = seen });
     }
-}
-
-/// <summary>A feed state after a poll, and the transition worth one log line, if any.</summary>
-public sealed record StateChange(FeedState State, StateTransition Transition);
-
-public enum StateTransition
-{
-    None,
-
-    /// <summary>The feed answered 410: it is no longer polled.</summary>
-    Gone,
-
-    /// <summary>The feed failed with 404 too often in a row: flagged broken, polled rarely.</summary>
-    Broken,
-
-    /// <summary>A broken feed answered again.</summary>
-    Recovered,
-
-    /// <summary>The feed's permanent redirect was seen stable: it is now fetched from the new URL.</summary>
-    Moved,
 }

@@ -1,28 +1,9 @@
 namespace FeedHarvester.Pipeline;
 
-/// <summary>Stable outcome codes of one poll, shared by logs, feed state and the scheduler.</summary>
-public static class PollOutcome
-{
-    public const string Ok = "Ok";
-    public const string NotModified = "NotModified";
-    public const string Malformed = "Malformed";
-
-    /// <summary>Another worker held the feed's poll lease; this worker left the poll to it.</summary>
-    public const string Leased = "Leased";
-
-    /// <summary>The feed answered 410 Gone before; it is not polled any more.</summary>
-    public const string Gone = "Gone";
-
-    /// <summary>A fault of ours (store unreachable, a bug): logged with its exception; the feed is retried.</summary>
-    public const string Error = "Error";
-
-    public static bool IsSuccess(string outcome) => outcome is Ok or NotModified or Leased;
-}
-
 /// <summary>What one poll of one feed did.</summary>
 public sealed record PollReport(
     string FeedUrl,
-    string Outcome,
+    PollOutcome Outcome,
     string? Message,
     int Entries,
     int NewArticles,
@@ -31,7 +12,7 @@ public sealed record PollReport(
     DateTimeOffset? NextPollAt,
     TimeSpan Elapsed)
 {
-    public bool Succeeded => PollOutcome.IsSuccess(Outcome);
+    public bool Succeeded => Outcome.IsSuccess;
 
     /// <summary>Entries refused by policy (private address, page too large): logged, not emitted.</summary>
     public int Rejected { get; init; }
@@ -46,6 +27,6 @@ public sealed record PollReport(
     public bool Disabled => NextPollAt is null;
 
     /// <summary>A poll that sent nothing because the feed is disabled.</summary>
-    public static PollReport Skipped(string feedUrl, string outcome, string? message) =>
+    public static PollReport Skipped(string feedUrl, PollOutcome outcome, string? message) =>
         new(feedUrl, outcome, message, 0, 0, 0, 0, null, TimeSpan.Zero);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
 using FeedHarvester.Fetching;
 using FeedHarvester.Normalization;
@@ -36,6 +37,7 @@ internal static class ExtractCommand
         using var services = ToolServices.Build();
         var extractor = services.GetRequiredService<IArticleExtractor>();
         var normalizer = services.GetRequiredService<ArticleNormalizer>();
+        var cleaner = services.GetRequiredService<HtmlCleaner>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var failures = 0;
         foreach (var input in inputs)
@@ -52,8 +54,9 @@ internal static class ExtractCommand
             var pageUrl = baseUrl ?? document.Url;
             var outcome = extractor.TryExtract(new HtmlPage(document.Body, document.ContentType, pageUrl), cancellationToken);
             var entry = new ParsedEntry { Id = pageUrl.AbsoluteUri, Link = pageUrl.AbsoluteUri };
-            var article = normalizer.Normalize(new NormalizationInput(
-                pageUrl.AbsoluteUri, new ParsedFeed(), entry, outcome.Article, pageUrl, outcome.Reason, now));
+            var normalization = new NormalizationInput(pageUrl.AbsoluteUri, new ParsedFeed(), entry, outcome.Article, pageUrl, PageFailure.NotExtracted(outcome), now);
+            var body = normalizer.ChooseBody(normalization);
+            var article = normalizer.Normalize(normalization, body with { Html = cleaner.Clean(body.Html, body.BaseUrl) });
             await Console.Out.WriteLineAsync(ArticleJson.Serialize(article)).ConfigureAwait(false);
         }
 

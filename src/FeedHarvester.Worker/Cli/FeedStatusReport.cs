@@ -12,13 +12,13 @@ internal static class FeedStatusReport
     {
         TextTable.Write(output, ["URL", "STATUS", "LAST POLL", "OUTCOME", "NEXT POLL", "ERRORS", "ARTICLES"], states.Select(s => (IReadOnlyList<string>)[
             s.FeedUrl,
-            FeedStateLabel.Of(s),
+            FeedCondition.LabelOf(s),
             When(s.LastPolledAt, now),
             s.LastOutcome ?? "-",
             s.NextPollAt is null && s.Status == FeedStatus.Gone ? "never" : When(s.NextPollAt, now),
             s.ConsecutiveErrors.ToString(CultureInfo.InvariantCulture),
             s.ArticlesEmitted.ToString(CultureInfo.InvariantCulture)]));
-        var byLabel = FeedStateLabel.All.Select(label => $"{states.Count(s => FeedStateLabel.Of(s) == label)} {label}");
+        var byLabel = FeedStateLabel.All.Select(label => $"{states.Count(s => FeedCondition.LabelOf(s) == label)} {label}");
         output.WriteLine($"{states.Count} feeds ({string.Join(", ", byLabel)}), {states.Sum(s => s.ArticlesEmitted)} articles emitted");
     }
 
@@ -41,7 +41,7 @@ internal static class FeedStatusReport
         {
             json.WriteStartObject();
             json.WriteString("url", state.FeedUrl);
-            json.WriteString("status", FeedStateLabel.Of(state));
+            json.WriteString("status", FeedCondition.LabelOf(state));
             WriteInstant(json, "last_polled_at", state.LastPolledAt);
             WriteInstant(json, "last_success_at", state.LastSuccessAt);
             json.WriteString("last_outcome", state.LastOutcome);
@@ -57,7 +57,7 @@ internal static class FeedStatusReport
         json.WriteNumber("feeds", states.Count);
         foreach (var label in FeedStateLabel.All)
         {
-            json.WriteNumber(label, states.Count(s => FeedStateLabel.Of(s) == label));
+            json.WriteNumber(label, states.Count(s => FeedCondition.LabelOf(s) == label));
         }
 
         json.WriteNumber("articles_emitted", states.Sum(s => s.ArticlesEmitted));

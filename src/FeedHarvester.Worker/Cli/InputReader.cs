@@ -14,9 +14,14 @@ internal static class InputReader
         if (Uri.TryCreate(input, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
         {
             var result = await fetcher().FetchAsync(new FetchRequest(url, kind), cancellationToken).ConfigureAwait(false);
-            return result.Status == FetchStatus.Content
+            if (result.TryGetFailure(out var failure))
+            {
+                return (null, $"{failure.Kind}: {failure.Message}");
+            }
+
+            return result.IsContent
                 ? (new InputDocument(result.Body, result.ContentType, result.FinalUrl ?? url, result.ContentLanguage), null)
-                : (null, $"{result.FailureKind}: {result.Message}");
+                : (null, $"{result.Status}: {result.Message}");
         }
 
         if (!File.Exists(input))

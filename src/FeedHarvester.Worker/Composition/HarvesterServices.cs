@@ -32,7 +32,10 @@ public static class HarvesterServices
             .AddSingleton<FeedStateTransitions>()
             .AddStore(settings)
             .AddSingleton<EmitPump>()
-            .AddSingleton<HarvestPipeline>();
+            .AddSingleton<PageFetcher>()
+            .AddSingleton<ExtractionRunner>()
+            .AddSingleton<EntryHarvester>()
+            .AddSingleton<FeedPoller>();
         return services;
     }
 
@@ -75,9 +78,7 @@ public static class HarvesterServices
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<HtmlCleaner>>()))
             .AddSingleton<ArticleNormalizer>()
-            .AddSingleton<DedupeKeyBuilder>()
-            .AddSingleton<ArticlePageReader>()
-            .AddSingleton<HarvestStages>();
+            .AddSingleton<DedupeKeyBuilder>();
         return services;
     }
 }

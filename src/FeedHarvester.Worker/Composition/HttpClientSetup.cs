@@ -6,7 +6,8 @@ namespace FeedHarvester.Worker.Composition;
 
 /// <summary>
 /// The one HttpClient every fetch goes through: the guarded handler from <see cref="FetchingHandler"/> (decompression,
-/// no automatic redirects, private-address guard on connect) and one standard resilience handler.
+/// no automatic redirects, private-address guard on connect), one standard resilience handler, and outside it the
+/// <see cref="ResilienceRefusalHandler"/> that turns the resilience handler's refusals into what the fetcher understands.
 /// </summary>
 internal static class HttpClientSetup
 {
@@ -28,6 +29,8 @@ internal static class HttpClientSetup
                 handler.ConnectTimeout = ConnectTimeout;
                 return handler;
             })
+            // Outside the resilience handler, so its refusals reach the fetcher as the exceptions HttpClient throws.
+            .AddHttpMessageHandler(() => new ResilienceRefusalHandler())
             .AddStandardResilienceHandler(options => Configure(options, fetching))
             // One pipeline per host, so one failing site cannot open the circuit for every other site.
             .SelectPipelineByAuthority();

@@ -10,8 +10,8 @@ namespace FeedHarvester.Worker.Health;
 public static class MetricsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the host's own <see cref="HarvestMetrics"/> (the pipeline picks it up through its optional constructor
-    /// parameter; <c>run --once</c> reads its stage totals) and times every sink round. Both the service and
+    /// Registers the host's own <see cref="HarvestMetrics"/> (a required dependency of the pipeline's classes;
+    /// <c>run --once</c> reads its stage totals) and times every sink round. Both the service and
     /// <c>run --once</c> call it, after the store is registered (<c>AddFeedHarvester</c>): it wraps the registered <see cref="IArticleSink"/>.
     /// </summary>
     public static IServiceCollection AddHarvestInstruments(this IServiceCollection services)

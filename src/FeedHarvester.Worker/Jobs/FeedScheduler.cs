@@ -1,5 +1,5 @@
+using FeedHarvester.Emitting;
 using FeedHarvester.Feeds;
-using FeedHarvester.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -13,7 +13,7 @@ namespace FeedHarvester.Worker.Jobs;
 public sealed partial class FeedScheduler(
     ISchedulerFactory schedulerFactory,
     FeedCatalog catalog,
-    HarvestPipeline pipeline,
+    EmitPump emitter,
     IFeedStateStore states,
     PollSchedule schedule,
     TimeProvider timeProvider,
@@ -27,7 +27,7 @@ public sealed partial class FeedScheduler(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = await pipeline.RecoverAsync(cancellationToken).ConfigureAwait(false);
+        _ = await emitter.RecoverAsync(cancellationToken).ConfigureAwait(false);
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         var enabled = catalog.Feeds.Where(f => f.Enabled).ToList();

@@ -5,11 +5,11 @@ using Quartz;
 namespace FeedHarvester.Worker.Jobs;
 
 /// <summary>
-/// One Quartz job per feed. Thin: polls through the pipeline, then moves its own trigger to the next poll
-/// time the pipeline decided (interval with jitter, or back-off after failures).
+/// One Quartz job per feed. Thin: polls through the feed poller, then moves its own trigger to the next poll
+/// time the poller decided (interval with jitter, or back-off after failures).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog, Health.HealthState health) : IJob
+public sealed class PollFeedJob(FeedPoller poller, FeedCatalog catalog, Health.HealthState health) : IJob
 {
     public const string FeedUrlKey = "feedUrl";
 
@@ -21,7 +21,7 @@ public sealed class PollFeedJob(HarvestPipeline pipeline, FeedCatalog catalog, H
             return;
         }
 
-        var report = await pipeline.PollAsync(feed, cancellationToken, followStoredSchedule: true).ConfigureAwait(false);
+        var report = await poller.PollAsync(feed, cancellationToken, followStoredSchedule: true).ConfigureAwait(false);
         if (report.Succeeded)
         {
             health.PollSucceeded();

@@ -61,7 +61,7 @@ public sealed record HarvestSummary(
             string.Create(culture, $"elapsed {Elapsed.TotalSeconds:0.00} s, {ArticlesPerSecond:0.0} articles/s"),
         };
         lines.AddRange(FormatStages());
-        lines.AddRange(Failures.Select(f => $"failed {f.FeedUrl}: {f.Outcome}: {f.Message}"));
+        lines.AddRange(Failures.Select(f => $"failed {f.FeedUrl}: {f.Outcome.Code}: {f.Message}"));
         return string.Join(Environment.NewLine, lines);
     }
 

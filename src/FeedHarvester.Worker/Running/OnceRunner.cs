@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using FeedHarvester.Diagnostics;
+using FeedHarvester.Emitting;
 using FeedHarvester.Feeds;
 using FeedHarvester.Pipeline;
 
 namespace FeedHarvester.Worker.Running;
 
 /// <summary><c>run --once</c>: every enabled feed polled once, every article finished and written, then a summary.</summary>
-public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions scheduling, HarvestMetrics metrics)
+public sealed class OnceRunner(FeedPoller poller, EmitPump emitter, SchedulingOptions scheduling, HarvestMetrics metrics)
 {
     private static readonly TimeSpan LeaseRetryDelay = TimeSpan.FromSeconds(1);
 
@@ -17,7 +18,7 @@ public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions sched
         var stagesBefore = metrics.Stages.Snapshot();
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var gcBefore = GcActivity.Now();
-        var recovered = await pipeline.RecoverAsync(cancellationToken).ConfigureAwait(false);
+        var recovered = await emitter.RecoverAsync(cancellationToken).ConfigureAwait(false);
         var reports = new ConcurrentBag<PollReport>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = scheduling.MaxConcurrentFeeds, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(feeds.Where(f => f.Enabled), parallel, async (feed, token) =>
@@ -38,8 +39,8 @@ public sealed class OnceRunner(HarvestPipeline pipeline, SchedulingOptions sched
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var report = await pipeline.PollAsync(feed, cancellationToken).ConfigureAwait(false);
-            if (report.Outcome != PollOutcome.Leased || waited.Elapsed > HarvestPipeline.LeaseDuration * 3)
+            var report = await poller.PollAsync(feed, cancellationToken).ConfigureAwait(false);
+            if (report.Outcome.Kind != PollOutcomeKind.Leased || waited.Elapsed > FeedPoller.LeaseDuration * 3)
             {
                 return report;
             }

@@ -35,7 +35,7 @@ public sealed class HarvestMetricsTests : IDisposable
     {
         metrics.RecordPoll(new PollReport("https://a.example/feed", PollOutcome.Ok, null, 10, 4, 5, 1, null, TimeSpan.Zero) { Rejected = 1 });
 
-        Assert.Equal(PollOutcome.Ok, Assert.Single(Of(MetricNames.Polls)).Tags[MetricTags.Outcome]);
+        Assert.Equal(PollOutcome.Ok.Code, Assert.Single(Of(MetricNames.Polls)).Tags[MetricTags.Outcome]);
         Assert.Equal(4, Total(MetricNames.ArticlesEmitted));
         Assert.Equal(5, Total(MetricNames.ArticlesDuplicate));
         Assert.Equal(1, Total(MetricNames.ArticlesRejected));

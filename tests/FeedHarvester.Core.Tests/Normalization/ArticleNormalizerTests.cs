@@ -10,11 +10,19 @@ public sealed class ArticleNormalizerTests
     private static readonly DateTimeOffset FetchedAt = new(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly string LongText = string.Join(" ", Enumerable.Repeat("The council met and agreed to review the plan.", 10));
 
-    private static readonly ArticleNormalizer Normalizer = new(HtmlCleaner.Unbounded());
+    private static readonly ArticleNormalizer Normalizer = new();
+    private static readonly HtmlCleaner Cleaner = HtmlCleaner.Unbounded();
 
-    private static NormalizationInput Input(ParsedEntry entry, ExtractedArticle? page = null, string? failure = null) =>
+    private static NormalizationInput Input(ParsedEntry entry, ExtractedArticle? page = null, PageFailure? failure = null) =>
         new("http://127.0.0.1/feed.xml", new ParsedFeed { Title = "Feed Title", Language = "en" }, entry, page,
             page is null ? null : new Uri(entry.Link!), failure, FetchedAt);
+
+    // The entry harvester's clean and normalize steps, in its order: the chosen body is sanitized, then the record made.
+    private static Article Normalize(NormalizationInput input)
+    {
+        var body = Normalizer.ChooseBody(input);
+        return Normalizer.Normalize(input, body with { Html = Cleaner.Clean(body.Html, body.BaseUrl) });
+    }
 
     private static ExtractedArticle Page(string? canonical = null, int words = 80) => new()
     {
@@ -29,8 +37,8 @@ public sealed class ArticleNormalizerTests
     [Fact]
     public void Normalize_SameStoryDifferentTrackingParameters_SameId()
     {
-        var a = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a/1.html?utm_source=rss" }));
-        var b = Normalizer.Normalize(Input(new ParsedEntry { Link = "HTTP://127.0.0.1/a/1.html?utm_medium=email#top" }));
+        var a = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a/1.html?utm_source=rss" }));
+        var b = Normalize(Input(new ParsedEntry { Link = "HTTP://127.0.0.1/a/1.html?utm_medium=email#top" }));
 
         Assert.Equal(a.Id, b.Id);
         Assert.Equal("http://127.0.0.1/a/1.html", a.Url);
@@ -42,7 +50,7 @@ public sealed class ArticleNormalizerTests
     {
         var entry = new ParsedEntry { Link = "http://127.0.0.1/s1/a/1.html" };
 
-        var article = Normalizer.Normalize(Input(entry, Page(canonical: "https://origin.example/story/1?utm_source=x")));
+        var article = Normalize(Input(entry, Page(canonical: "https://origin.example/story/1?utm_source=x")));
 
         Assert.Equal("https://origin.example/story/1", article.CanonicalUrl);
         Assert.Equal(ArticleId.FromCanonicalUrl("https://origin.example/story/1"), article.Id);
@@ -53,7 +61,7 @@ public sealed class ArticleNormalizerTests
     {
         var entry = new ParsedEntry { Link = "http://127.0.0.1/s1/a/1.html" };
 
-        var article = Normalizer.Normalize(Input(entry, Page(canonical: "https://origin.example/")));
+        var article = Normalize(Input(entry, Page(canonical: "https://origin.example/")));
 
         Assert.Equal("http://127.0.0.1/s1/a/1.html", article.CanonicalUrl);
     }
@@ -61,7 +69,7 @@ public sealed class ArticleNormalizerTests
     [Fact]
     public void Normalize_MissingDate_FetchTimeUsed()
     {
-        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a" }));
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a" }));
 
         Assert.Equal(FetchedAt, article.Published);
     }
@@ -69,7 +77,7 @@ public sealed class ArticleNormalizerTests
     [Fact]
     public void Normalize_FutureDate_ClampedToFetchTime()
     {
-        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Published = FetchedAt.AddDays(3) }));
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Published = FetchedAt.AddDays(3) }));
 
         Assert.Equal(FetchedAt, article.Published);
     }
@@ -79,7 +87,7 @@ public sealed class ArticleNormalizerTests
     {
         var local = new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.FromHours(5.75));
 
-        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Published = local }));
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Published = local }));
 
         Assert.Equal(TimeSpan.Zero, article.Published.Offset);
         Assert.Equal(local.UtcDateTime, article.Published.UtcDateTime);
@@ -88,7 +96,7 @@ public sealed class ArticleNormalizerTests
     [Fact]
     public void Normalize_MissingGuid_FallsBackToTheLink()
     {
-        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a?utm_source=x" }));
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a?utm_source=x" }));
 
         Assert.Equal("http://127.0.0.1/a?utm_source=x", article.Guid);
     }
@@ -96,7 +104,7 @@ public sealed class ArticleNormalizerTests
     [Fact]
     public void Normalize_PageArticle_SanitizedAndMarkedAsPage()
     {
-        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Content = "<p>feed text</p>" }, Page()));
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Content = "<p>feed text</p>" }, Page()));
 
         Assert.Equal(ExtractionInfo.PageMethod, article.Extraction.Method);
         Assert.Equal("readability", article.Extraction.Path);
@@ -110,7 +118,7 @@ public sealed class ArticleNormalizerTests
     {
         var entry = new ParsedEntry { Link = "http://127.0.0.1/a", Content = "<p>First.</p><p>Second.</p>", Summary = "Short." };
 
-        var article = Normalizer.Normalize(Input(entry, failure: "NotFound: fetch: not found (404)"));
+        var article = Normalize(Input(entry, failure: new PageFailure("NotFound", "fetch: not found (404)")));
 
         Assert.Equal(ExtractionInfo.FeedMethod, article.Extraction.Method);
         Assert.Equal("content", article.Extraction.Path);
@@ -124,7 +132,7 @@ public sealed class ArticleNormalizerTests
         var entry = new ParsedEntry { Link = "http://127.0.0.1/a", Content = $"<p>{LongText}</p>" };
         var teaser = Page(words: 5) with { ContentText = "Subscribe to read more.", ContentHtml = "<p>Subscribe to read more.</p>" };
 
-        var article = Normalizer.Normalize(Input(entry, teaser));
+        var article = Normalize(Input(entry, teaser));
 
         Assert.Equal(ExtractionInfo.FeedMethod, article.Extraction.Method);
         Assert.StartsWith("page_too_short", article.Extraction.FallbackReason, StringComparison.Ordinal);
@@ -133,7 +141,7 @@ public sealed class ArticleNormalizerTests
     [Fact]
     public void Serialize_Record_SnakeCaseFieldsAndUtcInstants()
     {
-        var article = Normalizer.Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Title = "T" }));
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Title = "T" }));
 
         var json = ArticleJson.Serialize(article);
 

@@ -27,7 +27,7 @@ public sealed class FeedStateTransitionsTests
     {
         var state = FeedState.New(Feed.Url.AbsoluteUri) with { ConsecutiveErrors = 4, ETag = "\"v1\"" };
 
-        var change = Transitions.AfterSuccess(Feed, state, Fetched(), PollOutcome.Ok, FeedRhythm.Unknown, 3, Now);
+        var change = Transitions.AfterSuccess(Feed, state, new PollSuccess(Fetched(), FeedRhythm.Unknown, 3), Now);
 
         Assert.Equal("\"v2\"", change.State.ETag);
         Assert.Equal(0, change.State.ConsecutiveErrors);
@@ -38,7 +38,7 @@ public sealed class FeedStateTransitionsTests
     [Fact]
     public void AfterFailure_Gone_DisablesTheFeed()
     {
-        var change = Transitions.AfterFailure(Feed, FeedState.New(Feed.Url.AbsoluteUri), nameof(FetchFailureKind.Gone), "fetch: gone (410)", null, Now);
+        var change = Transitions.AfterFailure(Feed, FeedState.New(Feed.Url.AbsoluteUri), new PollFailure(PollOutcome.FetchFailed(FetchFailureKind.Gone), "fetch: gone (410)", null), Now);
 
         Assert.Equal(FeedStatus.Gone, change.State.Status);
         Assert.Null(change.State.NextPollAt);
@@ -50,7 +50,7 @@ public sealed class FeedStateTransitionsTests
     {
         var state = FeedState.New(Feed.Url.AbsoluteUri) with { ConsecutiveErrors = 1 };
 
-        var change = Transitions.AfterFailure(Feed, state, nameof(FetchFailureKind.NotFound), null, null, Now);
+        var change = Transitions.AfterFailure(Feed, state, new PollFailure(PollOutcome.FetchFailed(FetchFailureKind.NotFound), null, null), Now);
 
         Assert.Equal(FeedStatus.Active, change.State.Status);
         Assert.Equal(Now.AddMinutes(30), change.State.NextPollAt);
@@ -61,8 +61,8 @@ public sealed class FeedStateTransitionsTests
     {
         var state = FeedState.New(Feed.Url.AbsoluteUri) with { ConsecutiveErrors = 2 };
 
-        var first = Transitions.AfterFailure(Feed, state, nameof(FetchFailureKind.NotFound), null, null, Now);
-        var second = Transitions.AfterFailure(Feed, first.State, nameof(FetchFailureKind.NotFound), null, null, Now);
+        var first = Transitions.AfterFailure(Feed, state, new PollFailure(PollOutcome.FetchFailed(FetchFailureKind.NotFound), null, null), Now);
+        var second = Transitions.AfterFailure(Feed, first.State, new PollFailure(PollOutcome.FetchFailed(FetchFailureKind.NotFound), null, null), Now);
 
         Assert.Equal(FeedStatus.Broken, first.State.Status);
         Assert.Equal(StateTransition.Broken, first.Transition);
@@ -75,7 +75,7 @@ public sealed class FeedStateTransitionsTests
     {
         var state = FeedState.New(Feed.Url.AbsoluteUri) with { Status = FeedStatus.Broken, ConsecutiveErrors = 9 };
 
-        var change = Transitions.AfterSuccess(Feed, state, Fetched(), PollOutcome.Ok, FeedRhythm.Unknown, 0, Now);
+        var change = Transitions.AfterSuccess(Feed, state, new PollSuccess(Fetched(), FeedRhythm.Unknown, 0), Now);
 
         Assert.Equal(FeedStatus.Active, change.State.Status);
         Assert.Equal(StateTransition.Recovered, change.Transition);
@@ -84,7 +84,7 @@ public sealed class FeedStateTransitionsTests
     [Fact]
     public void AfterFailure_RateLimited_WaitsForRetryAfter()
     {
-        var change = Transitions.AfterFailure(Feed, FeedState.New(Feed.Url.AbsoluteUri), nameof(FetchFailureKind.RateLimited), null, TimeSpan.FromMinutes(120), Now);
+        var change = Transitions.AfterFailure(Feed, FeedState.New(Feed.Url.AbsoluteUri), new PollFailure(PollOutcome.FetchFailed(FetchFailureKind.RateLimited), null, TimeSpan.FromMinutes(120)), Now);
 
         Assert.Equal(Now.AddMinutes(120), change.State.NextPollAt);
     }
@@ -94,7 +94,7 @@ public sealed class FeedStateTransitionsTests
     {
         var state = FeedState.New(Feed.Url.AbsoluteUri) with { ConsecutiveErrors = 5, PollInterval = TimeSpan.FromMinutes(20) };
 
-        var change = Transitions.AfterFailure(Feed, state, PollOutcome.Malformed, "parse: …", null, Now);
+        var change = Transitions.AfterFailure(Feed, state, new PollFailure(PollOutcome.Malformed, "parse: …", null), Now);
 
         Assert.Equal(Now.AddMinutes(20), change.State.NextPollAt);
         Assert.Equal(6, change.State.ConsecutiveErrors);
@@ -105,7 +105,7 @@ public sealed class FeedStateTransitionsTests
     {
         var state = FeedState.New(Feed.Url.AbsoluteUri) with { PollInterval = TimeSpan.FromDays(365) };
 
-        var change = Transitions.AfterFailure(Feed, state, PollOutcome.Malformed, "parse: …", null, Now);
+        var change = Transitions.AfterFailure(Feed, state, new PollFailure(PollOutcome.Malformed, "parse: …", null), Now);
 
         Assert.Equal(Now.AddHours(6), change.State.NextPollAt);
     }
@@ -122,7 +122,7 @@ public sealed class FeedStateTransitionsTests
     {
         var target = new Uri("http://127.0.0.1/new-feed.xml");
 
-        var change = Transitions.AfterSuccess(Feed, FeedState.New(Feed.Url.AbsoluteUri), Fetched(target), PollOutcome.Ok, FeedRhythm.Unknown, 0, Now);
+        var change = Transitions.AfterSuccess(Feed, FeedState.New(Feed.Url.AbsoluteUri), new PollSuccess(Fetched(target), FeedRhythm.Unknown, 0), Now);
 
         Assert.Null(change.State.CurrentUrl);
         Assert.Equal(target.AbsoluteUri, change.State.RedirectCandidate);
@@ -133,9 +133,9 @@ public sealed class FeedStateTransitionsTests
     public void AfterSuccess_PermanentRedirectSeenStable_FeedFetchedFromTheNewUrl()
     {
         var target = new Uri("http://127.0.0.1/new-feed.xml");
-        var first = Transitions.AfterSuccess(Feed, FeedState.New(Feed.Url.AbsoluteUri), Fetched(target), PollOutcome.Ok, FeedRhythm.Unknown, 0, Now);
+        var first = Transitions.AfterSuccess(Feed, FeedState.New(Feed.Url.AbsoluteUri), new PollSuccess(Fetched(target), FeedRhythm.Unknown, 0), Now);
 
-        var second = Transitions.AfterSuccess(Feed, first.State, Fetched(target), PollOutcome.Ok, FeedRhythm.Unknown, 0, Now);
+        var second = Transitions.AfterSuccess(Feed, first.State, new PollSuccess(Fetched(target), FeedRhythm.Unknown, 0), Now);
 
         Assert.Equal(target.AbsoluteUri, second.State.CurrentUrl);
         Assert.Equal(StateTransition.Moved, second.Transition);
@@ -147,7 +147,7 @@ public sealed class FeedStateTransitionsTests
     {
         var state = FeedState.New(Feed.Url.AbsoluteUri) with { RedirectCandidate = "http://127.0.0.1/x.xml", RedirectSeenCount = 1 };
 
-        var change = Transitions.AfterSuccess(Feed, state, Fetched(permanentRedirect: null), PollOutcome.Ok, FeedRhythm.Unknown, 0, Now);
+        var change = Transitions.AfterSuccess(Feed, state, new PollSuccess(Fetched(permanentRedirect: null), FeedRhythm.Unknown, 0), Now);
 
         Assert.Null(change.State.RedirectCandidate);
         Assert.Null(change.State.CurrentUrl);
@@ -167,7 +167,7 @@ public sealed class FeedStateTransitionsNotModifiedTests
         var transitions = new FeedStateTransitions(new PollSchedule(options, () => 0.5), options);
         var state = FeedState.New("http://127.0.0.1/feed.xml") with { PollInterval = TimeSpan.FromMinutes(12) };
 
-        var change = transitions.AfterSuccess(new FeedDefinition(new Uri("http://127.0.0.1/feed.xml")), state, NotModified(), PollOutcome.NotModified, FeedRhythm.Unknown, 0, Now);
+        var change = transitions.AfterSuccess(new FeedDefinition(new Uri("http://127.0.0.1/feed.xml")), state, new PollSuccess(NotModified(), FeedRhythm.Unknown, 0), Now);
 
         Assert.Equal(Now.AddMinutes(12), change.State.NextPollAt);
     }
@@ -180,7 +180,7 @@ public sealed class FeedStateTransitionsNotModifiedTests
         var state = FeedState.New("http://127.0.0.1/feed.xml") with { PollInterval = TimeSpan.FromSeconds(1) };
         var feed = new FeedDefinition(new Uri("http://127.0.0.1/feed.xml"), Interval: TimeSpan.FromHours(1));
 
-        var change = transitions.AfterSuccess(feed, state, NotModified(), PollOutcome.NotModified, FeedRhythm.Unknown, 0, Now);
+        var change = transitions.AfterSuccess(feed, state, new PollSuccess(NotModified(), FeedRhythm.Unknown, 0), Now);
 
         Assert.Equal(Now.AddHours(1), change.State.NextPollAt);
     }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FeedHarvester.Fuzz.Execution;
 
 /// <summary>
-/// Runs one input through the pipeline's pure stages the way <c>HarvestPipeline</c> does: a feed is parsed and
-/// each entry's HTML sanitized and normalized (as an article whose page gave nothing); a page is extracted and
+/// Runs one input through the pipeline's pure stages the way <c>EntryHarvester</c> does: a feed is parsed and
+/// each entry's chosen body sanitized and normalized (as an article whose page gave nothing); a page is extracted and
 /// its article sanitized and normalized. Each stage is announced before it starts, so a crash is attributed.
 /// </summary>
 internal sealed class StagePipeline
@@ -27,12 +27,7 @@ internal sealed class StagePipeline
     private readonly FeedParser _parser = new();
     private readonly ArticleExtractor _extractor = new();
     private readonly HtmlCleaner _cleaner = new(new ExtractionOptions().PageTimeBudget, TimeProvider.System, NullLogger<HtmlCleaner>.Instance);
-    private readonly ArticleNormalizer _normalizer;
-
-    public StagePipeline()
-    {
-        _normalizer = new ArticleNormalizer(_cleaner);
-    }
+    private readonly ArticleNormalizer _normalizer = new();
 
     public void Run(FuzzInput input, Action<string> enter)
     {
@@ -58,12 +53,7 @@ internal sealed class StagePipeline
 
         foreach (var entry in parsed.Entries.Take(MaxEntriesNormalized))
         {
-            var baseUrl = Uri.TryCreate(entry.Link, UriKind.Absolute, out var link) ? link : FeedUrl;
-            enter(Stage.Sanitize);
-            _ = _cleaner.Clean(entry.Content ?? entry.Summary ?? "", baseUrl);
-            enter(Stage.Normalize);
-            _ = ArticleJson.Serialize(_normalizer.Normalize(
-                new NormalizationInput(FeedUrl.AbsoluteUri, parsed.Feed, entry, null, null, "fuzz: page not fetched", FetchedAt)));
+            CleanAndNormalize(new NormalizationInput(FeedUrl.AbsoluteUri, parsed.Feed, entry, null, null, new PageFailure("fuzz", "page not fetched"), FetchedAt), enter);
         }
     }
 
@@ -76,11 +66,17 @@ internal sealed class StagePipeline
             return;
         }
 
-        enter(Stage.Sanitize);
-        _ = _cleaner.Clean(article.ContentHtml, PageUrl);
-        enter(Stage.Normalize);
         var entry = new ParsedEntry { Id = PageUrl.AbsoluteUri, Link = PageUrl.AbsoluteUri, Title = "Fuzzed page" };
-        _ = ArticleJson.Serialize(_normalizer.Normalize(
-            new NormalizationInput(FeedUrl.AbsoluteUri, new ParsedFeed(), entry, article, PageUrl, null, FetchedAt)));
+        CleanAndNormalize(new NormalizationInput(FeedUrl.AbsoluteUri, new ParsedFeed(), entry, article, PageUrl, null, FetchedAt), enter);
+    }
+
+    // The entry harvester's clean and normalize steps: the chosen body sanitized, then the record made and serialized.
+    private void CleanAndNormalize(NormalizationInput input, Action<string> enter)
+    {
+        enter(Stage.Sanitize);
+        var body = _normalizer.ChooseBody(input);
+        var clean = body with { Html = _cleaner.Clean(body.Html, body.BaseUrl) };
+        enter(Stage.Normalize);
+        _ = ArticleJson.Serialize(_normalizer.Normalize(input, clean));
     }
 }

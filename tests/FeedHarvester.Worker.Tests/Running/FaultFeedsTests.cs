@@ -22,9 +22,9 @@ public sealed class FaultFeedsTests(FaultFeedsTests.FaultRun run) : IClassFixtur
         ["/f/gone/feed.xml"] = "Gone",
         ["/f/loop/feed.xml"] = "RedirectLoop",
         ["/f/slow/feed.xml"] = "Timeout",
-        ["/f/notxml/feed.xml"] = PollOutcome.Malformed,
-        ["/f/laughs/feed.xml"] = PollOutcome.Malformed,
-        ["/f/xxe/feed.xml"] = PollOutcome.Malformed,
+        ["/f/notxml/feed.xml"] = PollOutcome.Malformed.Code,
+        ["/f/laughs/feed.xml"] = PollOutcome.Malformed.Code,
+        ["/f/xxe/feed.xml"] = PollOutcome.Malformed.Code,
         ["/f/private/feed.xml"] = "PrivateAddressBlocked",
     };
 
@@ -36,7 +36,7 @@ public sealed class FaultFeedsTests(FaultFeedsTests.FaultRun run) : IClassFixtur
             var url = run.Site.Url(path).AbsoluteUri;
             var report = run.Summary.Failures.SingleOrDefault(f => f.FeedUrl == url);
             Assert.True(report is not null, $"{path}: no failure reported");
-            Assert.Equal(outcome, report.Outcome);
+            Assert.Equal(outcome, report.Outcome.Code);
         }
     }
 

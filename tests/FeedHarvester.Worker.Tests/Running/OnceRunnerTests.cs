@@ -140,7 +140,7 @@ public sealed class OnceRunnerTests
 
         Assert.Equal(3, summary.FeedsOk);
         var failure = Assert.Single(summary.Failures);
-        Assert.Equal("NotFound", failure.Outcome);
+        Assert.Equal("NotFound", failure.Outcome.Code);
         Assert.Contains("failed " + site.Url("/broken/feed.xml").AbsoluteUri + ": NotFound", summary.Format(), StringComparison.Ordinal);
         Assert.Equal(news.ArticleUrls.Count, runner.ReadOutput().Count);
     }

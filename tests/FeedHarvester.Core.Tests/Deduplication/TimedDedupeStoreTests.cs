@@ -3,7 +3,7 @@ using FeedHarvester.Diagnostics;
 using FeedHarvester.Normalization;
 using FeedHarvester.Tests.Shared;
 
-namespace FeedHarvester.Tests.Diagnostics;
+namespace FeedHarvester.Tests.Deduplication;
 
 public sealed class TimedDedupeStoreTests : IDisposable
 {

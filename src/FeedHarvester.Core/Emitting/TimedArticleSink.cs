@@ -1,6 +1,6 @@
-using FeedHarvester.Emitting;
+using FeedHarvester.Diagnostics;
 
-namespace FeedHarvester.Diagnostics;
+namespace FeedHarvester.Emitting;
 
 /// <summary>
 /// Wraps the real sink to time every emit round, background drains included (the pipeline only sees its own
@@ -8,6 +8,9 @@ namespace FeedHarvester.Diagnostics;
 /// </summary>
 public sealed class TimedArticleSink(IArticleSink inner, HarvestMetrics metrics) : IArticleSink
 {
+    public bool EmitsOnClaim => inner.EmitsOnClaim;
+
+
     public async Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken)
     {
         var started = HarvestMetrics.StartTimer();

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 
-namespace FeedHarvester.Diagnostics;
+namespace FeedHarvester.Pipeline;
 
-/// <summary>Every log line of the pipeline, with the same field names everywhere (FeedUrl, ArticleUrl, Outcome, Reason).</summary>
+/// <summary>Every log line of the feed poller and the entry harvester, with the same field names everywhere (FeedUrl, ArticleUrl, Outcome, Reason).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,
@@ -10,7 +10,7 @@ internal static partial class Log
     public static partial void PollSucceeded(ILogger logger, string feedUrl, string outcome, int entries, int newArticles, int fromFeedContent, int duplicates, int rejected, long elapsedMs);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Polled {FeedUrl}: {Outcome}, next poll {NextPollAt:u}")]
-    public static partial void PollNotModified(ILogger logger, string feedUrl, string outcome, DateTimeOffset nextPollAt);
+    public static partial void PollNotModified(ILogger logger, string feedUrl, string outcome, DateTimeOffset? nextPollAt);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning,
         Message = "Poll of {FeedUrl} failed: {Outcome}: {Reason}; error {ConsecutiveErrors} in a row, next poll {NextPollAt:u}")]
@@ -51,17 +51,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Error, Message = "Extraction of {ArticleUrl} threw; the feed's content is used instead")]
     public static partial void ExtractorCrashed(ILogger logger, string articleUrl, Exception exception);
-
-    [LoggerMessage(EventId = 121, Level = LogLevel.Warning,
-        Message = "Writing queued articles failed ({Kind}): {Reason}; {Backlog} articles wait, more queue up behind them, and writing is retried with back-off up to every {MaxRetrySeconds} s; not ready until it works again")]
-    public static partial void SinkFailing(ILogger logger, FeedHarvester.Emitting.EmitFailureKind kind, string reason, long backlog, double maxRetrySeconds);
-
-    [LoggerMessage(EventId = 122, Level = LogLevel.Error, Message = "The sink threw while writing queued articles; they stay queued and are retried")]
-    public static partial void SinkCrashed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 123, Level = LogLevel.Information, Message = "Writing queued articles works again after {DowntimeSeconds:0.0} s: {Written} articles written")]
-    public static partial void SinkRecovered(ILogger logger, double downtimeSeconds, int written);
-
-    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Emitted {Recovered} articles left queued by an earlier run")]
-    public static partial void RecoveredPending(ILogger logger, int recovered);
 }

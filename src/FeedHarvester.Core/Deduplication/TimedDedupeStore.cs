@@ -1,7 +1,7 @@
-using FeedHarvester.Deduplication;
+using FeedHarvester.Diagnostics;
 using FeedHarvester.Normalization;
 
-namespace FeedHarvester.Diagnostics;
+namespace FeedHarvester.Deduplication;
 
 /// <summary>Times the store's two calls as the seen-check and claim stages, whichever store (SQLite, Redis) is behind it.</summary>
 public sealed class TimedDedupeStore(IDedupeStore inner, HarvestMetrics metrics) : IDedupeStore
