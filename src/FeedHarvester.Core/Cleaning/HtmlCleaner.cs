@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using AngleSharp;
 using AngleSharp.Css.Dom;
 using AngleSharp.Html.Parser;
+using FeedHarvester.Html;
 using Ganss.Xss;
 
 namespace FeedHarvester.Cleaning;

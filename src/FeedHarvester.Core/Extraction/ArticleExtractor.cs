@@ -3,10 +3,10 @@ using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Extraction.Metadata;
 using FeedHarvester.Extraction.Scoring;
+using FeedHarvester.Html;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -192,7 +192,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         var top = CandidateSelector.Select(ranked, scorer, body) ?? body;
         var article = SiblingMerger.Merge(top, scorer, session);
         new ContentPruner(session, flags).Prune(article, metadata.Title);
-        var text = HtmlText.FromNode(article, session.Budget);
+        var text = HtmlText.FromNode(article, session.Budget.Step);
         return (new ExtractionAttempt(path, HtmlWriter.OuterHtml(article), text), session.Removed);
     }
 

@@ -1,19 +1,20 @@
 using AngleSharp.Dom;
 using FeedHarvester.Extraction.Heuristics;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Extraction;
 
 /// <summary>Small structural questions about elements, shared by the cleaner, the scorer and the pruner.</summary>
 internal static class DomRules
 {
-    public static bool IsNonContent(IElement element) => ElementSets.NonContent.Contains(element.LocalName);
+    public static bool IsNonContent(IElement element) => HtmlElements.NonContent.Contains(element.LocalName);
 
     /// <summary>An iframe playing a video from a listed host (<see cref="Cleaning.MediaPolicy.EmbedHosts"/>): kept as media.</summary>
     public static bool IsKeptEmbed(IElement element) =>
         element.LocalName == "iframe" &&
         Cleaning.MediaPolicy.IsAllowedEmbed(element.GetAttribute("src") ?? element.GetAttribute("data-src"));
 
-    public static bool IsBlock(IElement element) => ElementSets.Block.Contains(element.LocalName);
+    public static bool IsBlock(IElement element) => HtmlElements.Block.Contains(element.LocalName);
 
     /// <summary>Class and id joined, the string the vocabulary groups are matched against.</summary>
     public static string ClassAndId(IElement element)

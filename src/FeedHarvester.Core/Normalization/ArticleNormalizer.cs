@@ -1,4 +1,5 @@
 using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Normalization;
 

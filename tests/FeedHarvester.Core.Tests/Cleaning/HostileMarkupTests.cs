@@ -1,5 +1,6 @@
 using System.Text;
 using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Tests.Cleaning;
 

@@ -1,5 +1,6 @@
 using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Tests.Extraction;
 

@@ -2,25 +2,12 @@ using System.Collections.Frozen;
 
 namespace FeedHarvester.Extraction.Heuristics;
 
-/// <summary>Element names grouped by the role they play for extraction.</summary>
+/// <summary>
+/// Element names grouped by the role they play for extraction. What they mean for a page's text (non-content and
+/// block elements) is in <see cref="Html.HtmlElements"/>, shared with the other stages.
+/// </summary>
 public static class ElementSets
 {
-    /// <summary>Elements that never hold article text; removed before anything else.</summary>
-    public static readonly FrozenSet<string> NonContent = FrozenSet.ToFrozenSet(
-    [
-        "script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "iframe", "button", "input",
-        "select", "textarea", "option", "dialog", "link", "meta", "head", "title", "math",
-    ]);
-
-    /// <summary>Block-level elements: they start a new paragraph in plain text.</summary>
-    public static readonly FrozenSet<string> Block = FrozenSet.ToFrozenSet(
-    [
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
-        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-        "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-        "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    ]);
-
     /// <summary>Elements whose own text is a paragraph to score.</summary>
     public static readonly FrozenSet<string> Paragraph = FrozenSet.ToFrozenSet(["p", "pre", "td", "blockquote"]);
 

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace FeedHarvester.Cleaning;
+namespace FeedHarvester.Html;
 
 /// <summary>
 /// The exact depth and element count of a parsed tree, measured without recursion. <see cref="MarkupCensus"/> only

@@ -1,4 +1,4 @@
-namespace FeedHarvester.Cleaning;
+namespace FeedHarvester.Html;
 
 /// <summary>What a census found wrong with a document, if anything.</summary>
 internal enum MarkupExcess

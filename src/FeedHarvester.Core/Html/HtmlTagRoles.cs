@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace FeedHarvester.Cleaning;
+namespace FeedHarvester.Html;
 
 /// <summary>What a tag name means to the estimate, looked up once per distinct name in a scan.</summary>
 [Flags]

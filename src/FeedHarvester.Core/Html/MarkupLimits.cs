@@ -1,4 +1,4 @@
-namespace FeedHarvester.Cleaning;
+namespace FeedHarvester.Html;
 
 /// <summary>
 /// How much markup one document or fragment may hold before it is refused or reduced to its text. The same limits

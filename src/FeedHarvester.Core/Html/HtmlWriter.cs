@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html;
 using AngleSharp.Html.Dom;
 
-namespace FeedHarvester.Cleaning;
+namespace FeedHarvester.Html;
 
 /// <summary>
 /// Serializes a tree as AngleSharp's ToHtml does, node for node with its <see cref="HtmlMarkupFormatter"/>, but walks

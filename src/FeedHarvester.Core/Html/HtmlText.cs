@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using FeedHarvester.Extraction.Heuristics;
 
-namespace FeedHarvester.Cleaning;
+namespace FeedHarvester.Html;
 
 /// <summary>Plain text of HTML: block elements become paragraphs separated by a blank line, whitespace collapsed.</summary>
 public static class HtmlText
@@ -83,16 +82,19 @@ public static class HtmlText
         };
     }
 
-    /// <summary>Plain text of a DOM subtree (the extractor's ContentText); each node visited is a step of <paramref name="budget"/>.</summary>
-    internal static string FromNode(INode root, Extraction.WorkBudget? budget = null)
+    /// <summary>
+    /// Plain text of a DOM subtree (the extractor's ContentText); <paramref name="step"/> is called for each node
+    /// visited, so a caller with a time allowance can count the walk against it.
+    /// </summary>
+    internal static string FromNode(INode root, Action? step = null)
     {
-        var writer = new ParagraphWriter(budget);
+        var writer = new ParagraphWriter(step);
         writer.Write(root);
         return writer.ToString();
     }
 
     /// <summary>Accumulates paragraphs while walking the tree (its own stack, children by index); one instance per call.</summary>
-    private sealed class ParagraphWriter(Extraction.WorkBudget? budget)
+    private sealed class ParagraphWriter(Action? step)
     {
         private readonly StringBuilder _text = new();
         private readonly StringBuilder _line = new();
@@ -116,7 +118,7 @@ public static class HtmlText
                 }
 
                 _open.Push(frame with { Next = frame.Next + 1 });
-                budget?.Step();
+                step?.Invoke();
                 switch (children[frame.Next])
                 {
                     case IText text:
@@ -137,7 +139,7 @@ public static class HtmlText
 
         private void Enter(IElement element)
         {
-            if (ElementSets.NonContent.Contains(element.LocalName))
+            if (HtmlElements.NonContent.Contains(element.LocalName))
             {
                 return;
             }
@@ -148,7 +150,7 @@ public static class HtmlText
                 return;
             }
 
-            var block = ElementSets.Block.Contains(element.LocalName);
+            var block = HtmlElements.Block.Contains(element.LocalName);
             if (block)
             {
                 EndParagraph();

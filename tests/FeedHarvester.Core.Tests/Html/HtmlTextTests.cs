@@ -1,6 +1,6 @@
-using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 
-namespace FeedHarvester.Tests.Cleaning;
+namespace FeedHarvester.Tests.Html;
 
 public sealed class HtmlTextTests
 {

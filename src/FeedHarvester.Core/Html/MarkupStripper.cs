@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace FeedHarvester.Cleaning;
+namespace FeedHarvester.Html;
 
 /// <summary>
 /// Text of markup that is refused as a tree (<see cref="MarkupCensus"/>): tags and comments dropped, entities decoded,

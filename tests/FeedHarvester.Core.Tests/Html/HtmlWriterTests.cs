@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using AngleSharp.Html.Parser;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 
-namespace FeedHarvester.Tests.Cleaning;
+namespace FeedHarvester.Tests.Html;
 
 public sealed class HtmlWriterTests
 {

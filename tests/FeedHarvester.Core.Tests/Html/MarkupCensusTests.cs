@@ -1,8 +1,8 @@
 using System.Text;
 using AngleSharp.Html.Parser;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 
-namespace FeedHarvester.Tests.Cleaning;
+namespace FeedHarvester.Tests.Html;
 
 public sealed class MarkupCensusTests
 {
