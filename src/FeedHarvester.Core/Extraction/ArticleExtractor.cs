@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using FeedHarvester.Decoding;
 using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Extraction.Metadata;
 using FeedHarvester.Extraction.Scoring;

@@ -1,6 +1,7 @@
 using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
 using FeedHarvester.Html;
+using FeedHarvester.Tests.Decoding;
 
 namespace FeedHarvester.Tests.Extraction;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FeedHarvester.Tests.Extraction;
+namespace FeedHarvester.Tests.Decoding;
 
 internal static class CodePages
 {

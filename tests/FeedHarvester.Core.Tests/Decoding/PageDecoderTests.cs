@@ -1,7 +1,7 @@
 using System.Text;
-using FeedHarvester.Extraction;
+using FeedHarvester.Decoding;
 
-namespace FeedHarvester.Tests.Extraction;
+namespace FeedHarvester.Tests.Decoding;
 
 public sealed class PageDecoderTests
 {

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using FeedHarvester.Decoding;
-
-namespace FeedHarvester.Extraction;
+namespace FeedHarvester.Decoding;
 
 /// <summary>
 /// Bytes to text, choosing the encoding as browsers do: byte-order mark, then the Content-Type charset,
@@ -34,7 +32,7 @@ public static partial class PageDecoder
 
         // The meta prescan decodes and searches the page's head, so it runs only when the header says nothing, or
         // says UTF-8 of bytes that are not: then the page's own meta tag is the better witness of what it really is.
-        var header = FromLabel(CharsetDeclarations.FromContentType(contentType), "http");
+        var header = CharsetLabels.ResolveForHtml(CharsetDeclarations.FromContentType(contentType), "http");
         var fromHeader = header.Encoding;
         string? metaNote = null;
         var declaredInPage = fromHeader is null || (fromHeader is UTF8Encoding && !System.Text.Unicode.Utf8.IsValid(body))
@@ -54,7 +52,7 @@ public static partial class PageDecoder
         var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrescanBytes)]);
         foreach (Match meta in MetaTag().Matches(head))
         {
-            var lookup = FromLabel(CharsetDeclarations.FromContentType(meta.Value), "meta");
+            var lookup = CharsetLabels.ResolveForHtml(CharsetDeclarations.FromContentType(meta.Value), "meta");
             note ??= lookup.Note;
             if (lookup.Encoding is { } encoding)
             {
@@ -64,26 +62,6 @@ public static partial class PageDecoder
         }
 
         return null;
-    }
-
-    private static CharsetLookup FromLabel(string? label, string source) =>
-        string.IsNullOrWhiteSpace(label) ? default : CharsetLabels.Resolve(Alias(label.Trim()), source);
-
-    /// <summary>Labels browsers accept (WHATWG Encoding) that .NET does not know: "cp1251", "utf8", "x-sjis".</summary>
-    private static string Alias(string label)
-    {
-        if (label.StartsWith("cp125", StringComparison.OrdinalIgnoreCase) && label.Length == 6)
-        {
-            return "windows-" + label[2..];
-        }
-
-        return label.ToLowerInvariant() switch
-        {
-            "utf8" or "unicode-1-1-utf-8" => "utf-8",
-            "x-sjis" or "ms_kanji" or "windows-31j" => "shift_jis",
-            "x-cp1252" or "latin1" or "iso-8859-1" or "iso8859-1" or "l1" or "ascii" or "us-ascii" => "windows-1252",
-            _ => label,
-        };
     }
 
     [GeneratedRegex(@"<meta\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
