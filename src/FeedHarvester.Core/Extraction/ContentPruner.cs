@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Extraction.Scoring;
 

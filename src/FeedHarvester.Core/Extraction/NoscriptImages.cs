@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Dom;
 
 namespace FeedHarvester.Extraction;
 

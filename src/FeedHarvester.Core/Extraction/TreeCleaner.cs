@@ -1,7 +1,6 @@
 using AngleSharp.Dom;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
-using FeedHarvester.Extraction.Scoring;
 
 namespace FeedHarvester.Extraction;
 

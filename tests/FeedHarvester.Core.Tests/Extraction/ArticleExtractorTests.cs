@@ -1,5 +1,5 @@
-using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
+using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Html;
 using FeedHarvester.Tests.Decoding;
 

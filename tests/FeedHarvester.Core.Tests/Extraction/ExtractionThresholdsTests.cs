@@ -1,5 +1,5 @@
-using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Extraction.Scoring;
 

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace FeedHarvester.Extraction.Scoring;
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>
 /// Everything the extractor asks about an element's subtree, gathered in one walk: visible text measures (as

@@ -1,20 +1,18 @@
 using AngleSharp.Dom;
-using FeedHarvester.Cleaning;
-using FeedHarvester.Extraction.Scoring;
+using FeedHarvester.Extraction.Heuristics;
 
-namespace FeedHarvester.Extraction;
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>
-/// Removes and moves nodes for one extraction pass, and records why, so a lost paragraph can be traced to the rule
-/// that dropped it. Every change is journalled so <see cref="Restore"/> can put the parsed tree back for a relaxed
-/// pass instead of parsing the page again; the subtree stats are kept exact through every change.
+/// Removes and moves nodes for one extraction pass, and records why (into <paramref name="removals"/>, when given),
+/// so a lost paragraph can be traced to the rule that dropped it. Every change is journalled so <see cref="Restore"/>
+/// can put the parsed tree back for a relaxed pass instead of parsing the page again; the subtree stats are kept
+/// exact through every change.
 /// </summary>
-internal sealed class NodeRemover(ExtractionTrace? trace, WorkBudget? budget = null)
+internal sealed class NodeRemover(List<(string Node, RemovalReason Reason)>? removals, WorkBudget? budget = null)
 {
     private readonly List<(IElement Node, INode Parent, INode? Next)> _journal = [];
     private int _removed;
-
-    public ExtractionTrace? Trace { get; } = trace;
 
     /// <summary>The page's time allowance, stepped by every walk of the pass.</summary>
     public WorkBudget Budget { get; } = budget ?? WorkBudget.Unlimited();
@@ -29,7 +27,7 @@ internal sealed class NodeRemover(ExtractionTrace? trace, WorkBudget? budget = n
     {
         Budget.Step();
         _removed++;
-        Trace?.Removals.Add((DomRules.Describe(element), reason));
+        removals?.Add((DomRules.Describe(element), reason));
         Detach(element);
         element.Remove();
     }

@@ -1,4 +1,4 @@
-namespace FeedHarvester.Extraction;
+namespace FeedHarvester.Extraction.Heuristics;
 
 /// <summary>The strict rules of one extraction pass; each relaxation step turns one off.</summary>
 [Flags]

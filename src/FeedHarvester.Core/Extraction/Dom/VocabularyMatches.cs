@@ -1,4 +1,4 @@
-namespace FeedHarvester.Extraction.Scoring;
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>Which vocabulary groups an element's class/id matched; one bit per group.</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace FeedHarvester.Extraction;
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>
 /// One page's allowance of wall time, checked cooperatively from the extractor's loops: every

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace FeedHarvester.Extraction.Scoring;
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>
 /// Measures text without building strings: scoring measures nested containers many times, and

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace FeedHarvester.Extraction.Scoring;
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>
 /// <see cref="ElementStats"/> per element, filled bottom-up (each element from its children) and kept exact as

@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Html;
 
-namespace FeedHarvester.Extraction;
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>Small structural questions about elements, shared by the cleaner, the scorer and the pruner.</summary>
 internal static class DomRules

@@ -1,19 +1,6 @@
 using AngleSharp.Dom;
 
-namespace FeedHarvester.Extraction;
-
-/// <summary>What a visitor did with the element it was shown.</summary>
-internal enum WalkStep
-{
-    /// <summary>Go on into the element's children.</summary>
-    Descend,
-
-    /// <summary>Leave the element's children unvisited.</summary>
-    SkipChildren,
-
-    /// <summary>The visitor removed the element from its parent.</summary>
-    Removed,
-}
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>
 /// Tree walks for the extractor that cost neither call stack per level nor a search per sibling. AngleSharp finds

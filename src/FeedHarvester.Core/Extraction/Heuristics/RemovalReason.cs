@@ -1,4 +1,4 @@
-namespace FeedHarvester.Cleaning;
+namespace FeedHarvester.Extraction.Heuristics;
 
 /// <summary>Why a node was dropped from a page; recorded per node so an F1 regression can be traced to a rule.</summary>
 public enum RemovalReason

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using AngleSharp.Dom;
 using FeedHarvester.Extraction.Heuristics;
 
-namespace FeedHarvester.Extraction.Scoring;
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>
 /// Matches class/id against every vocabulary group once per distinct (class, id) pair: pages repeat the same few

@@ -1,4 +1,4 @@
-namespace FeedHarvester.Extraction.Scoring;
+namespace FeedHarvester.Extraction.Dom;
 
 /// <summary>Visible-text measures of an element: characters (whitespace runs count as one), linked characters, commas.</summary>
 public readonly record struct TextStats(int Chars, int LinkChars, int Commas)
