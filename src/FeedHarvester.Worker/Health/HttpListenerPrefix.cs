@@ -1,4 +1,4 @@
-namespace FeedHarvester.Worker.Hosting;
+namespace FeedHarvester.Worker.Health;
 
 /// <summary>Turns <c>Observability:ListenUrl</c> into a prefix <see cref="System.Net.HttpListener"/> accepts.</summary>
 public static class HttpListenerPrefix

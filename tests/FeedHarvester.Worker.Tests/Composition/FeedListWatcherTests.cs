@@ -3,7 +3,7 @@ using FeedHarvester.Tests.Support;
 using FeedHarvester.Worker.Composition;
 using Microsoft.Extensions.Logging;
 
-namespace FeedHarvester.Tests.Jobs;
+namespace FeedHarvester.Tests.Composition;
 
 public sealed class FeedListWatcherTests
 {

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using FeedHarvester.Feeds;
-using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace FeedHarvester.Worker.Jobs;
+namespace FeedHarvester.Worker.Composition;
 
 /// <summary>
 /// Picks up edits to the feed list while the service runs: the feeds file (checked every few seconds, which also

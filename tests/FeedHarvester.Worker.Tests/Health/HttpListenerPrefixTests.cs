@@ -1,6 +1,6 @@
-using FeedHarvester.Worker.Hosting;
+using FeedHarvester.Worker.Health;
 
-namespace FeedHarvester.Tests.Hosting;
+namespace FeedHarvester.Tests.Health;
 
 // That HttpListener accepts the wildcard prefix (and refuses 0.0.0.0) was checked in a network namespace with only
 // loopback (unshare -n), not here: a test binding every interface would open a port on a shared machine.
