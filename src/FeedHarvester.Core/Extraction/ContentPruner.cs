@@ -82,7 +82,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
 
     private bool IsMetaLine(IElement element)
     {
-        if ((remover.Names.Of(element) & VocabularyMatches.ArticleMeta) != 0)
+        if (remover.Names.Of(element).Has(ScoringVocabulary.ArticleMeta))
         {
             return true;
         }

@@ -17,20 +17,7 @@ internal sealed class ClassNameMatcher
 
     private static readonly ConcurrentDictionary<(string? Class, string? Id), VocabularyMatches> Shared = new();
 
-    private static readonly (VocabularyGroup Group, VocabularyMatches Bit)[] Groups =
-    [
-        (BoilerplateVocabulary.Consent, VocabularyMatches.Consent),
-        (BoilerplateVocabulary.Newsletter, VocabularyMatches.Newsletter),
-        (BoilerplateVocabulary.Share, VocabularyMatches.Share),
-        (BoilerplateVocabulary.Comments, VocabularyMatches.Comments),
-        (BoilerplateVocabulary.Ads, VocabularyMatches.Ads),
-        (BoilerplateVocabulary.Related, VocabularyMatches.Related),
-        (BoilerplateVocabulary.Navigation, VocabularyMatches.Navigation),
-        (ScoringVocabulary.MaybeBody, VocabularyMatches.MaybeBody),
-        (ScoringVocabulary.Positive, VocabularyMatches.Positive),
-        (ScoringVocabulary.Negative, VocabularyMatches.Negative),
-        (ScoringVocabulary.ArticleMeta, VocabularyMatches.ArticleMeta),
-    ];
+    private static readonly VocabularyGroup[] Groups = [.. BoilerplateVocabulary.Unlikely, .. ScoringVocabulary.All];
 
     private readonly Dictionary<(string? Class, string? Id), VocabularyMatches> _matches = [];
 
@@ -71,11 +58,11 @@ internal sealed class ClassNameMatcher
             return matches;
         }
 
-        foreach (var (group, bit) in Groups)
+        foreach (var group in Groups)
         {
             if (group.IsMatch(classAndId))
             {
-                matches |= bit;
+                matches = matches.With(group);
             }
         }
 

@@ -7,18 +7,21 @@ namespace FeedHarvester.Extraction.Scoring;
 /// <summary>Score adjustment from an element's class/id words and its structured-data markup.</summary>
 public static class ClassWeigher
 {
+    /// <summary>Words for everything around the body: the negative group and every boilerplate group.</summary>
+    private static readonly VocabularyMatches Furniture = VocabularyMatches.Of([ScoringVocabulary.Negative, .. BoilerplateVocabulary.Unlikely]);
+
     /// <summary>+<see cref="ExtractionThresholds.ClassWeight"/> for body words, minus as much for furniture words.</summary>
     public static double Weigh(IElement element) => Weigh(ClassNameMatcher.Match(DomRules.ClassAndId(element)));
 
     internal static double Weigh(VocabularyMatches matches)
     {
         var weight = 0.0;
-        if ((matches & VocabularyMatches.Positive) != 0)
+        if (matches.Has(ScoringVocabulary.Positive))
         {
             weight += ExtractionThresholds.ClassWeight;
         }
 
-        if ((matches & (VocabularyMatches.Negative | VocabularyMatches.Boilerplate)) != 0)
+        if (matches.Overlaps(Furniture))
         {
             weight -= ExtractionThresholds.ClassWeight;
         }
