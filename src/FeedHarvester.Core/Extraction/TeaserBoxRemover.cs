@@ -73,7 +73,7 @@ internal static class TeaserBoxRemover
         }
 
         var text = heading.TextContent;
-        return text.Length <= ExtractionThresholds.MaxTeaserHeadingChars * 2 &&
+        return text.Length <= ExtractionThresholds.MaxTeaserHeadingRawChars &&
                text.AsSpan().Trim().Length is > 0 and <= ExtractionThresholds.MaxTeaserHeadingChars &&
                TextPatterns.TeaserHeading().IsMatch(text.Trim());
     }

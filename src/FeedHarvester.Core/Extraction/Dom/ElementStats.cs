@@ -25,7 +25,6 @@ internal struct ElementStats
     public int TablesAndRules;
 
     public int ListItems;
-    public int Inputs;
 
     /// <summary>h2–h6, pre and blockquote: a block holding one is structured content, not an empty shell.</summary>
     public int Structure;
@@ -54,7 +53,6 @@ internal struct ElementStats
         Frames += sign * other.Frames;
         TablesAndRules += sign * other.TablesAndRules;
         ListItems += sign * other.ListItems;
-        Inputs += sign * other.Inputs;
         Structure += sign * other.Structure;
         ArticleBodyMarks += sign * other.ArticleBodyMarks;
     }
@@ -72,7 +70,6 @@ internal struct ElementStats
             case "iframe" or "object" or "embed": Frames++; break;
             case "table" or "hr": TablesAndRules++; break;
             case "li": ListItems++; break;
-            case "input": Inputs++; break;
             case "h2" or "h3" or "h4" or "h5" or "h6" or "pre" or "blockquote": Structure++; break;
         }
 

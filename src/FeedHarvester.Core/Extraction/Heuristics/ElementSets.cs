@@ -25,4 +25,16 @@ public static class ElementSets
 
     /// <summary>Embedded media counted by the pruner.</summary>
     public static readonly FrozenSet<string> Embed = FrozenSet.ToFrozenSet(["iframe", "object", "embed", "video", "audio"]);
+
+    /// <summary>Containers the body is usually in; they start with <see cref="ExtractionThresholds.ContentContainerScore"/>.</summary>
+    public static readonly FrozenSet<string> ContentContainers = FrozenSet.ToFrozenSet(["div", "article", "main"]);
+
+    /// <summary>Text containers that are less often the body; they start with <see cref="ExtractionThresholds.TextContainerScore"/>.</summary>
+    public static readonly FrozenSet<string> TextContainers = FrozenSet.ToFrozenSet(["pre", "td", "blockquote"]);
+
+    /// <summary>Lists, forms and addresses; they start with <see cref="ExtractionThresholds.ListContainerScore"/>.</summary>
+    public static readonly FrozenSet<string> ListContainers = FrozenSet.ToFrozenSet(["address", "ol", "ul", "dl", "dd", "dt", "li", "form"]);
+
+    /// <summary>Headings and table headers; they start with <see cref="ExtractionThresholds.HeadingScore"/>.</summary>
+    public static readonly FrozenSet<string> Headings = FrozenSet.ToFrozenSet(["h1", "h2", "h3", "h4", "h5", "h6", "th"]);
 }

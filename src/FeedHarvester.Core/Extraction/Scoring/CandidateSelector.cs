@@ -61,7 +61,7 @@ internal static class CandidateSelector
     private static IElement LiftToBetterParent(IElement best, CandidateScorer scorer, IElement body)
     {
         var lastScore = scorer.ScoreOf(best);
-        var floor = lastScore / 3;
+        var floor = lastScore / ExtractionThresholds.ParentScoreFloorDivisor;
         for (var parent = best.ParentElement; parent is not null && !ReferenceEquals(parent, body); parent = parent.ParentElement)
         {
             if (!scorer.IsCandidate(parent))

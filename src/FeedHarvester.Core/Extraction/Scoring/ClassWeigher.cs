@@ -35,6 +35,6 @@ public static class ClassWeigher
     /// </summary>
     public static double StructuredDataBonus(IElement element) =>
         string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase)
-            ? 2 * ExtractionThresholds.ClassWeight
+            ? ExtractionThresholds.StructuredBodyWeight
             : 0;
 }
