@@ -44,8 +44,6 @@ public static partial class PageDecoder
     }
 
     /// <summary>The encoding the page declares for itself in a meta tag, or null.</summary>
-    public static Encoding? Prescan(ReadOnlySpan<byte> body) => Prescan(body, out _);
-
     private static Encoding? Prescan(ReadOnlySpan<byte> body, out string? note)
     {
         note = null;

@@ -8,9 +8,6 @@ namespace FeedHarvester.Extraction.Heuristics;
 /// </summary>
 public static class ElementSets
 {
-    /// <summary>Elements whose own text is a paragraph to score.</summary>
-    public static readonly FrozenSet<string> Paragraph = FrozenSet.ToFrozenSet(["p", "pre", "td", "blockquote"]);
-
     /// <summary>Semantic page chrome: site header, footer, navigation, complementary boxes.</summary>
     public static readonly FrozenSet<string> Chrome = FrozenSet.ToFrozenSet(["nav", "aside", "header", "footer", "menu"]);
 
@@ -22,9 +19,6 @@ public static class ElementSets
     /// <summary>Containers the pruner checks conditionally inside the chosen article.</summary>
     public static readonly FrozenSet<string> Conditional = FrozenSet.ToFrozenSet(
         ["div", "section", "ul", "ol", "table", "aside", "form", "dl"]);
-
-    /// <summary>Embedded media counted by the pruner.</summary>
-    public static readonly FrozenSet<string> Embed = FrozenSet.ToFrozenSet(["iframe", "object", "embed", "video", "audio"]);
 
     /// <summary>Containers the body is usually in; they start with <see cref="ExtractionThresholds.ContentContainerScore"/>.</summary>
     public static readonly FrozenSet<string> ContentContainers = FrozenSet.ToFrozenSet(["div", "article", "main"]);

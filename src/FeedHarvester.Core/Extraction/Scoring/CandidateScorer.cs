@@ -26,8 +26,6 @@ internal sealed class CandidateScorer(ExtractionFlags flags, NodeRemover? sessio
     /// <summary>The pass's subtree stats, shared with the selector and the sibling merger.</summary>
     public TextStatsCache Stats => _session.Stats;
 
-    public IReadOnlyDictionary<IElement, double> Scores => _scores;
-
     public double ScoreOf(IElement element) => _scores.GetValueOrDefault(element);
 
     public bool IsCandidate(IElement element) => _scores.ContainsKey(element);
