@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
+using FeedHarvester.Decoding;
 using FeedHarvester.Extraction;
 
 namespace FeedHarvester.Benchmarks;

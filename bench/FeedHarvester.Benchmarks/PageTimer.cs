@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AngleSharp.Html.Parser;
+using FeedHarvester.Decoding;
 using FeedHarvester.Extraction;
 
 namespace FeedHarvester.Benchmarks;

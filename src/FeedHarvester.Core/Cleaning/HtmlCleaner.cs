@@ -4,7 +4,7 @@ using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using FeedHarvester.Extraction;
+using FeedHarvester.Html;
 using Ganss.Xss;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

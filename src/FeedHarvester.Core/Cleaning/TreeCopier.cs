@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using FeedHarvester.Extraction;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Cleaning;
 

@@ -9,7 +9,8 @@ namespace FeedHarvester.Decoding;
 internal readonly record struct CharsetLookup(Encoding? Encoding, string? Note);
 
 /// <summary>
-/// The one place a declared charset name (Content-Type, XML prolog, meta tag) becomes an <see cref="Encoding"/>.
+/// The one place a declared charset name (Content-Type, XML prolog, meta tag) becomes an <see cref="Encoding"/>;
+/// the names browsers use for some of them are in <see cref="CharsetAliases"/>.
 /// It never throws: a label that names nothing usable is ignored with a note, and the next source decides.
 /// </summary>
 internal static class CharsetLabels
@@ -61,6 +62,10 @@ internal static class CharsetLabels
             return Ignored(name, source, "not supported: " + ex.Message);
         }
     }
+
+    /// <summary>As <see cref="Resolve"/>, for a label on an HTML page: read as browsers read it (<see cref="CharsetAliases"/>).</summary>
+    public static CharsetLookup ResolveForHtml(string? label, string source) =>
+        string.IsNullOrWhiteSpace(label) ? default : Resolve(CharsetAliases.ForHtml(label.Trim()), source);
 
     /// <summary>
     /// True when the encoding writes markup characters as ASCII bytes, so a declaration read from the raw bytes

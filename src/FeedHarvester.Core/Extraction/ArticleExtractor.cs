@@ -3,10 +3,12 @@ using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Decoding;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Extraction.Metadata;
 using FeedHarvester.Extraction.Scoring;
+using FeedHarvester.Html;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -90,7 +92,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         var debug = _logger.IsEnabled(LogLevel.Debug);
         trace ??= debug ? new ExtractionTrace() : null;
 
-        var best = RunPasses(document, page.Url, metadata, trace, budget);
+        var best = RunPasses(new ParsedPage(document, page.Url, metadata, trace), budget);
         best = PreferStructuredBody(best, metadata);
         if (best is null || best.Chars < ExtractionThresholds.MinParagraphChars)
         {
@@ -131,12 +133,12 @@ public sealed class ArticleExtractor : IArticleExtractor
         _ => null,
     };
 
-    private ExtractionAttempt? RunPasses(IDocument document, Uri url, PageMetadata metadata, ExtractionTrace? trace, WorkBudget budget)
+    private ExtractionAttempt? RunPasses(ParsedPage page, WorkBudget budget)
     {
-        var session = new NodeRemover(trace, budget);
+        var session = new NodeRemover(page.Trace?.Removals, budget);
         try
         {
-            return RunPasses(document, url, metadata, session);
+            return RunPasses(page, session);
         }
         finally
         {
@@ -144,10 +146,9 @@ public sealed class ArticleExtractor : IArticleExtractor
         }
     }
 
-    private ExtractionAttempt? RunPasses(IDocument document, Uri url, PageMetadata metadata, NodeRemover session)
+    private ExtractionAttempt? RunPasses(ParsedPage page, NodeRemover session)
     {
         ExtractionAttempt? best = null;
-        var trace = session.Trace;
         foreach (var (path, flags) in Passes)
         {
             session.Budget.Check();
@@ -157,9 +158,9 @@ public sealed class ArticleExtractor : IArticleExtractor
                 session.Restore();
             }
 
-            var (attempt, removed) = RunPass(document, path, flags, metadata, url, session);
-            trace?.Passes.Add($"{path}: {attempt.Chars}");
-            ExtractionLog.PassTried(_logger, path, url, attempt.Chars, removed);
+            var (attempt, removed) = RunPass(page, path, flags, session);
+            page.Trace?.Passes.Add($"{path}: {attempt.Chars}");
+            ExtractionLog.PassTried(_logger, path, page.Url, attempt.Chars, removed);
             if (best is null || attempt.Chars > best.Chars)
             {
                 best = attempt;
@@ -174,25 +175,23 @@ public sealed class ArticleExtractor : IArticleExtractor
         return best;
     }
 
-    private (ExtractionAttempt Attempt, int Removed) RunPass(IDocument document, string path, ExtractionFlags flags,
-        PageMetadata metadata, Uri url, NodeRemover session)
+    private (ExtractionAttempt Attempt, int Removed) RunPass(ParsedPage page, string path, ExtractionFlags flags, NodeRemover session)
     {
-        var body = document.Body;
+        var body = page.Document.Body;
         if (body is null)
         {
             return (new ExtractionAttempt(path, "", ""), 0);
         }
 
-        var trace = session.Trace;
         new TreeCleaner(session, flags).Clean(body);
         var scorer = new CandidateScorer(flags, session);
         var ranked = scorer.Score(body);
-        TraceCandidates(ranked, path, url, trace);
+        TraceCandidates(ranked, path, page.Url, page.Trace);
 
         var top = CandidateSelector.Select(ranked, scorer, body) ?? body;
         var article = SiblingMerger.Merge(top, scorer, session);
-        new ContentPruner(session, flags).Prune(article, metadata.Title);
-        var text = HtmlText.FromNode(article, session.Budget);
+        new ContentPruner(session, flags).Prune(article, page.Metadata.Title);
+        var text = HtmlText.FromNode(article, session.Budget.Step);
         return (new ExtractionAttempt(path, HtmlWriter.OuterHtml(article), text), session.Removed);
     }
 
@@ -251,6 +250,9 @@ public sealed class ArticleExtractor : IArticleExtractor
 
         return html.Append("</div>").ToString();
     }
+
+    /// <summary>The parsed page every pass works on, and where its decisions are recorded (when asked for).</summary>
+    private sealed record ParsedPage(IDocument Document, Uri Url, PageMetadata Metadata, ExtractionTrace? Trace);
 
     private static HtmlParser CreateParser() => new(new HtmlParserOptions
     {

@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Extraction.Scoring;
 
@@ -82,7 +82,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
 
     private bool IsMetaLine(IElement element)
     {
-        if ((remover.Names.Of(element) & VocabularyMatches.ArticleMeta) != 0)
+        if (remover.Names.Of(element).Has(ScoringVocabulary.ArticleMeta))
         {
             return true;
         }
@@ -164,17 +164,15 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         var isList = block.LocalName is "ul" or "ol" or "dl";
         var paragraphs = stats.Paragraphs;
         var images = stats.Images;
-        var items = stats.ListItems - 100;
-        var inputs = stats.Inputs;
+        var items = stats.ListItems - ExtractionThresholds.ListItemsBeyondParagraphs;
         var embeds = stats.Embeds;
         var inFigure = DomRules.HasAncestorOrSelf(block, "figure");
 
-        return (images > 1 && (double)paragraphs / images < 0.5 && !inFigure) ||
+        return (images >= ExtractionThresholds.MinGalleryImages && (double)paragraphs / images < ExtractionThresholds.MinParagraphsPerImage && !inFigure) ||
                (!isList && items > paragraphs) ||
-               inputs > paragraphs / 3 ||
-               (!isList && stats.Chars < ExtractionThresholds.MinBlockChars && (images == 0 || images > 2) && !inFigure &&
-                stats.Structure == 0) ||
-               (embeds > 1 && stats.Chars < ExtractionThresholds.MinTextCharsWithEmbeds);
+               (!isList && stats.Chars < ExtractionThresholds.MinBlockChars && (images == 0 || images > ExtractionThresholds.MaxImagesInShortBlock) &&
+                !inFigure && stats.Structure == 0) ||
+               (embeds >= ExtractionThresholds.MinGalleryEmbeds && stats.Chars < ExtractionThresholds.MinTextCharsWithEmbeds);
     }
 
     private void RemoveEmpty(IElement article)

@@ -18,7 +18,7 @@ public sealed record ExtractedArticle
     public string? CanonicalUrl { get; init; }
     public string? SiteName { get; init; }
 
-    /// <summary>Which extraction path produced the body (e.g. "readability", "relaxed", "json-ld").</summary>
+    /// <summary>Which extraction path produced the body ("readability", "relaxed-unlikely", "relaxed-weights", "relaxed-conditional" or "json-ld").</summary>
     public required string Path { get; init; }
 
     /// <summary>Word count of <see cref="ContentText"/>.</summary>

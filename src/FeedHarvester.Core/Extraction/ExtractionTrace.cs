@@ -1,4 +1,4 @@
-using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Heuristics;
 
 namespace FeedHarvester.Extraction;
 

@@ -1,5 +1,7 @@
 using AngleSharp.Dom;
 using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Dom;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Extraction;
 

@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Extraction.Scoring;
 
@@ -73,7 +73,7 @@ internal static class TeaserBoxRemover
         }
 
         var text = heading.TextContent;
-        return text.Length <= ExtractionThresholds.MaxTeaserHeadingChars * 2 &&
+        return text.Length <= ExtractionThresholds.MaxTeaserHeadingRawChars &&
                text.AsSpan().Trim().Length is > 0 and <= ExtractionThresholds.MaxTeaserHeadingChars &&
                TextPatterns.TeaserHeading().IsMatch(text.Trim());
     }

@@ -1,7 +1,6 @@
 using AngleSharp.Dom;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
-using FeedHarvester.Extraction.Scoring;
 
 namespace FeedHarvester.Extraction;
 
@@ -12,6 +11,12 @@ namespace FeedHarvester.Extraction;
 /// </summary>
 internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
 {
+    /// <summary>The boilerplate groups the strict pass removes by, in rank order.</summary>
+    private static readonly RankedGroups Furniture = new(BoilerplateVocabulary.Unlikely);
+
+    /// <summary>The groups every pass removes by, relaxed ones too: what they name is never the article.</summary>
+    private static readonly RankedGroups NeverArticle = new([.. BoilerplateVocabulary.Unlikely.Where(g => g.InEveryPass)]);
+
     private int _pageChars;
 
     public void Clean(IElement body)
@@ -54,12 +59,10 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
             return RemovalReason.Navigation;
         }
 
-        return JudgeByName(element, flags.HasFlag(ExtractionFlags.StripUnlikely)
-            ? VocabularyMatches.Boilerplate
-            : NeverArticle);
+        return JudgeByName(element, flags.HasFlag(ExtractionFlags.StripUnlikely) ? Furniture : NeverArticle);
     }
 
-    private RemovalReason? JudgeByName(IElement element, VocabularyMatches groups)
+    private RemovalReason? JudgeByName(IElement element, RankedGroups groups)
     {
         // blockquote: embedded posts and pull quotes carry vendor class names but are quoted content.
         if (element.LocalName is "body" or "html" or "a" or "blockquote")
@@ -68,32 +71,15 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
         }
 
         var matches = remover.Names.Of(element);
-        if ((matches & groups) == 0 || (matches & VocabularyMatches.MaybeBody) != 0)
+        if (!matches.Overlaps(groups.Set) || matches.Has(ScoringVocabulary.MaybeBody))
         {
             return null;
         }
 
-        // The first group in BoilerplateVocabulary.Unlikely order names the reason.
-        var group = (VocabularyMatches)((int)(matches & groups) & -(int)(matches & groups));
-        // Comment threads can outweigh the article, so the "most of the page" guard does not apply to them.
-        var isComments = group == VocabularyMatches.Comments;
-        return (isComments ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : ReasonFor(group);
+        // The group of highest rank names the reason and says whether the "most of the page" guard applies.
+        var group = matches.FirstOf(groups.Ranked)!;
+        return (group.EvenWhenMostOfPage ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : group.Reason;
     }
-
-    /// <summary>Groups that are never the article (<see cref="BoilerplateVocabulary.NeverArticle"/>).</summary>
-    private const VocabularyMatches NeverArticle = VocabularyMatches.Consent | VocabularyMatches.Comments;
-
-    private static RemovalReason ReasonFor(VocabularyMatches group) => group switch
-    {
-        VocabularyMatches.Consent => RemovalReason.Consent,
-        VocabularyMatches.Newsletter => RemovalReason.Newsletter,
-        VocabularyMatches.Share => RemovalReason.Share,
-        VocabularyMatches.Comments => RemovalReason.Comments,
-        VocabularyMatches.Ads => RemovalReason.Ad,
-        VocabularyMatches.Related => RemovalReason.Teaser,
-        VocabularyMatches.Navigation => RemovalReason.Navigation,
-        _ => RemovalReason.UnlikelyCandidate,
-    };
 
     private static bool IsChrome(IElement element)
     {
@@ -134,5 +120,13 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
         var chars = remover.Stats.Of(element).Chars;
         return chars >= ExtractionThresholds.MinProtectedChars &&
                chars > _pageChars * ExtractionThresholds.MaxBoilerplateShareOfText;
+    }
+
+    /// <summary>Boilerplate groups in rank order, with their set for a quick test.</summary>
+    private sealed class RankedGroups(VocabularyGroup[] ranked)
+    {
+        public VocabularyGroup[] Ranked { get; } = ranked;
+
+        public VocabularyMatches Set { get; } = VocabularyMatches.Of(ranked);
     }
 }

@@ -1,4 +1,5 @@
 using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 using FeedHarvester.Parsing;
 
 namespace FeedHarvester.Normalization;

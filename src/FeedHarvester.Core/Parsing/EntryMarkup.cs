@@ -1,4 +1,4 @@
-using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Parsing;
 

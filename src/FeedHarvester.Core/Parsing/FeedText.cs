@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Parsing;
 
@@ -105,9 +106,9 @@ internal static partial class FeedText
     private static string HtmlToText(string html)
     {
         // Markup too deep or too large to be a tree is reduced to its text without one.
-        if (Cleaning.MarkupCensus.CheckHtml(html) != Cleaning.MarkupExcess.None)
+        if (MarkupCensus.CheckHtml(html) != MarkupExcess.None)
         {
-            return Cleaning.MarkupStripper.ToText(html);
+            return MarkupStripper.ToText(html);
         }
 
         var parser = FragmentParser.Value!;

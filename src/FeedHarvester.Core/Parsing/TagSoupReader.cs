@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Parsing;
 
@@ -140,7 +141,7 @@ internal static partial class TagSoupReader
 
             // Deeper tags are dropped and their text joins the deepest open element: the tree stays within the
             // depth every reader can walk, and closing tags search a bounded stack.
-            if (_stack.Count >= Cleaning.MarkupLimits.MaxDepth)
+            if (_stack.Count >= MarkupLimits.MaxDepth)
             {
                 return;
             }

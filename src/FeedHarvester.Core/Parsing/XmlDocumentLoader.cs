@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 
 namespace FeedHarvester.Parsing;
 

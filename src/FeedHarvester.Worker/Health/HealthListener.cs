@@ -23,7 +23,7 @@ public sealed partial class HealthListener(ObservabilityOptions options, HealthS
         }
 
         using var listener = new HttpListener();
-        listener.Prefixes.Add(Hosting.HttpListenerPrefix.FromListenUrl(options.ListenUrl));
+        listener.Prefixes.Add(HttpListenerPrefix.FromListenUrl(options.ListenUrl));
         try
         {
             listener.Start();

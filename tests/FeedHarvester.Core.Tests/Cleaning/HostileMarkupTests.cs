@@ -1,5 +1,6 @@
 using System.Text;
 using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 using FeedHarvester.Tests.Shared;
 
 namespace FeedHarvester.Tests.Cleaning;

@@ -50,6 +50,32 @@ public sealed class CharsetLabelsTests
     }
 
     [Theory]
+    [InlineData("cp1251", 1251)]
+    [InlineData("CP1250", 1250)]
+    [InlineData("utf8", 65001)]
+    [InlineData("x-sjis", 932)]
+    [InlineData("ISO-8859-1", 1252)]
+    [InlineData("latin1", 1252)]
+    [InlineData("us-ascii", 1252)]
+    [InlineData("koi8-r", 20866)]
+    public void ResolveForHtml_LabelAsBrowsersReadIt_EncodingWithoutANote(string label, int codePage)
+    {
+        var lookup = CharsetLabels.ResolveForHtml(label, "meta");
+
+        Assert.Equal(codePage, lookup.Encoding?.CodePage);
+        Assert.Null(lookup.Note);
+    }
+
+    [Fact]
+    public void ResolveForHtml_Utf7Label_StillRefused()
+    {
+        var lookup = CharsetLabels.ResolveForHtml("utf-7", "meta");
+
+        Assert.Null(lookup.Encoding);
+        Assert.StartsWith("decode: charset \"utf-7\" (from meta) ignored, refused", lookup.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

@@ -1,6 +1,5 @@
 using System.Text;
 using FeedHarvester.Decoding;
-using FeedHarvester.Extraction;
 
 namespace FeedHarvester.Tests.Decoding;
 

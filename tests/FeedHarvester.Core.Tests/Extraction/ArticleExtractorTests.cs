@@ -1,37 +1,13 @@
-using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
+using FeedHarvester.Extraction.Heuristics;
+using FeedHarvester.Html;
+using FeedHarvester.Tests.Decoding;
 
 namespace FeedHarvester.Tests.Extraction;
 
 public sealed class ArticleExtractorTests
 {
     private readonly ArticleExtractor _extractor = new();
-
-    public static TheoryData<string> SnippetFixtures =>
-    [
-        "sidebar-first-layout", "semantic-article-with-aside", "body-split-around-most-read-box",
-        "cookie-banner-and-newsletter", "json-ld-article-body", "windows-1251-meta-charset", "link-dense-teaser-list",
-    ];
-
-    [Theory]
-    [MemberData(nameof(SnippetFixtures))]
-    public void Extract_Fixture_KeepsBodySnippetsAndDropsBoilerplate(string slug)
-    {
-        var fixture = PageFixture.Load(slug);
-
-        var article = _extractor.Extract(fixture.Page());
-
-        Assert.NotNull(article);
-        foreach (var snippet in fixture.With)
-        {
-            Assert.Contains(snippet, article.ContentText, StringComparison.Ordinal);
-        }
-
-        foreach (var snippet in fixture.Without)
-        {
-            Assert.DoesNotContain(snippet, article.ContentText, StringComparison.Ordinal);
-        }
-    }
 
     [Fact]
     public void Extract_SidebarFirstLayout_ExcludesTopStories()

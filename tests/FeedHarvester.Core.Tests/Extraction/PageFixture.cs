@@ -9,11 +9,19 @@ internal sealed record PageFixture(string Slug, byte[] Source, string[] With, st
 {
     public static readonly Uri BaseUrl = new("https://news.example.com/2024/03/15/story.html");
 
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "TestData", "pages");
+
     public HtmlPage Page(string? contentType = "text/html") => new(Source, contentType, BaseUrl);
+
+    /// <summary>Every fixture folder, by name: a new folder is a new golden case without a line of code.</summary>
+    public static IReadOnlyList<string> Slugs() =>
+        Directory.GetDirectories(Root).Select(dir => Path.GetFileName(dir)).Order(StringComparer.Ordinal).ToList();
+
+    public static bool Has(string slug, string file) => File.Exists(Path.Combine(Root, slug, file));
 
     public static PageFixture Load(string slug)
     {
-        var dir = Path.Combine(AppContext.BaseDirectory, "TestData", "pages", slug);
+        var dir = Path.Combine(Root, slug);
         var with = Array.Empty<string>();
         var without = Array.Empty<string>();
         var snippetsPath = Path.Combine(dir, "snippets.json");

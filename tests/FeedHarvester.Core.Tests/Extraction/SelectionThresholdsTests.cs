@@ -1,14 +1,15 @@
 using AngleSharp.Dom;
-using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Extraction.Scoring;
 
 namespace FeedHarvester.Tests.Extraction;
 
 /// <summary>
-/// Boundaries of the thresholds that choose and widen the article container (ClassWeight, TopCandidates,
-/// CloseCandidateRatio, SiblingScoreRatio) and of MinTextCharsWithEmbeds: one named case on each side.
+/// Boundaries of the thresholds that choose and widen the article container (ClassWeight, StructuredBodyWeight,
+/// TopCandidates, CloseCandidateRatio, ParentScoreFloorDivisor, SiblingScoreRatio) and of MinTextCharsWithEmbeds:
+/// one named case on each side.
 /// </summary>
 public sealed class SelectionThresholdsTests
 {
@@ -140,5 +141,48 @@ public sealed class SelectionThresholdsTests
             $"<div id='b'><video></video><video></video><p>{Dom.Prose(ExtractionThresholds.MinTextCharsWithEmbeds - 1)}</p></div>", "#b");
 
         Assert.Equal(RemovalReason.ConditionalClean, new ContentPruner(new NodeRemover(null), ExtractionFlags.All).ShouldRemove(block));
+    }
+
+    private static (IElement Best, CandidateScorer Scorer, IElement Body) Ancestors(double parentScore)
+    {
+        var doc = Dom.Parse("<body><div id='p2'><div id='p1'><div id='b'></div><div></div></div><div></div></div></body>");
+        var scorer = new CandidateScorer(ExtractionFlags.All);
+        scorer.Assign(doc.GetElementById("b")!, Best);
+        scorer.Assign(doc.GetElementById("p1")!, parentScore);
+        scorer.Assign(doc.GetElementById("p2")!, parentScore + 10);
+        return (doc.GetElementById("b")!, scorer, doc.Body!);
+    }
+
+    [Fact]
+    public void Select_ParentAtParentScoreFloor_ClimbsOnToBetterAncestor()
+    {
+        var (best, scorer, body) = Ancestors(Best / ExtractionThresholds.ParentScoreFloorDivisor);
+
+        var chosen = CandidateSelector.Select([new(best, Best)], scorer, body);
+
+        Assert.Equal("p2", chosen!.Id);
+    }
+
+    [Fact]
+    public void Select_ParentJustBelowParentScoreFloor_StopsTheClimb()
+    {
+        var (best, scorer, body) = Ancestors(Best / ExtractionThresholds.ParentScoreFloorDivisor - 0.01);
+
+        var chosen = CandidateSelector.Select([new(best, Best)], scorer, body);
+
+        Assert.Equal("b", chosen!.Id);
+    }
+
+    [Fact]
+    public void Weigh_ArticleBodyItemprop_AddsStructuredBodyWeight()
+    {
+        Assert.Equal(ExtractionThresholds.StructuredBodyWeight,
+            ClassWeigher.StructuredDataBonus(Dom.Element("<div itemprop='articleBody'></div>", "div")));
+    }
+
+    [Fact]
+    public void Weigh_WithoutItemprop_AddsNothing()
+    {
+        Assert.Equal(0, ClassWeigher.StructuredDataBonus(Dom.Element("<div itemprop='headline'></div>", "div")));
     }
 }

@@ -1,6 +1,5 @@
-using FeedHarvester.Cleaning;
-using FeedHarvester.Extraction;
-using FeedHarvester.Extraction.Scoring;
+using FeedHarvester.Extraction.Dom;
+using FeedHarvester.Extraction.Heuristics;
 
 namespace FeedHarvester.Tests.Extraction;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
-using FeedHarvester.Cleaning;
+using FeedHarvester.Html;
 using FeedHarvester.Parsing;
 
 namespace FeedHarvester.Tests.Parsing;

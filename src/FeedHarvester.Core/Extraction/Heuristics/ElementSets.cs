@@ -2,28 +2,12 @@ using System.Collections.Frozen;
 
 namespace FeedHarvester.Extraction.Heuristics;
 
-/// <summary>Element names grouped by the role they play for extraction.</summary>
+/// <summary>
+/// Element names grouped by the role they play for extraction. What they mean for a page's text (non-content and
+/// block elements) is in <see cref="Html.HtmlElements"/>, shared with the other stages.
+/// </summary>
 public static class ElementSets
 {
-    /// <summary>Elements that never hold article text; removed before anything else.</summary>
-    public static readonly FrozenSet<string> NonContent = FrozenSet.ToFrozenSet(
-    [
-        "script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "iframe", "button", "input",
-        "select", "textarea", "option", "dialog", "link", "meta", "head", "title", "math",
-    ]);
-
-    /// <summary>Block-level elements: they start a new paragraph in plain text.</summary>
-    public static readonly FrozenSet<string> Block = FrozenSet.ToFrozenSet(
-    [
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
-        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-        "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-        "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    ]);
-
-    /// <summary>Elements whose own text is a paragraph to score.</summary>
-    public static readonly FrozenSet<string> Paragraph = FrozenSet.ToFrozenSet(["p", "pre", "td", "blockquote"]);
-
     /// <summary>Semantic page chrome: site header, footer, navigation, complementary boxes.</summary>
     public static readonly FrozenSet<string> Chrome = FrozenSet.ToFrozenSet(["nav", "aside", "header", "footer", "menu"]);
 
@@ -36,6 +20,15 @@ public static class ElementSets
     public static readonly FrozenSet<string> Conditional = FrozenSet.ToFrozenSet(
         ["div", "section", "ul", "ol", "table", "aside", "form", "dl"]);
 
-    /// <summary>Embedded media counted by the pruner.</summary>
-    public static readonly FrozenSet<string> Embed = FrozenSet.ToFrozenSet(["iframe", "object", "embed", "video", "audio"]);
+    /// <summary>Containers the body is usually in; they start with <see cref="ExtractionThresholds.ContentContainerScore"/>.</summary>
+    public static readonly FrozenSet<string> ContentContainers = FrozenSet.ToFrozenSet(["div", "article", "main"]);
+
+    /// <summary>Text containers that are less often the body; they start with <see cref="ExtractionThresholds.TextContainerScore"/>.</summary>
+    public static readonly FrozenSet<string> TextContainers = FrozenSet.ToFrozenSet(["pre", "td", "blockquote"]);
+
+    /// <summary>Lists, forms and addresses; they start with <see cref="ExtractionThresholds.ListContainerScore"/>.</summary>
+    public static readonly FrozenSet<string> ListContainers = FrozenSet.ToFrozenSet(["address", "ol", "ul", "dl", "dd", "dt", "li", "form"]);
+
+    /// <summary>Headings and table headers; they start with <see cref="ExtractionThresholds.HeadingScore"/>.</summary>
+    public static readonly FrozenSet<string> Headings = FrozenSet.ToFrozenSet(["h1", "h2", "h3", "h4", "h5", "h6", "th"]);
 }

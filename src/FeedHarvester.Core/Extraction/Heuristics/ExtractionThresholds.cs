@@ -15,8 +15,41 @@ public static class ExtractionThresholds
     /// <summary>Cap on the length bonus, so one huge block cannot outweigh many real paragraphs.</summary>
     public const double MaxLengthPoints = 3;
 
+    /// <summary>Points every scored paragraph gives its containers before its commas and length are counted.</summary>
+    public const int PointsPerParagraph = 1;
+
+    /// <summary>
+    /// Levels of containers a paragraph gives its points to, starting at the one its text is in (the parent of a p,
+    /// a div-paragraph itself): further up, an element is a page section rather than the article.
+    /// </summary>
+    public const int ScoredAncestorLevels = 3;
+
+    /// <summary>The second level up receives a paragraph's points divided by this.</summary>
+    public const double SecondLevelDivider = 2;
+
+    /// <summary>Levels past the second receive a paragraph's points divided by their level times this.</summary>
+    public const double DividerPerFurtherLevel = 3;
+
+    /// <summary>Starting score of div, article and main (<see cref="ElementSets.ContentContainers"/>): where bodies live.</summary>
+    public const double ContentContainerScore = 5;
+
+    /// <summary>Starting score of pre, td and blockquote (<see cref="ElementSets.TextContainers"/>): text, less often the body.</summary>
+    public const double TextContainerScore = 3;
+
+    /// <summary>Starting score of lists, forms and address (<see cref="ElementSets.ListContainers"/>): rarely the body.</summary>
+    public const double ListContainerScore = -3;
+
+    /// <summary>Starting score of headings and table headers (<see cref="ElementSets.Headings"/>): never the body.</summary>
+    public const double HeadingScore = -5;
+
     /// <summary>Score added or taken for a positive or negative class/id word.</summary>
     public const double ClassWeight = 25;
+
+    /// <summary>
+    /// Score added to an element the page marks as its body (itemprop="articleBody"): twice a class word, and still
+    /// only evidence, since the element has to hold the text to win.
+    /// </summary>
+    public const double StructuredBodyWeight = 2 * ClassWeight;
 
     /// <summary>How many of the best candidates are kept to look for a common ancestor.</summary>
     public const int TopCandidates = 5;
@@ -26,6 +59,12 @@ public static class ExtractionThresholds
 
     /// <summary>Top candidates scoring at least this share of the best count as "close" when looking for a common ancestor.</summary>
     public const double CloseCandidateRatio = 0.75;
+
+    /// <summary>
+    /// Climbing from the best candidate to a better-scoring ancestor stops at the first one scoring under the best's
+    /// score divided by this: past it the ancestor is a page section, not a fuller body.
+    /// </summary>
+    public const double ParentScoreFloorDivisor = 3;
 
     /// <summary>A sibling scoring at least this share of the best candidate is merged into the article.</summary>
     public const double SiblingScoreRatio = 0.2;
@@ -45,8 +84,29 @@ public static class ExtractionThresholds
     /// <summary>A block whose class/id names it body text may hold more links (a linky explainer) before it is pruned.</summary>
     public const double MaxLinkDensityWhenPositive = 0.5;
 
-    /// <summary>A block with several embeds and less text than this is a media gallery or a widget.</summary>
+    /// <summary>A block with <see cref="MinGalleryEmbeds"/> embeds and less text than this is a media gallery or a widget.</summary>
     public const int MinTextCharsWithEmbeds = 75;
+
+    /// <summary>Embeds (iframe, object, embed, video, audio) that make a block with little text a gallery or a widget.</summary>
+    public const int MinGalleryEmbeds = 2;
+
+    /// <summary>Images that make a block a gallery unless it holds <see cref="MinParagraphsPerImage"/> paragraphs per image.</summary>
+    public const int MinGalleryImages = 2;
+
+    /// <summary>Paragraphs per image below which a block of several images is a gallery, not an illustrated text (outside a figure).</summary>
+    public const double MinParagraphsPerImage = 0.5;
+
+    /// <summary>
+    /// List items a block other than a list may hold beyond its paragraphs before it reads as a list of links or tags:
+    /// a long article with a few lists stays well under it.
+    /// </summary>
+    public const int ListItemsBeyondParagraphs = 100;
+
+    /// <summary>
+    /// A block shorter than <see cref="MinBlockChars"/> with one image up to this many is a picture with its caption
+    /// and is kept; with none, or more, it is an empty shell or a strip of thumbnails.
+    /// </summary>
+    public const int MaxImagesInShortBlock = 2;
 
     /// <summary>A block inside the article with fewer characters and no image is an empty shell (a widget placeholder).</summary>
     public const int MinBlockChars = 25;
@@ -59,6 +119,12 @@ public static class ExtractionThresholds
 
     /// <summary>A teaser box heading ("Most read", "Related") is short; a longer heading is a real sub-heading.</summary>
     public const int MaxTeaserHeadingChars = 60;
+
+    /// <summary>
+    /// A heading whose text, before trimming, is longer than this is not read as a teaser heading at all: room for
+    /// the indentation of a short heading, not for a paragraph.
+    /// </summary>
+    public const int MaxTeaserHeadingRawChars = 2 * MaxTeaserHeadingChars;
 
     /// <summary>A box under a teaser heading with at least this link density is a teaser list.</summary>
     public const double MinTeaserLinkDensity = 0.35;
@@ -80,4 +146,16 @@ public static class ExtractionThresholds
 
     /// <summary>A DOM result with less than this share of the structured-data body's words has missed most of it.</summary>
     public const double MinShareOfStructuredBody = 0.6;
+
+    /// <summary>A title part of at most this many words beside the headline is a site or section name ("World | Gazette").</summary>
+    public const int MaxSiteLabelWords = 3;
+
+    /// <summary>The rest of the title must have at least this many words to be the headline a site label is cut from.</summary>
+    public const int MinHeadlineWordsBesideLabel = 4;
+
+    /// <summary>
+    /// JSON-LD containers (arrays, @graph, mainEntity) looked into for the article: real pages nest it two or three
+    /// deep, and a deeper search only costs time on hostile markup.
+    /// </summary>
+    public const int MaxJsonLdNesting = 8;
 }

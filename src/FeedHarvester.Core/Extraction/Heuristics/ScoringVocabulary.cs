@@ -30,4 +30,7 @@ public static class ScoringVocabulary
          "article-meta", "post-meta", "entry-meta", "meta-data", "metadata", "contributor", "tags", "tag-list",
          "keywords", "categories", "reading-time", "readtime", "caption", "credit"],
         ["meta", "date", "time"]);
+
+    /// <summary>Every scoring group, matched once per distinct class/id together with the boilerplate groups.</summary>
+    public static readonly VocabularyGroup[] All = [Positive, Negative, MaybeBody, ArticleMeta];
 }

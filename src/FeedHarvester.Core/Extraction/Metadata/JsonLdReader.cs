@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Heuristics;
 
 namespace FeedHarvester.Extraction.Metadata;
 
@@ -55,7 +56,7 @@ public static class JsonLdReader
 
     private static JsonElement? FindArticle(JsonElement element, int depth)
     {
-        if (depth > 8)
+        if (depth > ExtractionThresholds.MaxJsonLdNesting)
         {
             return null;
         }

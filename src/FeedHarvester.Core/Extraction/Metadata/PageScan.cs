@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Dom;
 
 namespace FeedHarvester.Extraction.Metadata;
 

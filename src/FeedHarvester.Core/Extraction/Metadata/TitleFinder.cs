@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Heuristics;
 
 namespace FeedHarvester.Extraction.Metadata;
 
@@ -49,8 +50,9 @@ public static class TitleFinder
             return true;
         }
 
-        // A label of at most three words beside a headline of at least four reads as a site or section name.
-        return WordCount(label) <= 3 && WordCount(headline) >= 4;
+        // A short label beside a longer headline reads as a site or section name.
+        return WordCount(label) <= ExtractionThresholds.MaxSiteLabelWords &&
+               WordCount(headline) >= ExtractionThresholds.MinHeadlineWordsBesideLabel;
     }
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 
 namespace FeedHarvester.Extraction.Scoring;
@@ -9,13 +11,20 @@ namespace FeedHarvester.Extraction.Scoring;
 /// </summary>
 internal sealed class CandidateScorer(ExtractionFlags flags, NodeRemover? session = null)
 {
+    /// <summary>Starting score of a container by its tag; other tags start at 0.</summary>
+    private static readonly FrozenDictionary<string, double> TagScores = new (FrozenSet<string> Tags, double Score)[]
+    {
+        (ElementSets.ContentContainers, ExtractionThresholds.ContentContainerScore),
+        (ElementSets.TextContainers, ExtractionThresholds.TextContainerScore),
+        (ElementSets.ListContainers, ExtractionThresholds.ListContainerScore),
+        (ElementSets.Headings, ExtractionThresholds.HeadingScore),
+    }.SelectMany(group => group.Tags.Select(tag => KeyValuePair.Create(tag, group.Score))).ToFrozenDictionary(StringComparer.Ordinal);
+
     private readonly Dictionary<IElement, double> _scores = new(ReferenceEqualityComparer.Instance);
     private readonly NodeRemover _session = session ?? new NodeRemover(null);
 
     /// <summary>The pass's subtree stats, shared with the selector and the sibling merger.</summary>
     public TextStatsCache Stats => _session.Stats;
-
-    public IReadOnlyDictionary<IElement, double> Scores => _scores;
 
     public double ScoreOf(IElement element) => _scores.GetValueOrDefault(element);
 
@@ -57,17 +66,22 @@ internal sealed class CandidateScorer(ExtractionFlags flags, NodeRemover? sessio
             return;
         }
 
-        var points = 1 + stats.Commas + Math.Min((double)stats.Chars / ExtractionThresholds.CharsPerLengthPoint,
-            ExtractionThresholds.MaxLengthPoints);
+        var points = ExtractionThresholds.PointsPerParagraph + stats.Commas +
+            Math.Min((double)stats.Chars / ExtractionThresholds.CharsPerLengthPoint, ExtractionThresholds.MaxLengthPoints);
         var receiver = selfReceives ? element : element.ParentElement;
-        for (var level = 0; receiver is not null && level < 3; level++, receiver = receiver.ParentElement)
+        for (var level = 0; receiver is not null && level < ExtractionThresholds.ScoredAncestorLevels; level++, receiver = receiver.ParentElement)
         {
             if (receiver.LocalName == "html")
             {
                 break;
             }
 
-            var divider = level switch { 0 => 1.0, 1 => 2.0, _ => level * 3.0 };
+            var divider = level switch
+            {
+                0 => 1.0,
+                1 => ExtractionThresholds.SecondLevelDivider,
+                _ => level * ExtractionThresholds.DividerPerFurtherLevel,
+            };
             _scores[receiver] = InitialScoreIfNew(receiver) + points / divider;
         }
     }
@@ -151,14 +165,7 @@ internal sealed class CandidateScorer(ExtractionFlags flags, NodeRemover? sessio
             return existing;
         }
 
-        double score = element.LocalName switch
-        {
-            "div" or "article" or "main" => 5,
-            "pre" or "td" or "blockquote" => 3,
-            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
-            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
-            _ => 0,
-        };
+        var score = TagScores.GetValueOrDefault(element.LocalName);
         if (flags.HasFlag(ExtractionFlags.WeightClasses))
         {
             score += ClassWeigher.Weigh(_session.Names.Of(element));

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 
 namespace FeedHarvester.Extraction.Scoring;
@@ -60,7 +61,7 @@ internal static class CandidateSelector
     private static IElement LiftToBetterParent(IElement best, CandidateScorer scorer, IElement body)
     {
         var lastScore = scorer.ScoreOf(best);
-        var floor = lastScore / 3;
+        var floor = lastScore / ExtractionThresholds.ParentScoreFloorDivisor;
         for (var parent = best.ParentElement; parent is not null && !ReferenceEquals(parent, body); parent = parent.ParentElement)
         {
             if (!scorer.IsCandidate(parent))

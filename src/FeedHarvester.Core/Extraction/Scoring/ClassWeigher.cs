@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 
 namespace FeedHarvester.Extraction.Scoring;
@@ -6,18 +7,21 @@ namespace FeedHarvester.Extraction.Scoring;
 /// <summary>Score adjustment from an element's class/id words and its structured-data markup.</summary>
 public static class ClassWeigher
 {
+    /// <summary>Words for everything around the body: the negative group and every boilerplate group.</summary>
+    private static readonly VocabularyMatches Furniture = VocabularyMatches.Of([ScoringVocabulary.Negative, .. BoilerplateVocabulary.Unlikely]);
+
     /// <summary>+<see cref="ExtractionThresholds.ClassWeight"/> for body words, minus as much for furniture words.</summary>
     public static double Weigh(IElement element) => Weigh(ClassNameMatcher.Match(DomRules.ClassAndId(element)));
 
     internal static double Weigh(VocabularyMatches matches)
     {
         var weight = 0.0;
-        if ((matches & VocabularyMatches.Positive) != 0)
+        if (matches.Has(ScoringVocabulary.Positive))
         {
             weight += ExtractionThresholds.ClassWeight;
         }
 
-        if ((matches & (VocabularyMatches.Negative | VocabularyMatches.Boilerplate)) != 0)
+        if (matches.Overlaps(Furniture))
         {
             weight -= ExtractionThresholds.ClassWeight;
         }
@@ -31,6 +35,6 @@ public static class ClassWeigher
     /// </summary>
     public static double StructuredDataBonus(IElement element) =>
         string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase)
-            ? 2 * ExtractionThresholds.ClassWeight
+            ? ExtractionThresholds.StructuredBodyWeight
             : 0;
 }

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Dom;
 using FeedHarvester.Extraction.Heuristics;
 
 namespace FeedHarvester.Extraction.Scoring;
