@@ -117,6 +117,12 @@ public static class ExtractionThresholds
     /// <summary>Bylines, datelines and "Read more:" lines are short; longer blocks are never removed as such.</summary>
     public const int MaxMetaLineChars = 200;
 
+    /// <summary>
+    /// A page without author markup writes its "By …" line right under the headline, before the story; a "by" line
+    /// further down is a caption, a quote or a related story's.
+    /// </summary>
+    public const int BylineBlocksAfterHeadline = 6;
+
     /// <summary>A teaser box heading ("Most read", "Related") is short; a longer heading is a real sub-heading.</summary>
     public const int MaxTeaserHeadingChars = 60;
 

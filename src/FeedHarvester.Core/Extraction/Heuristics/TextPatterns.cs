@@ -26,6 +26,18 @@ public static partial class TextPatterns
     [GeneratedRegex(@"^\s*(?i:by|written by|words by|von|par|por|di)\s+\p{Lu}", RegexOptions.CultureInvariant)]
     public static partial Regex BylineLine();
 
+    /// <summary>The words before the name on a byline line ("By ", "Written by ", "Von "), followed by a capital.</summary>
+    [GeneratedRegex(@"^\s*(?i:by|written by|words by|von|par|por|di)\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    public static partial Regex BylinePrefix();
+
+    /// <summary>Where the author's name ends on a byline line: a separator before a date or reading time, or "on"/"at" before a date.</summary>
+    [GeneratedRegex(@"\s*[|•·—–\n]|\s+-\s+|\s+(?i:on|at)\s+(?=\p{Lu}|\d)", RegexOptions.CultureInvariant)]
+    public static partial Regex BylineTail();
+
+    /// <summary>Text that starts with a date ("Feb 11, 2019", "11 February", "2019-02-11"), not a name.</summary>
+    [GeneratedRegex(@"^\s*(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", RegexOptions.CultureInvariant)]
+    public static partial Regex LeadingDate();
+
     /// <summary>A date in a URL path: /2019/11/18/ or /2019-11-18-.</summary>
     [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12]\d|3[01])(?:[/\-_.]|$)", RegexOptions.CultureInvariant)]
     public static partial Regex UrlDate();

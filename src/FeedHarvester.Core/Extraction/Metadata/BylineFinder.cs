@@ -1,11 +1,17 @@
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Dom;
+using FeedHarvester.Extraction.Heuristics;
 
 namespace FeedHarvester.Extraction.Metadata;
 
-/// <summary>The author: meta author, JSON-LD author, rel=author, then a byline element; without a leading "By".</summary>
+/// <summary>
+/// The author: meta author, JSON-LD author, rel=author, a byline element, then a "By …" line just under the
+/// headline; without a leading "By".
+/// </summary>
 public static class BylineFinder
 {
     private const int MaxBylineChars = 120;
+
 
     public static string? Find(IDocument document, MetaTags meta, JsonLdArticle? ld)
     {
@@ -22,7 +28,51 @@ public static class BylineFinder
 
         var element = document.QuerySelector("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline]");
         var text = element?.TextContent;
-        return string.IsNullOrWhiteSpace(text) ? null : Clean(text);
+        return string.IsNullOrWhiteSpace(text) ? LineUnderHeadline(document) : Clean(text);
+    }
+
+    /// <summary>
+    /// A short line of its own that starts like a byline ("By Jane Doe", "Von …") among the few text blocks after
+    /// the first h1: where a page with no author markup writes the author.
+    /// </summary>
+    private static string? LineUnderHeadline(IDocument document)
+    {
+        var blocks = document.Body?.QuerySelectorAll("h1, p, div, span, address");
+        if (blocks is null)
+        {
+            return null;
+        }
+
+        var seen = -1;
+        foreach (var block in blocks)
+        {
+            if (seen < 0)
+            {
+                seen = block.LocalName == "h1" ? 0 : -1;
+                continue;
+            }
+
+            if (++seen > ExtractionThresholds.BylineBlocksAfterHeadline)
+            {
+                return null;
+            }
+
+            var line = block.TextContent;
+            if (line.Length <= ExtractionThresholds.MaxMetaLineChars && !DomRules.HasBlockChild(block) &&
+                TextPatterns.BylinePrefix().Match(line) is { Success: true } prefix)
+            {
+                return Clean(FirstPart(line[prefix.Length..]));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Jane Doe | March 3, 2024" and "Jane Doe on Monday, …" name the author first; a date first names none.</summary>
+    private static string FirstPart(string line)
+    {
+        var part = TextPatterns.BylineTail().Split(line, 2)[0];
+        return TextPatterns.LeadingDate().IsMatch(part) ? "" : part;
     }
 
     private static bool LooksLikeUrl(string value) =>

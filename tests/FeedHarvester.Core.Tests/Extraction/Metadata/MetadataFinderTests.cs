@@ -1,4 +1,5 @@
 using FeedHarvester.Extraction;
+using FeedHarvester.Extraction.Heuristics;
 using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Tests.Extraction.Metadata;
@@ -55,6 +56,37 @@ public sealed class MetadataFinderTests
     public void Byline_RelAuthor_UsedLast()
     {
         Assert.Equal("John Roe", Read("", "<a rel='author' href='/a'>John Roe</a>").Byline);
+    }
+
+    [Theory]
+    [InlineData("<p>By <a href='/staff/jane'>Jane Doe</a></p>", "Jane Doe")]
+    [InlineData("<div>Written by Jane Doe | March 3, 2024</div>", "Jane Doe")]
+    [InlineData("<p>By Jane Doe on Monday, November 18th, 2019</p>", "Jane Doe")]
+    [InlineData("<p>Von Hans Meier · 3 min</p>", "Hans Meier")]
+    public void Byline_ByLineUnderTheHeadline_IsTheAuthorWithoutWhatFollowsTheName(string line, string author)
+    {
+        Assert.Equal(author, Read("", "<h1>Council approves park</h1>" + line + "<p>The council met.</p>").Byline);
+    }
+
+    [Fact]
+    public void Byline_ByLineHoldingADate_IsNoAuthor()
+    {
+        Assert.Null(Read("", "<h1>Council approves park</h1><div>Written By Feb 11, 2019 · 3 min read</div><p>Text.</p>").Byline);
+    }
+
+    [Fact]
+    public void Byline_ByLineFarBelowTheHeadline_IsNoAuthor()
+    {
+        static string Story(int blocks) => string.Concat(Enumerable.Repeat("<p>The council met and agreed.</p>", blocks));
+
+        Assert.Null(Read("", "<h1>Council approves park</h1>" + Story(ExtractionThresholds.BylineBlocksAfterHeadline) + "<p>By Jane Doe</p>").Byline);
+        Assert.Equal("Jane Doe", Read("", "<h1>Council approves park</h1>" + Story(ExtractionThresholds.BylineBlocksAfterHeadline - 1) + "<p>By Jane Doe</p>").Byline);
+    }
+
+    [Fact]
+    public void Byline_LowerCaseByLine_IsProseNotAnAuthor()
+    {
+        Assert.Null(Read("", "<h1>Council approves park</h1><p>by the river, the park grows</p>").Byline);
     }
 
     [Fact]
