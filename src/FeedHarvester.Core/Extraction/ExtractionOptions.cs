@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using FeedHarvester.Settings;
 
 namespace FeedHarvester.Extraction;
 
@@ -12,6 +12,6 @@ public sealed class ExtractionOptions
     /// falls back to the feed's content with fallback_reason "time_budget_exceeded". Real pages take milliseconds; the
     /// budget stops a hostile page from holding an extraction slot. The default value is 5 seconds.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [DurationRange("100ms", "10m")]
     public TimeSpan PageTimeBudget { get; set; } = TimeSpan.FromSeconds(5);
 }
