@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
 
-namespace FeedHarvester.Worker.Composition;
+namespace FeedHarvester.Worker.Configuration;
 
 /// <summary>
 /// Builds configuration in its documented order: appsettings.json (beside the program, then the working
@@ -12,26 +13,28 @@ public static class ConfigurationLoader
     public const string FileName = "appsettings.json";
 
     /// <param name="reloadOnChange">Watch the JSON files, so a running service sees edits (its feed list above all).</param>
+    /// <exception cref="FileNotFoundException"><paramref name="configFile"/> is given and does not exist.</exception>
     public static IConfigurationRoot Load(string? configFile, IReadOnlyDictionary<string, string?> commandLineOverrides, bool reloadOnChange = false)
     {
         var builder = new ConfigurationBuilder();
         if (configFile is null)
         {
-            _ = builder.AddJsonFile(Path.Combine(AppContext.BaseDirectory, FileName), optional: true, reloadOnChange: reloadOnChange);
+            var besideProgram = Path.Combine(AppContext.BaseDirectory, FileName);
+            AddJsonFile(builder, besideProgram, optional: true, reloadOnChange);
             var local = Path.GetFullPath(FileName);
-            if (!string.Equals(local, Path.Combine(AppContext.BaseDirectory, FileName), StringComparison.Ordinal))
+            if (!string.Equals(local, besideProgram, StringComparison.Ordinal))
             {
-                _ = builder.AddJsonFile(local, optional: true, reloadOnChange: reloadOnChange);
+                AddJsonFile(builder, local, optional: true, reloadOnChange);
             }
         }
         else
         {
             if (!File.Exists(configFile))
             {
-                throw new FileNotFoundException($"configuration file '{configFile}' does not exist", configFile);
+                throw new FileNotFoundException($"configuration file '{Path.GetFullPath(configFile)}' does not exist (--config)", configFile);
             }
 
-            _ = builder.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: reloadOnChange);
+            AddJsonFile(builder, Path.GetFullPath(configFile), optional: false, reloadOnChange);
         }
 
         return builder
@@ -39,4 +42,17 @@ public static class ConfigurationLoader
             .AddInMemoryCollection(commandLineOverrides)
             .Build();
     }
+
+    // A file that does not parse is reported by the settings loader (JsonFileCheck), with its line, among the other
+    // errors. The provider must not throw meanwhile: at start-up that would be a stack trace, and when an edit breaks
+    // the file under a running service it would be thrown on the file watcher's thread.
+    private static void AddJsonFile(ConfigurationBuilder builder, string path, bool optional, bool reloadOnChange) =>
+        _ = builder.Add<JsonConfigurationSource>(source =>
+        {
+            source.Path = path;
+            source.Optional = optional;
+            source.ReloadOnChange = reloadOnChange;
+            source.OnLoadException = context => context.Ignore = true;
+            source.ResolveFileProvider();
+        });
 }

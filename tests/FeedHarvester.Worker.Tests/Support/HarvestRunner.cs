@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Running;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,7 +48,7 @@ public sealed class HarvestRunner : IDisposable
         }
 
         var configuration = ConfigurationLoader.Load(null, overrides);
-        var (settings, errors) = SettingsValidator.Validate(configuration);
+        var (settings, errors) = SettingsLoader.Load(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));
         var builder = HarvesterHost.CreateBuilder(configuration, settings!);
         _ = builder.Services.AddSingleton<OnceRunner>();
