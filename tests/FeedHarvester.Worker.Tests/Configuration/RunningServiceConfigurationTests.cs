@@ -26,13 +26,14 @@ public sealed class RunningServiceConfigurationTests
         var config = Path.Combine(runner.DataDirectory, "settings.json");
         var rss = news.FeedUrls[0].AbsoluteUri;
         string Settings(string fetching) => $$"""
-            {"Logging": {"LogLevel": {"Default": "Warning"}},
-             "FeedHarvester": {
+            {"FeedHarvester": {
               "Feeds": [{"Url": "{{rss}}"}],
               "Storage": {"DataDirectory": "{{runner.DataDirectory}}"},
               "Scheduling": {"DefaultInterval": "1s", "IntervalFloor": "1s", "Adaptive": false},
               "Fetching": {"AllowedPrivateHosts": ["{{runner.AllowedHost}}"]{{fetching}}},
-              "Observability": {"ListenUrl": "{{listenUrl}}"}}}
+              "Observability": {"ListenUrl": "{{listenUrl}}"}
+             }
+            }
             """;
         File.WriteAllText(config, Settings(string.Empty));
         var configuration = ConfigurationLoader.Load(config, new Dictionary<string, string?>(), reloadOnChange: true);
@@ -81,10 +82,12 @@ public sealed class RunningServiceConfigurationTests
         using var runner = new HarvestRunner(site);
         var config = Path.Combine(runner.DataDirectory, "settings.json");
         var valid = $$"""
-            {"Logging": {"LogLevel": {"Default": "Warning"}},
+            {"Logging": {"LogLevel": {"Default": "Warning"} },
              "FeedHarvester": {"Feeds": [{"Url": "{{news.FeedUrls[0].AbsoluteUri}}"}], "Storage": {"DataDirectory": "{{runner.DataDirectory}}"},
               "Scheduling": {"DefaultInterval": "1s", "IntervalFloor": "1s", "Adaptive": false},
-              "Fetching": {"AllowedPrivateHosts": ["{{runner.AllowedHost}}"]}, "Observability": {"ListenUrl": ""}}}
+              "Fetching": {"AllowedPrivateHosts": ["{{runner.AllowedHost}}"]}, "Observability": {"ListenUrl": ""}
+             }
+            }
             """;
         File.WriteAllText(config, valid);
         var configuration = ConfigurationLoader.Load(config, new Dictionary<string, string?>(), reloadOnChange: true);
@@ -101,7 +104,7 @@ public sealed class RunningServiceConfigurationTests
             var polls = site.RequestCount("/rss/feed.xml");
             await WaitUntilAsync(() => site.RequestCount("/rss/feed.xml") >= polls + 2);
 
-            Assert.Contains($"{config}: not valid JSON at line 4", Assert.Single(InvalidConfigurationErrors(runner)), StringComparison.Ordinal);
+            Assert.Contains($"{config}: not valid JSON at line 3", Assert.Single(InvalidConfigurationErrors(runner)), StringComparison.Ordinal);
         }
         finally
         {
