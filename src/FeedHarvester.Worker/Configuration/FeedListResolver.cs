@@ -34,7 +34,10 @@ internal static class FeedListResolver
         }
 
         return new ResolvedFeeds(SampleFeeds.All, "the built-in sample list", [], [],
-            [$"No feed is configured ({FeedsKey}, {FeedsFileKey} or --feeds): polling the built-in sample list of {SampleFeeds.All.Count} public news feeds"]);
+            [$"No feed is configured ({FeedsKey}, {FeedsFileKey} or --feeds): polling the built-in sample list of {SampleFeeds.All.Count} public news feeds"])
+        {
+            IsSample = true,
+        };
     }
 
     private static ResolvedFeeds FromFile(string path, TimeSpan? floor, IReadOnlyList<BoundEntry> configured, ConfigurationTree tree)
@@ -136,4 +139,8 @@ internal sealed record ResolvedFeeds(
     string Source,
     IReadOnlyList<string> Skipped,
     IReadOnlyList<string> Errors,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The built-in sample list: nothing was configured.</summary>
+    public bool IsSample { get; init; }
+}

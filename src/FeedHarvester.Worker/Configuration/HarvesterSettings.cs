@@ -32,6 +32,9 @@ public sealed record HarvesterSettings(HarvesterOptions Options, IReadOnlyList<F
     /// <summary>Feed entries skipped (each naming the entry), logged as warnings when the worker starts.</summary>
     public IReadOnlyList<string> SkippedFeeds { get; init; } = [];
 
+    /// <summary>The feeds are the built-in sample list, polled because no feed is configured.</summary>
+    public bool SampleFeeds { get; init; }
+
     /// <summary>Decisions worth a line in the start-up log: the sample list in use, a list that replaced another.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

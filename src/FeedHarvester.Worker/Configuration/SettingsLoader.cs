@@ -36,7 +36,7 @@ public static partial class SettingsLoader
         var notes = report.Notes.Concat(feeds?.Notes ?? []).ToList();
         var settings = lines.Count > 0
             ? null
-            : new HarvesterSettings(options, feeds?.Feeds ?? [], feeds?.Source ?? "none") { SkippedFeeds = feeds?.Skipped ?? [], Notes = notes };
+            : new HarvesterSettings(options, feeds?.Feeds ?? [], feeds?.Source ?? "none") { SkippedFeeds = feeds?.Skipped ?? [], Notes = notes, SampleFeeds = feeds?.IsSample ?? false };
         return new SettingsResult(settings, options, lines, feeds?.Skipped ?? [], notes) { Feeds = feeds?.Feeds ?? [] };
     }
 
