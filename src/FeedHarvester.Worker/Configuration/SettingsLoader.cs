@@ -51,9 +51,17 @@ public static partial class SettingsLoader
         const string Section = HarvesterOptions.SectionName;
         foreach (var key in tree.Children(null))
         {
-            var looksAlike = !string.Equals(key, Section, StringComparison.OrdinalIgnoreCase)
-                && (key.StartsWith(Section, StringComparison.OrdinalIgnoreCase) || KeySuggestions.Distance(key, Section) <= 3);
-            if (!looksAlike || tree.SourceOf(key) is not { } source)
+            if (string.Equals(key, Section, StringComparison.OrdinalIgnoreCase) || tree.SourceOf(key) is not { } source)
+            {
+                continue;
+            }
+
+            // The environment holds every variable of the process, so there only a look-alike written as an option
+            // counts: FeedHarvestr__Fetching__Timeout, or FeedHarvester_Fetching__Timeout naming a real section.
+            var looksAlike = SourceNames.IsEnvironment(source)
+                ? (KeySuggestions.Distance(key, Section) <= 3 && tree.Children(key).Count > 0) || NamesASection(key)
+                : key.StartsWith(Section, StringComparison.OrdinalIgnoreCase) || KeySuggestions.Distance(key, Section) <= 3;
+            if (!looksAlike)
             {
                 continue;
             }
@@ -63,6 +71,11 @@ public static partial class SettingsLoader
                 $"not a section FeedHarvester reads: every option is under {Section}; did you mean {suggestion}?");
         }
     }
+
+    private static bool NamesASection(string key) =>
+        key.StartsWith(HarvesterOptions.SectionName + "_", StringComparison.OrdinalIgnoreCase)
+        && KeySuggestions.Under(HarvesterOptions.SectionName, Schema).Contains(
+            key[(HarvesterOptions.SectionName.Length + 1)..].Split('_')[0], StringComparer.OrdinalIgnoreCase);
 
     // FeedHarvester_Fetching__Timeout and FeedHarvestr__Fetching__Timeout both mean FeedHarvester__Fetching__Timeout.
     private static string CorrectVariable(string name)

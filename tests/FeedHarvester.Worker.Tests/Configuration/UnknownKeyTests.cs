@@ -62,6 +62,18 @@ public sealed class UnknownKeyTests
         Assert.Contains("did you mean FeedHarvester__Fetching__Timeout?", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_UnrelatedVariableStartingWithTheName_NotTakenForASection()
+    {
+        using var runner = new HarvestRunner();
+        var environment = new Dictionary<string, string> { ["FEEDHARVESTER_HOME"] = "/opt/feedharvester" };
+
+        var (exitCode, stdout, stderr) = await HarvestRunner.RunWorkerAsync(environment, "feeds", "list", "--feeds", UnreachableFeeds(runner.DataDirectory));
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("1 feeds, 1 enabled", stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>The error lines, without the closing count line.</summary>
     internal static List<string> ErrorLines(string stderr) =>
         stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
