@@ -40,8 +40,8 @@ public static class HarvesterHost
         var builder = CreateBuilder(configuration, settings);
         _ = builder.Services.AddSingleton<OnceRunner>();
         using var host = builder.Build();
-        StartupRemarks.Log(host.Services, settings);
         OpenStoreBeforeStart(host.Services, settings, redisMustAnswer: true);
+        StartupRemarks.Log(host.Services, settings);
         return await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings.Feeds, cancellationToken).ConfigureAwait(false);
     }
 
@@ -70,8 +70,8 @@ public static class HarvesterHost
             .AddSystemdIntegration();
         customize?.Invoke(builder);
         using var host = builder.Build();
-        StartupRemarks.Log(host.Services, settings);
         OpenStoreBeforeStart(host.Services, settings, redisMustAnswer: false);
+        StartupRemarks.Log(host.Services, settings);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

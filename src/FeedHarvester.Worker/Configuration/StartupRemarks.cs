@@ -28,6 +28,6 @@ internal static partial class StartupRemarks
     [LoggerMessage(EventId = 231, Level = LogLevel.Information, Message = "{Note}")]
     private static partial void LogNote(ILogger logger, string note);
 
-    [LoggerMessage(EventId = 232, Level = LogLevel.Information, Message = "{FeedCount} feeds from {FeedSource}")]
+    [LoggerMessage(EventId = 232, Level = LogLevel.Information, Message = "Feeds from {FeedSource}: {FeedCount}")]
     private static partial void LogFeeds(ILogger logger, int feedCount, string feedSource);
 }
