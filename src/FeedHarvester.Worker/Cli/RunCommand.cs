@@ -120,7 +120,7 @@ internal static class RunCommand
 
     // Nothing polled successfully fails a script's run. The built-in sample list is a demonstration of a fresh clone,
     // which also runs (and finishes normally) without network access: its summary says what failed.
-    private static int OnceExitCode(HarvestSummary summary, HarvesterSettings settings) =>
+    internal static int OnceExitCode(HarvestSummary summary, HarvesterSettings settings) =>
         summary.FeedsOk == 0 && summary.FeedsFailed > 0 && !settings.SampleFeeds ? NothingPolledExitCode : 0;
 
     internal static int ExitCodeFor(LocalStoreFault fault) => fault switch

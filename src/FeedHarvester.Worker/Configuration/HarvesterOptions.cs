@@ -87,4 +87,4 @@ public sealed class FeedOptions
 /// their <see cref="IValidatableObject.Validate"/>: the one options validator of the worker.
 /// </summary>
 [OptionsValidator]
-public sealed partial class HarvesterOptionsValidator : IValidateOptions<HarvesterOptions>;
+internal sealed partial class HarvesterOptionsValidator : IValidateOptions<HarvesterOptions>;

@@ -9,7 +9,7 @@ namespace FeedHarvester.Worker.Configuration;
 /// (<see cref="OptionsBinder"/>), every options rule (<see cref="HarvesterOptionsValidator"/>), and the feed list
 /// (<see cref="FeedListResolver"/>). Every problem is collected before any is reported, so one pass fixes them all.
 /// </summary>
-public static partial class SettingsLoader
+internal static partial class SettingsLoader
 {
     private static readonly OptionsSchema Schema = OptionsSchema.For(typeof(HarvesterOptions), HarvesterOptions.SectionName);
 
@@ -93,7 +93,7 @@ public static partial class SettingsLoader
 /// What <see cref="SettingsLoader.Load"/> found: the settings when nothing is wrong, the options as bound either way
 /// (a command that only reads the store can still use them), and one line per error, skipped feed and note.
 /// </summary>
-public sealed record SettingsResult(
+internal sealed record SettingsResult(
     HarvesterSettings? Settings,
     HarvesterOptions Options,
     IReadOnlyList<string> Errors,

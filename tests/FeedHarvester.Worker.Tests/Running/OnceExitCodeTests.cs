@@ -1,6 +1,9 @@
 using System.Text.Json;
 using FeedHarvester.Tests.Configuration;
 using FeedHarvester.Tests.Support;
+using FeedHarvester.Worker.Cli;
+using FeedHarvester.Worker.Configuration;
+using FeedHarvester.Worker.Running;
 
 namespace FeedHarvester.Tests.Running;
 
@@ -17,6 +20,19 @@ public sealed class OnceExitCodeTests
 
         Assert.Equal(8, exitCode);
         Assert.Contains("feeds ok 0, failed 1", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 3, false, 8)]
+    [InlineData(1, 2, false, 0)]
+    [InlineData(0, 0, false, 0)]
+    [InlineData(0, 5, true, 0)]
+    public void OnceExitCode_NoFeedPolledSuccessfully_EightUnlessTheBuiltInSampleList(int ok, int failed, bool sample, int exitCode)
+    {
+        var summary = new HarvestSummary(ok, failed, 0, 0, 0, 0, 0, 0, TimeSpan.FromSeconds(1), []);
+        var settings = new HarvesterSettings(new HarvesterOptions(), [], "test") { SampleFeeds = sample };
+
+        Assert.Equal(exitCode, RunCommand.OnceExitCode(summary, settings));
     }
 
     [Fact]
