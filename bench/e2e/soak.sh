@@ -65,6 +65,8 @@ fi
 export FeedHarvester__Fetching__AllowedPrivateHosts__0="127.0.0.1:$port"
 export FeedHarvester__Scheduling__Adaptive=false
 export FeedHarvester__Scheduling__DefaultInterval="$interval"
+# Polling loopback sites faster than the default floor of one minute is this rig's point.
+export FeedHarvester__Scheduling__IntervalFloor="$interval"
 export FeedHarvester__Observability__ListenUrl="http://127.0.0.1:$metrics_port"
 export Logging__LogLevel__Default=Warning
 "$worker_bin" run --feeds "$farm/feeds.opml" --data-dir "$data" --output "$out" "${redis_args[@]}" >"$work/worker.log" 2>&1 &

@@ -1,7 +1,6 @@
 using FeedHarvester.Deduplication;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace FeedHarvester.Local;
 
@@ -27,23 +26,17 @@ public sealed class LocalStore : IDisposable
     public JsonLinesSink Sink { get; }
 
     /// <summary>
-    /// Validates <paramref name="options"/>, takes the data-directory and output locks, opens (or creates and migrates) the
+    /// Takes the data-directory and output locks, opens (or creates and migrates) the
     /// database, and refuses a new database beside an output that holds records unless it re-seeds from it.
     /// </summary>
+    /// <param name="options">Valid options (<see cref="LocalStoreOptionsValidator"/>, which the worker runs at start-up).</param>
     /// <param name="keyBuilder">The claims' key builder, used to re-seed from the output; default: one with default deduplication options.</param>
-    /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
     /// <exception cref="LocalStoreException">The store cannot be opened; <see cref="LocalStoreException.Fault"/> says why.</exception>
     public static LocalStore Open(LocalStoreOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, DedupeKeyBuilder? keyBuilder = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-
-        var errors = LocalStoreOptionsValidator.Collect(options);
-        if (errors.Count > 0)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(LocalStoreOptions), errors);
-        }
 
         var locks = StoreLocks.Acquire(options);
         try

@@ -17,14 +17,8 @@ public static class LocalStoreDefaults
 
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
-    public static readonly TimeSpan MaxBusyTimeout = TimeSpan.FromMinutes(10);
-
     /// <summary>The same as Redis mode's seen-key retention: long enough that no feed still lists an item by then.</summary>
     public static readonly TimeSpan SeenKeyRetention = TimeSpan.FromDays(90);
-
-    public static readonly TimeSpan MinSeenKeyRetention = TimeSpan.FromHours(1);
-
-    public static readonly TimeSpan MaxSeenKeyRetention = TimeSpan.FromDays(3650);
 
     /// <summary>How often the service forgets what passed the retention: each purge then removes about an hour's keys.</summary>
     public static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);

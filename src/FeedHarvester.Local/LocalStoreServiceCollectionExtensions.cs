@@ -13,20 +13,20 @@ public static class LocalStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the embedded store as <see cref="IFeedStateStore"/>, <see cref="IDedupeStore"/> and <see cref="IArticleSink"/>.
-    /// Options are validated on start (bind them with <c>AddOptions&lt;LocalStoreOptions&gt;().Bind(...)</c> or pass
-    /// <paramref name="configure"/>); the store opens on first use and closes with the service provider.
+    /// Options come from <paramref name="configure"/> (or <c>AddOptions&lt;LocalStoreOptions&gt;()</c>) and must be valid
+    /// (<see cref="LocalStoreOptionsValidator"/>, which the worker runs at start-up); the store opens on first use and closes
+    /// with the service provider.
     /// </summary>
     public static IServiceCollection AddLocalStore(this IServiceCollection services, Action<LocalStoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        var options = services.AddOptions<LocalStoreOptions>().ValidateOnStart();
+        var options = services.AddOptions<LocalStoreOptions>();
         if (configure is not null)
         {
             _ = options.Configure(configure);
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalStoreOptions>, LocalStoreOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => LocalStore.Open(
             provider.GetRequiredService<IOptions<LocalStoreOptions>>().Value,

@@ -13,8 +13,6 @@ public static class RedisConnectionFactory
     public static ConfigurationOptions CreateConfiguration(RedisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        RedisOptionsValidator.ThrowIfInvalid(options);
-
         var configuration = ConfigurationOptions.Parse(options.Configuration!);
 
         // Start and keep running while Redis is down; the first command then fails instead of the start-up.
@@ -44,6 +42,41 @@ public static class RedisConnectionFactory
         }
 
         return connection;
+    }
+
+    /// <summary>Returns when <paramref name="connection"/> is connected; otherwise says where Redis was looked for and what happened.</summary>
+    /// <exception cref="RedisUnreachableException">Not connected after the connect attempt.</exception>
+    public static void EnsureConnected(IConnectionMultiplexer connection, RedisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(options);
+        if (connection.IsConnected)
+        {
+            return;
+        }
+
+        var endpoints = string.Join(", ", connection.GetEndPoints().Select(endpoint => endpoint.ToString()));
+        throw new RedisUnreachableException(endpoints, $"no answer within {options.ConnectTimeout.TotalSeconds:0.#} s: {Reason(connection)}");
+    }
+
+    // The operating system's words for the failed connect ("Connection refused"), from the error a command gets meanwhile.
+    private static string Reason(IConnectionMultiplexer connection)
+    {
+        try
+        {
+            _ = connection.GetDatabase().Ping();
+            return "it answered only now";
+        }
+        catch (RedisException ex)
+        {
+            var innermost = (Exception)ex;
+            while (innermost.InnerException is not null)
+            {
+                innermost = innermost.InnerException;
+            }
+
+            return innermost is System.Net.Sockets.SocketException socket ? socket.Message : "nothing accepted the connection";
+        }
     }
 
     private static int ToMilliseconds(TimeSpan value) => (int)Math.Ceiling(value.TotalMilliseconds);

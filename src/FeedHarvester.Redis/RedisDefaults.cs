@@ -22,9 +22,6 @@ public static class RedisDefaults
 
     public static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Upper bound of both timeouts: beyond it a down Redis would stall a poll for longer than a feed's own fetch limits.</summary>
-    public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(2);
-
     /// <summary>Upper bound of the retentions: ten years, far past any feed's memory and inside Redis's integer TTL range.</summary>
     public static readonly TimeSpan MaxRetention = TimeSpan.FromDays(3650);
 }

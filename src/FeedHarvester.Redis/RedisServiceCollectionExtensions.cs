@@ -14,15 +14,14 @@ public static class RedisServiceCollectionExtensions
     /// Registers Redis mode, all singletons: the <see cref="IConnectionMultiplexer"/>, the <see cref="RedisConnectionMonitor"/>,
     /// <see cref="RedisHarvestStore"/> as <see cref="IFeedStateStore"/> and <see cref="IDedupeStore"/>,
     /// <see cref="RedisArticleSink"/> as <see cref="IArticleSink"/> and <see cref="RedisPollLease"/> as <see cref="IPollLease"/>.
-    /// The options are validated here (every error in one <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>);
-    /// the connection opens on first use, does not wait for Redis to be up, and closes when the provider is disposed. A Redis
-    /// that answers but refuses the credentials fails that first use with a <see cref="RedisAuthenticationException"/>.
+    /// The options must be valid (<see cref="RedisOptionsValidator"/>, which the worker runs at start-up); the connection
+    /// opens on first use, does not wait for Redis to be up, and closes when the provider is disposed. A Redis that answers
+    /// but refuses the credentials fails that first use with a <see cref="RedisAuthenticationException"/>.
     /// </summary>
     public static IServiceCollection AddRedisStore(this IServiceCollection services, RedisOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        RedisOptionsValidator.ThrowIfInvalid(options);
 
         _ = services.AddSingleton(options);
 

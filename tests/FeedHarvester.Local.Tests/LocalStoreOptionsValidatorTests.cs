@@ -3,13 +3,13 @@ namespace FeedHarvester.Local.Tests;
 public sealed class LocalStoreOptionsValidatorTests
 {
     [Fact]
-    public void Collect_Defaults_NoErrors()
+    public void Validate_Defaults_NoErrors()
     {
-        Assert.Empty(LocalStoreOptionsValidator.Collect(new LocalStoreOptions()));
+        Assert.Empty(Errors(new LocalStoreOptions()));
     }
 
     [Fact]
-    public void Collect_EveryFieldInvalid_ReportsEveryErrorAtOnce()
+    public void Validate_EveryFieldInvalid_ReportsEveryErrorAtOnce()
     {
         var options = new LocalStoreOptions
         {
@@ -20,25 +20,25 @@ public sealed class LocalStoreOptionsValidatorTests
             SeenKeyRetention = TimeSpan.FromMinutes(5),
         };
 
-        var errors = LocalStoreOptionsValidator.Collect(options);
+        var errors = Errors(options);
 
         Assert.Equal(5, errors.Count);
-        Assert.Contains(errors, e => e.Contains("DataDirectory is required", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("OutputPath must name a file", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("BusyTimeout", StringComparison.Ordinal) && e.Contains("got 00:00:00", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("EmitBatchSize must be between 1 and 10000, got 0", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("SeenKeyRetention must be between 01:00:00 and 3650.00:00:00, got 00:05:00", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("LocalStoreOptions.DataDirectory: must be set", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("LocalStoreOptions.OutputPath: must name a file", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("LocalStoreOptions.BusyTimeout: must be from 1ms to 10m", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("LocalStoreOptions.EmitBatchSize: must be from 1 to 10000", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("LocalStoreOptions.SeenKeyRetention: must be from 1h to 3650d", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("/tmp/fh/feedharvester.db")]
     [InlineData("/tmp/fh/feedharvester.db-wal")]
     [InlineData("/tmp/fh/feedharvester.lock")]
-    public void Collect_OutputPathIsAFileOfTheStore_ReportsError(string outputPath)
+    public void Validate_OutputPathIsAFileOfTheStore_ReportsError(string outputPath)
     {
         var options = new LocalStoreOptions { DataDirectory = "/tmp/fh", OutputPath = outputPath };
 
-        var error = Assert.Single(LocalStoreOptionsValidator.Collect(options));
+        var error = Assert.Single(Errors(options));
 
         Assert.Contains("must not be the store's own database, its log or a lock file", error, StringComparison.Ordinal);
     }
@@ -60,14 +60,6 @@ public sealed class LocalStoreOptionsValidatorTests
         Assert.Equal("/tmp/fh/feedharvester.db", options.DatabasePath);
     }
 
-    [Fact]
-    public void Open_InvalidOptions_ThrowsWithEveryError()
-    {
-        var options = new LocalStoreOptions { DataDirectory = "", EmitBatchSize = -1 };
-
-        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => LocalStore.Open(options, TimeProvider.System, new CapturingLoggerFactory()));
-
-        Assert.Equal(2, ex.Failures.Count());
-    }
+    private static List<string> Errors(LocalStoreOptions options) =>
+        new LocalStoreOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
 }

@@ -3,9 +3,15 @@ namespace FeedHarvester.Redis.Tests;
 public sealed class RedisOptionsValidatorTests
 {
     [Fact]
+    public void Validate_DefaultsWithoutConfiguration_HasNoErrors()
+    {
+        Assert.Empty(Errors(new RedisOptions()));
+    }
+
+    [Fact]
     public void Validate_DefaultsWithConfiguration_HasNoErrors()
     {
-        Assert.Empty(RedisOptionsValidator.Collect(new RedisOptions { Configuration = "127.0.0.1:6379" }));
+        Assert.Empty(Errors(new RedisOptions { Configuration = "127.0.0.1:6379" }));
     }
 
     [Fact]
@@ -23,17 +29,17 @@ public sealed class RedisOptionsValidatorTests
             OperationTimeout = TimeSpan.FromHours(1),
         };
 
-        var errors = RedisOptionsValidator.Collect(options);
+        var errors = Errors(options);
 
         Assert.Equal(8, errors.Count);
-        Assert.Contains(errors, e => e.StartsWith("RedisOptions.Configuration is required", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("RedisOptions.KeyPrefix is required", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("RedisOptions.StreamKey is required", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e == "RedisOptions.SeenKeyRetention must be between 00:00:01 and 3650.00:00:00, got 00:00:00.");
-        Assert.Contains(errors, e => e.StartsWith("RedisOptions.StreamRetention must be between", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("RedisOptions.PollLeaseDuration must be between", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("RedisOptions.ConnectTimeout must be between", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("RedisOptions.OperationTimeout must be between", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("RedisOptions.Configuration: must name a Redis server", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("RedisOptions.KeyPrefix: must be set", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("RedisOptions.StreamKey: must be set", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.EndsWith("RedisOptions.SeenKeyRetention: must be from 1s to 3650d", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("RedisOptions.StreamRetention: must be from 1s to 3650d with MinId trimming", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("RedisOptions.PollLeaseDuration: must be from 1s to 1d", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("RedisOptions.ConnectTimeout: must be from 100ms to 2m", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("RedisOptions.OperationTimeout: must be from 100ms to 2m", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -46,10 +52,10 @@ public sealed class RedisOptionsValidatorTests
             StreamRetention = TimeSpan.FromDays(7),
         };
 
-        var error = Assert.Single(RedisOptionsValidator.Collect(options));
+        var error = Assert.Single(Errors(options));
 
-        Assert.Contains("(3.00:00:00)", error, StringComparison.Ordinal);
-        Assert.Contains("(7.00:00:00)", error, StringComparison.Ordinal);
+        Assert.Contains("(3d)", error, StringComparison.Ordinal);
+        Assert.Contains("(7d)", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,9 +69,9 @@ public sealed class RedisOptionsValidatorTests
             StreamMaxLength = 0,
         };
 
-        var error = Assert.Single(RedisOptionsValidator.Collect(options));
+        var error = Assert.Single(Errors(options));
 
-        Assert.Equal("RedisOptions.StreamMaxLength must be at least 1 with MaxLen trimming, got 0.", error);
+        Assert.EndsWith("RedisOptions.StreamMaxLength: must be at least 1 with MaxLen trimming, got 0", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -77,7 +83,7 @@ public sealed class RedisOptionsValidatorTests
     {
         var options = new RedisOptions { Configuration = "localhost", StreamKey = streamKey };
 
-        Assert.Contains("collides", Assert.Single(RedisOptionsValidator.Collect(options)), StringComparison.Ordinal);
+        Assert.Contains("collides", Assert.Single(Errors(options)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,6 +91,9 @@ public sealed class RedisOptionsValidatorTests
     {
         var options = new RedisOptions { Configuration = "127.0.0.1:6379,connectTimeout=soon" };
 
-        Assert.Contains("not a valid StackExchange.Redis configuration string", Assert.Single(RedisOptionsValidator.Collect(options)), StringComparison.Ordinal);
+        Assert.Contains("not a valid StackExchange.Redis configuration string", Assert.Single(Errors(options)), StringComparison.Ordinal);
     }
+
+    private static List<string> Errors(RedisOptions options) =>
+        new RedisOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
 }

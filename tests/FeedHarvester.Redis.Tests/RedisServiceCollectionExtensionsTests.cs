@@ -35,14 +35,4 @@ public sealed class RedisServiceCollectionExtensionsTests(RedisServerFixture red
 
         Assert.False(connection.IsConnected);
     }
-
-    [Fact]
-    public void AddRedisStore_InvalidOptions_ThrowsListingEveryError()
-    {
-        var options = new RedisOptions { Configuration = null, KeyPrefix = "" };
-
-        var error = Assert.Throws<OptionsValidationException>(() => new ServiceCollection().AddRedisStore(options));
-
-        Assert.Equal(2, error.Failures.Count());
-    }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FeedHarvester.Settings;
 using FeedHarvester.Deduplication.NearDuplicates;
 
 namespace FeedHarvester.Deduplication;
@@ -13,7 +14,7 @@ public sealed class DeduplicationOptions
     /// a one-line teaser) would otherwise make unrelated articles look like copies. The same floor applies to
     /// near-duplicate signatures: a shorter text never matches another on content alone. The default value is 50.
     /// </summary>
-    [Range(1, 100_000)]
+    [Between(1, 100_000)]
     public int MinWordsForContentKey { get; set; } = 50;
 
     /// <summary>
@@ -21,13 +22,12 @@ public sealed class DeduplicationOptions
     /// every copy with story_id and duplicate_of, "drop" emits the first copy only, "off" disables the check. The default
     /// value is "link".
     /// </summary>
-    [EnumDataType(typeof(NearDuplicatePolicy), ErrorMessage = "must be link, drop or off")]
     public NearDuplicatePolicy NearDuplicates { get; set; } = NearDuplicatePolicy.Link;
 
     /// <summary>
     /// Estimated Jaccard similarity of the two texts' 5-word shingles at or above which they are one story. The default
     /// value is 0.5.
     /// </summary>
-    [Range(0.3, 1.0)]
+    [Between(0.3, 1.0)]
     public double NearDuplicateSimilarity { get; set; } = MinHashTuning.DefaultSimilarity;
 }

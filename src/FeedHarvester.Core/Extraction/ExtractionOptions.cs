@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using FeedHarvester.Settings;
 
 namespace FeedHarvester.Extraction;
 
@@ -13,6 +13,6 @@ public sealed class ExtractionOptions
     /// budget stops a hostile page from holding an extraction slot. Sanitizing the chosen body gets the same allowance
     /// again (past it the body is kept as plain text). The default value is 5 seconds.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [DurationRange("100ms", "10m")]
     public TimeSpan PageTimeBudget { get; set; } = TimeSpan.FromSeconds(5);
 }

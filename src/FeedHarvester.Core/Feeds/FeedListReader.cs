@@ -1,78 +1,56 @@
-using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+using FeedHarvester.Settings;
 
 namespace FeedHarvester.Feeds;
 
 /// <summary>
-/// Reads a feed list file: OPML (any &lt;outline xmlUrl&gt;, nested folders become categories) or a plain
-/// list (one URL a line, <c>#</c> comments, optional <c>interval=30m</c> after the URL).
-/// Bad entries are reported with their file and line and skipped; the rest are kept.
+/// Reads a feed list file: OPML (any &lt;outline xmlUrl&gt;, nested folders become categories), an HTML page (the feeds
+/// its &lt;link rel="alternate"&gt; tags advertise) or a plain list (<see cref="PlainFeedList"/>). Each entry is checked by
+/// <see cref="FeedEntryRules"/>; a bad one is reported with its file and line and skipped, the rest are kept. A file
+/// with no feed at all says so.
 /// </summary>
-public static class FeedListReader
+public static partial class FeedListReader
 {
-    public static FeedListResult Read(string path)
+    /// <param name="intervalFloor">Scheduling:IntervalFloor, below which a feed's interval is refused; null checks only that it is positive.</param>
+    public static FeedListResult Read(string path, TimeSpan? intervalFloor = null)
     {
         var text = File.ReadAllText(path);
-        return LooksLikeOpml(text) ? ReadOpml(text, path) : ReadPlain(text, path);
+        return KindOf(text) switch
+        {
+            FeedListKind.Opml => ReadOpml(text, path, intervalFloor),
+            FeedListKind.Html => ReadHtml(text, path),
+            _ => ReadPlain(text, path, intervalFloor),
+        };
     }
 
-    public static FeedListResult ReadPlain(string text, string source)
+    public static FeedListResult ReadPlain(string text, string source, TimeSpan? intervalFloor = null)
     {
-        var feeds = new List<FeedDefinition>();
+        var entries = new List<(FeedDefinition Feed, int Line)>();
         var errors = new List<string>();
         var lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var line in text.Split('\n'))
         {
             lineNumber++;
-            var line = raw.Trim();
-            var hash = line.IndexOf('#', StringComparison.Ordinal);
-            if (hash == 0 || (hash > 0 && char.IsWhiteSpace(line[hash - 1])))
+            var parsed = PlainFeedList.Parse(line.TrimEnd('\r'), intervalFloor);
+            if (parsed.Problem is not null)
             {
-                line = line[..hash].TrimEnd();
+                errors.Add($"{source}:{lineNumber}: {parsed.Problem}");
             }
-
-            if (line.Length == 0)
+            else if (parsed.Feed is { } feed)
             {
-                continue;
-            }
-
-            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            var where = $"{source}:{lineNumber}";
-            if (!TryParseFeedUrl(parts[0], out var url, out var why))
-            {
-                errors.Add($"{where}: {why}");
-                continue;
-            }
-
-            TimeSpan? interval = null;
-            var valid = true;
-            foreach (var option in parts.Skip(1))
-            {
-                if (option.StartsWith("interval=", StringComparison.OrdinalIgnoreCase)
-                    && DurationText.TryParse(option["interval=".Length..], out var value))
-                {
-                    interval = value;
-                }
-                else
-                {
-                    errors.Add($"{where}: unknown or bad option '{option}' (expected interval=15m)");
-                    valid = false;
-                }
-            }
-
-            if (valid)
-            {
-                feeds.Add(new FeedDefinition(url, interval));
+                entries.Add((feed, lineNumber));
             }
         }
 
-        return new FeedListResult(Distinct(feeds), errors);
+        return Finish(entries, errors, source, "a plain list has one feed URL a line");
     }
 
-    public static FeedListResult ReadOpml(string text, string source)
+    public static FeedListResult ReadOpml(string text, string source, TimeSpan? intervalFloor = null)
     {
-        var feeds = new List<FeedDefinition>();
+        var entries = new List<(FeedDefinition Feed, int Line)>();
         var errors = new List<string>();
         XDocument document;
         try
@@ -82,8 +60,8 @@ public static class FeedListReader
         }
         catch (XmlException ex)
         {
-            errors.Add($"{source}:{ex.LineNumber}:{ex.LinePosition}: not well-formed OPML: {ex.Message}");
-            return new FeedListResult(feeds, errors);
+            errors.Add($"{source}:{Position(ex, text)}: {Describe(ex)}");
+            return new FeedListResult([], errors);
         }
 
         foreach (var outline in document.Descendants("outline"))
@@ -95,41 +73,74 @@ public static class FeedListReader
             }
 
             var line = ((IXmlLineInfo)outline).LineNumber;
-            if (!TryParseFeedUrl(xmlUrl, out var url, out var why))
+            if (!FeedEntryRules.TryParseUrl(xmlUrl, out var url, out var why))
             {
                 errors.Add($"{source}:{line}: {why}");
                 continue;
             }
 
-            feeds.Add(new FeedDefinition(
+            if (IntervalOf(outline, intervalFloor, out var interval) is { } problem)
+            {
+                errors.Add($"{source}:{line}: {url.AbsoluteUri}: {problem}");
+                continue;
+            }
+
+            entries.Add((new FeedDefinition(
                 url,
-                Interval: IntervalOf(outline, source, line, errors),
+                Interval: interval,
                 Title: outline.Attribute("title")?.Value ?? outline.Attribute("text")?.Value,
                 Category: outline.Attribute("category")?.Value ?? FolderOf(outline),
                 Enabled: !string.Equals(outline.Attribute("enabled")?.Value, "false", StringComparison.OrdinalIgnoreCase),
-                UserAgent: string.IsNullOrWhiteSpace(outline.Attribute("userAgent")?.Value) ? null : outline.Attribute("userAgent")!.Value.Trim()));
+                UserAgent: string.IsNullOrWhiteSpace(outline.Attribute("userAgent")?.Value) ? null : outline.Attribute("userAgent")!.Value.Trim()), line));
         }
 
-        return new FeedListResult(Distinct(feeds), errors);
+        return Finish(entries, errors, source, "an OPML file lists each feed as <outline xmlUrl=\"…\">");
     }
 
-    /// <summary>Checks one feed URL: absolute, http or https.</summary>
-    public static bool TryParseFeedUrl(string text, out Uri url, out string why)
+    /// <summary>The feeds a page advertises (autodiscovery): absolute links only, as a file has no address to resolve others against.</summary>
+    public static FeedListResult ReadHtml(string text, string source)
     {
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out url!))
+        var entries = new List<(FeedDefinition Feed, int Line)>();
+        var errors = new List<string>();
+        var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true, IsScripting = false }).ParseDocument(text);
+        foreach (var link in document.QuerySelectorAll("link[rel][href]"))
         {
-            why = $"'{text}' is not an absolute URL";
-            return false;
+            var rel = link.GetAttribute("rel")!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!rel.Contains("alternate", StringComparer.OrdinalIgnoreCase) || !FeedTypes.Contains(link.GetAttribute("type")?.Trim() ?? string.Empty))
+            {
+                continue;
+            }
+
+            var line = link.SourceReference?.Position.Line ?? 0;
+            var href = link.GetAttribute("href")!;
+            if (!Uri.TryCreate(href.Trim(), UriKind.Absolute, out _))
+            {
+                errors.Add($"{source}:{line}: feed link '{href}' is relative; a saved page has no address to resolve it against (use the absolute URL)");
+                continue;
+            }
+
+            if (!FeedEntryRules.TryParseUrl(href, out var url, out var why))
+            {
+                errors.Add($"{source}:{line}: {why}");
+                continue;
+            }
+
+            entries.Add((new FeedDefinition(url, Title: string.IsNullOrWhiteSpace(link.GetAttribute("title")) ? null : link.GetAttribute("title")), line));
         }
 
-        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        return Finish(entries, errors, source, "a page advertises its feeds as <link rel=\"alternate\" type=\"application/rss+xml\" href=\"…\">");
+    }
+
+    /// <summary>What a file looks like from its first bytes: OPML (XML), an HTML page, or a plain list.</summary>
+    public static FeedListKind KindOf(string text)
+    {
+        var start = text.AsSpan().TrimStart("\uFEFF \t\r\n");
+        if (!start.StartsWith("<", StringComparison.Ordinal))
         {
-            why = $"'{text}' is not an http or https URL";
-            return false;
+            return FeedListKind.Plain;
         }
 
-        why = string.Empty;
-        return true;
+        return HtmlStart().IsMatch(start.Length > 1024 ? start[..1024].ToString() : start.ToString()) ? FeedListKind.Html : FeedListKind.Opml;
     }
 
     private static readonly XmlReaderSettings SafeSettings = new()
@@ -138,27 +149,76 @@ public static class FeedListReader
         XmlResolver = null,
     };
 
-    private static bool LooksLikeOpml(string text)
+    private static readonly HashSet<string> FeedTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        var start = text.AsSpan().TrimStart("\uFEFF \t\r\n");
-        return start.StartsWith("<", StringComparison.Ordinal);
+        "application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml",
+    };
+
+    // Every feed after its first appearance is reported, not dropped unseen.
+    private static FeedListResult Finish(List<(FeedDefinition Feed, int Line)> entries, List<string> errors, string source, string hint)
+    {
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var feeds = new List<FeedDefinition>();
+        foreach (var (feed, line) in entries)
+        {
+            if (firstLine.TryGetValue(feed.Url.AbsoluteUri, out var first))
+            {
+                errors.Add($"{source}:{line}: {feed.Url.AbsoluteUri} is already listed on line {first}; this entry is skipped");
+                continue;
+            }
+
+            firstLine[feed.Url.AbsoluteUri] = line;
+            feeds.Add(feed);
+        }
+
+        if (feeds.Count == 0 && errors.Count == 0)
+        {
+            errors.Add($"{source}: no feeds found ({hint})");
+        }
+
+        return new FeedListResult(feeds, errors);
     }
 
-    private static TimeSpan? IntervalOf(XElement outline, string source, int line, List<string> errors)
+    // The reader gives no position when it refuses a DTD; the declaration's own line is the place to point at.
+    private static string Position(XmlException exception, string text)
     {
+        if (exception.LineNumber > 0)
+        {
+            return $"{exception.LineNumber}:{exception.LinePosition}";
+        }
+
+        var doctype = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        return doctype < 0 ? "1" : (text.AsSpan(0, doctype).Count('\n') + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // XmlException messages speak to developers ("set the DtdProcessing property on XmlReaderSettings") and repeat the position.
+    private static string Describe(XmlException exception)
+    {
+        if (exception.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            return "the file has a <!DOCTYPE …> declaration, which a feed list may not have (it can define entities that expand without end); remove it";
+        }
+
+        var message = PositionSuffix().Replace(exception.Message, string.Empty);
+        return $"not well-formed XML: {message.TrimEnd('.')}";
+    }
+
+    private static string? IntervalOf(XElement outline, TimeSpan? floor, out TimeSpan? interval)
+    {
+        interval = null;
         var text = outline.Attribute("interval")?.Value;
         if (text is null)
         {
             return null;
         }
 
-        if (DurationText.TryParse(text, out var interval))
+        if (!Duration.TryParse(text, out var value, out var problem))
         {
-            return interval;
+            return "interval " + problem;
         }
 
-        errors.Add($"{source}:{line}: interval '{text}' is not a duration (e.g. 30m, 2h, 00:30:00)");
-        return null;
+        interval = value;
+        return FeedEntryRules.IntervalProblem(value, floor);
     }
 
     private static string? FolderOf(XElement outline) =>
@@ -166,36 +226,25 @@ public static class FeedListReader
             ? parent.Attribute("title")?.Value ?? parent.Attribute("text")?.Value
             : null;
 
-    private static List<FeedDefinition> Distinct(List<FeedDefinition> feeds) =>
-        feeds.DistinctBy(feed => feed.Url.AbsoluteUri, StringComparer.Ordinal).ToList();
+    [GeneratedRegex(@"\s*Line \d+, position \d+\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PositionSuffix();
+
+    [GeneratedRegex(@"^<(!doctype\s+html|html[\s>]|head[\s>]|!--)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlStart();
 }
 
 /// <summary>The feeds read from a list, and the entries that could not be read (file:line: reason).</summary>
 public sealed record FeedListResult(IReadOnlyList<FeedDefinition> Feeds, IReadOnlyList<string> Errors);
 
-/// <summary>Durations as operators write them: "90s", "30m", "2h", "1d", or a TimeSpan "00:30:00".</summary>
-public static class DurationText
+/// <summary>The formats a feed list file can have.</summary>
+public enum FeedListKind
 {
-    public static bool TryParse(string text, out TimeSpan value)
-    {
-        text = text.Trim();
-        if (text.Length > 1 && double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0)
-        {
-            TimeSpan? parsed = char.ToLowerInvariant(text[^1]) switch
-            {
-                's' => TimeSpan.FromSeconds(number),
-                'm' => TimeSpan.FromMinutes(number),
-                'h' => TimeSpan.FromHours(number),
-                'd' => TimeSpan.FromDays(number),
-                _ => null,
-            };
-            if (parsed is { } result)
-            {
-                value = result;
-                return true;
-            }
-        }
+    /// <summary>One feed a line (<see cref="PlainFeedList"/>).</summary>
+    Plain,
 
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value) && value > TimeSpan.Zero;
-    }
+    /// <summary>OPML, the subscription list format of feed readers.</summary>
+    Opml,
+
+    /// <summary>An HTML page whose head links to its feeds.</summary>
+    Html,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using FeedHarvester.Settings;
 
 namespace FeedHarvester.Feeds;
 
@@ -59,16 +60,6 @@ public static class OpmlWriter
         xml.WriteEndDocument();
     }
 
-    /// <summary>An interval as operators write it ("30m", "2h"), or a TimeSpan when no single unit fits.</summary>
-    public static string FormatInterval(TimeSpan interval) => interval switch
-    {
-        { Ticks: var t } when t % TimeSpan.TicksPerDay == 0 => Whole(interval.TotalDays, "d"),
-        { Ticks: var t } when t % TimeSpan.TicksPerHour == 0 => Whole(interval.TotalHours, "h"),
-        { Ticks: var t } when t % TimeSpan.TicksPerMinute == 0 => Whole(interval.TotalMinutes, "m"),
-        { Ticks: var t } when t % TimeSpan.TicksPerSecond == 0 => Whole(interval.TotalSeconds, "s"),
-        _ => interval.ToString("c", CultureInfo.InvariantCulture),
-    };
-
     private static void WriteFeed(XmlWriter xml, FeedDefinition feed)
     {
         xml.WriteStartElement("outline");
@@ -84,7 +75,7 @@ public static class OpmlWriter
 
         xml.WriteAttributeString("xmlUrl", feed.Url.AbsoluteUri);
         WriteOptional(xml, "category", feed.Category);
-        WriteOptional(xml, "interval", feed.Interval is { } interval ? FormatInterval(interval) : null);
+        WriteOptional(xml, "interval", feed.Interval is { } interval ? Duration.Format(interval) : null);
         WriteOptional(xml, "enabled", feed.Enabled ? null : "false");
         WriteOptional(xml, "userAgent", feed.UserAgent);
         xml.WriteEndElement();
@@ -97,8 +88,6 @@ public static class OpmlWriter
             xml.WriteAttributeString(name, value);
         }
     }
-
-    private static string Whole(double value, string unit) => ((long)value).ToString(CultureInfo.InvariantCulture) + unit;
 
     // StringWriter reports UTF-16, which the XML declaration would then claim; the file is written as UTF-8.
     private sealed class Utf8StringWriter() : StringWriter(CultureInfo.InvariantCulture)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FeedHarvester.Settings;
 
 namespace FeedHarvester.Fetching;
 
@@ -8,27 +9,27 @@ public sealed class FetchingOptions : IValidatableObject
     public const string SectionName = "FeedHarvester:Fetching";
 
     /// <summary>Total time limit per request, body included; a slow server cannot extend it. The default value is 30 seconds.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [DurationRange("1s", "10m")]
     public TimeSpan Timeout { get; set; } = FetchingDefaults.Timeout;
 
     /// <summary>The User-Agent header. The default names the product, its version and its project URL.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = OptionsPath.MustBeSet)]
     public string UserAgent { get; set; } = FetchingDefaults.UserAgent;
 
     /// <summary>Largest feed body accepted, counted after decompression. The default value is 10 MiB.</summary>
-    [Range(1024, 1L << 30)]
+    [Between(1024, 1L << 30)]
     public long MaxFeedBytes { get; set; } = FetchingDefaults.MaxFeedBytes;
 
     /// <summary>Largest article page accepted, counted after decompression. The default value is 5 MiB.</summary>
-    [Range(1024, 1L << 30)]
+    [Between(1024, 1L << 30)]
     public long MaxPageBytes { get; set; } = FetchingDefaults.MaxPageBytes;
 
     /// <summary>Requests in flight to one host at once, feeds and pages together. The default value is 2.</summary>
-    [Range(1, 64)]
+    [Between(1, 64)]
     public int MaxConcurrentRequestsPerHost { get; set; } = FetchingDefaults.MaxConcurrentRequestsPerHost;
 
     /// <summary>Most redirects followed for one request. The default value is 5.</summary>
-    [Range(0, 10)]
+    [Between(0, 10)]
     public int MaxRedirects { get; set; } = FetchingDefaults.MaxRedirects;
 
     /// <summary>Fetch each new item's page and extract the article. The default value is true.</summary>
@@ -44,11 +45,11 @@ public sealed class FetchingOptions : IValidatableObject
     public List<string> AllowedPrivateHosts { get; set; } = [];
 
     /// <summary>Least time between the start of two requests to one host. The default value is zero (the concurrency cap alone).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [DurationRange("0s", "10m")]
     public TimeSpan MinDelayPerHost { get; set; } = TimeSpan.Zero;
 
     /// <summary>Longest Retry-After honoured; a server asking for more gets this. The default value is 6 hours.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    [DurationRange("1s", "7d")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>
@@ -62,18 +63,19 @@ public sealed class FetchingOptions : IValidatableObject
     public bool RespectRobotsTxt { get; set; } = true;
 
     /// <summary>How long a host's robots.txt is cached. The default value is 1 hour.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    [DurationRange("1s", "7d")]
     public TimeSpan RobotsTxtCacheDuration { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Cross-field and format rules DataAnnotations cannot state: every AllowedPrivateHosts entry is host:port.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var entry in AllowedPrivateHosts)
+        for (var i = 0; i < AllowedPrivateHosts.Count; i++)
         {
+            var entry = AllowedPrivateHosts[i];
             if (!PrivateAddressGuard.TryParseHostPort(entry, out _, out _))
             {
-                yield return new ValidationResult(
-                    $"'{entry}' is not host:port (for example 127.0.0.1:8080, or [::1]:8080 for IPv6)", [nameof(AllowedPrivateHosts)]);
+                yield return OptionsPath.Error(validationContext, nameof(AllowedPrivateHosts), i,
+                    $"'{entry}' is not host:port (for example 127.0.0.1:8080, or [::1]:8080 for IPv6)");
             }
         }
     }

@@ -11,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FeedHarvester.Worker.Cli;
 
 /// <summary>
-/// <c>feedharvester extract FILE|URL... [--base-url URL]</c>: one normalized article record per input, one per
-/// line, in input order. An input that cannot be read gives a line <c>{"input", "error"}</c> so lines stay aligned.
+/// <c>feedharvester extract FILE|URL... [--base-url URL] [--config FILE]</c>: one normalized article record per input,
+/// one per line, in input order, fetched and extracted with the configuration run uses. An input that cannot be read
+/// gives a line <c>{"input", "error"}</c> so lines stay aligned.
 /// </summary>
 internal static class ExtractCommand
 {
@@ -20,12 +21,13 @@ internal static class ExtractCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "HTML files or http(s) URLs.", Arity = ArgumentArity.OneOrMore };
         var baseUrl = new Option<string?>("--base-url") { Description = "The URL a file came from (its links and canonical URL resolve against it)." };
-        var command = new Command("extract", "Extract the article of each page and print it as a normalized JSON record.") { inputs, baseUrl };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(inputs)!, result.GetValue(baseUrl), cancellationToken));
+        var config = ToolOptions.ConfigOption();
+        var command = new Command("extract", "Extract the article of each page and print it as a normalized JSON record.") { inputs, baseUrl, config };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(inputs)!, result.GetValue(baseUrl), result.GetValue(config), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] inputs, string? baseUrlText, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] inputs, string? baseUrlText, string? configFile, CancellationToken cancellationToken)
     {
         var baseUrl = InputReader.ParseBaseUrl(baseUrlText, out var baseError);
         if (baseError is not null)
@@ -34,7 +36,12 @@ internal static class ExtractCommand
             return 2;
         }
 
-        using var services = ToolServices.Build();
+        if (await ToolOptions.LoadAsync("extract", configFile).ConfigureAwait(false) is not { } options)
+        {
+            return RunCommand.InvalidConfigurationExitCode;
+        }
+
+        using var services = ToolServices.Build(options);
         var extractor = services.GetRequiredService<IArticleExtractor>();
         var normalizer = services.GetRequiredService<ArticleNormalizer>();
         var cleaner = services.GetRequiredService<HtmlCleaner>();

@@ -22,18 +22,34 @@ internal static class FeedStatusReport
         output.WriteLine($"{states.Count} feeds ({string.Join(", ", byLabel)}), {states.Sum(s => s.ArticlesEmitted)} articles emitted");
     }
 
-    public static string Json(IReadOnlyList<FeedState> states)
+    /// <summary>The configuration on disk as the report's last lines: the next start would refuse it.</summary>
+    public static void WriteConfiguration(TextWriter output, IReadOnlyList<string> configurationErrors)
+    {
+        if (configurationErrors.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"the configuration on disk is invalid ({configurationErrors.Count} errors): a running worker keeps the configuration it started with, and a restart would refuse to start");
+        foreach (var error in configurationErrors)
+        {
+            output.WriteLine("  " + error);
+        }
+    }
+
+    /// <param name="configurationErrors">What is wrong with the configuration on disk (empty when nothing).</param>
+    public static string Json(IReadOnlyList<FeedState> states, IReadOnlyList<string>? configurationErrors = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            WriteJson(json, states);
+            WriteJson(json, states, configurationErrors ?? []);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteJson(Utf8JsonWriter json, IReadOnlyList<FeedState> states)
+    private static void WriteJson(Utf8JsonWriter json, IReadOnlyList<FeedState> states, IReadOnlyList<string> configurationErrors)
     {
         json.WriteStartObject();
         json.WriteStartArray("feeds");
@@ -62,6 +78,14 @@ internal static class FeedStatusReport
 
         json.WriteNumber("articles_emitted", states.Sum(s => s.ArticlesEmitted));
         json.WriteEndObject();
+        json.WriteBoolean("configuration_valid", configurationErrors.Count == 0);
+        json.WriteStartArray("configuration_errors");
+        foreach (var error in configurationErrors)
+        {
+            json.WriteStringValue(error);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -2,7 +2,7 @@ using FeedHarvester.Feeds;
 
 namespace FeedHarvester.Worker.Cli;
 
-/// <summary>The work of <c>feeds import</c>: read an OPML file, then print it as a plain list or merge it into a feeds file.</summary>
+/// <summary>The work of <c>feeds import</c>: read an OPML file, an HTML page or a plain list, then print it as a plain list or merge it into a feeds file.</summary>
 internal static class FeedsImport
 {
     public static int Run(string source, string? target, TextWriter output, TextWriter error)
@@ -18,19 +18,19 @@ internal static class FeedsImport
         {
             foreach (var feed in imported.Feeds)
             {
-                output.WriteLine(PlainFeedListWriter.Line(feed));
+                output.WriteLine(PlainFeedList.Format(feed));
             }
 
-            WarnLostOptions(imported.Feeds, error);
             return FeedsCommand.Report(problems, error);
         }
 
         var existing = File.Exists(target) ? FeedListReader.Read(target) : new FeedListResult([], []);
-        var targetIsOpml = File.Exists(target) ? LooksLikeOpml(target) : HasOpmlExtension(target);
-        if (targetIsOpml && existing.Errors.Count > 0)
+        var existingErrors = existing.Errors.Where(e => !e.Contains(": no feeds found", StringComparison.Ordinal)).ToList();
+        var targetIsOpml = File.Exists(target) ? FeedListReader.KindOf(File.ReadAllText(target)) == FeedListKind.Opml : HasOpmlExtension(target);
+        if (targetIsOpml && existingErrors.Count > 0)
         {
             // Rewriting an OPML file keeps only the entries that could be read: the bad ones would vanish unseen.
-            problems.AddRange(existing.Errors);
+            problems.AddRange(existingErrors);
             problems.Add($"{target}: not changed, fix the entries above first");
             return FeedsCommand.Report(problems, error);
         }
@@ -41,11 +41,6 @@ internal static class FeedsImport
         if (added.Count > 0)
         {
             ReplaceFile(target, targetIsOpml ? OpmlWriter.Write([.. existing.Feeds, .. added]) : AppendPlain(target, source, added));
-        }
-
-        if (!targetIsOpml)
-        {
-            WarnLostOptions(added, error);
         }
 
         output.WriteLine($"{target}: {added.Count} feeds added, {skipped} already there, {imported.Errors.Count} bad entries skipped");
@@ -71,32 +66,10 @@ internal static class FeedsImport
             text += "\n";
         }
 
-        return text + $"# imported from {Path.GetFileName(source)}\n" + string.Concat(added.Select(f => PlainFeedListWriter.Line(f) + "\n"));
-    }
-
-    private static void WarnLostOptions(IEnumerable<FeedDefinition> feeds, TextWriter error)
-    {
-        foreach (var feed in feeds)
-        {
-            if (PlainFeedListWriter.LostOptions(feed) is { Length: > 0 } lost)
-            {
-                error.WriteLine($"feedharvester feeds: {feed.Url.AbsoluteUri}: {lost} kept only as a comment (plain lists cannot carry it; import into an .opml file to keep it)");
-            }
-        }
+        return text + $"# imported from {Path.GetFileName(source)}\n" + string.Concat(added.Select(f => PlainFeedList.Format(f) + "\n"));
     }
 
     private static bool HasOpmlExtension(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".opml" or ".xml";
 
-    private static bool LooksLikeOpml(string path)
-    {
-        using var reader = new StreamReader(path);
-        int next;
-        while ((next = reader.Peek()) >= 0 && (char.IsWhiteSpace((char)next) || next == '\uFEFF'))
-        {
-            _ = reader.Read();
-        }
-
-        return next == '<';
-    }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using FeedHarvester.Worker.Composition;
-using FeedHarvester.Worker.Health;
-using Microsoft.Extensions.Configuration;
+using FeedHarvester.Worker.Configuration;
 
 namespace FeedHarvester.Worker.Cli;
 
@@ -24,8 +22,10 @@ internal static class HealthcheckCommand
 
     private static async Task<int> RunAsync(string? url, string? configFile, CancellationToken cancellationToken)
     {
-        var listenUrl = url ?? ConfigurationLoader.Load(configFile, new Dictionary<string, string?>())
-            .GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>()?.ListenUrl ?? new ObservabilityOptions().ListenUrl;
+        // Options as far as they bind: a configuration the running worker refused must not stop it being asked (it answers
+        // not ready, saying why).
+        var listenUrl = url ?? SettingsLoader.Load(ConfigurationLoader.Load(configFile, new Dictionary<string, string?>()), withFeeds: false)
+            .Options.Observability.ListenUrl;
         if (string.IsNullOrWhiteSpace(listenUrl) || !Uri.TryCreate(listenUrl.TrimEnd('/') + "/readyz", UriKind.Absolute, out var readyz))
         {
             await Console.Error.WriteLineAsync("feedharvester healthcheck: no health listener configured (FeedHarvester:Observability:ListenUrl)").ConfigureAwait(false);

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedHarvester.Worker.Cli;
 
-/// <summary><c>feedharvester parse FILE|URL [--content-type VALUE] [--base-url URL]</c>: the feed as the harvester sees it.</summary>
+/// <summary>
+/// <c>feedharvester parse FILE|URL [--content-type VALUE] [--base-url URL] [--config FILE]</c>: the feed as the harvester
+/// sees it, fetched with the configuration run uses (allowed private hosts, User-Agent, timeouts, size limits).
+/// </summary>
 internal static class ParseCommand
 {
     public static Command Create()
@@ -14,13 +17,14 @@ internal static class ParseCommand
         var input = new Argument<string>("input") { Description = "A feed file or an http(s) URL." };
         var contentType = new Option<string?>("--content-type") { Description = "The Content-Type a file would have been served with (e.g. 'text/xml; charset=windows-1251')." };
         var baseUrl = new Option<string?>("--base-url") { Description = "The URL the document came from, for resolving relative links." };
-        var command = new Command("parse", "Print a feed as the harvester parses it, as one JSON object.") { input, contentType, baseUrl };
+        var config = ToolOptions.ConfigOption();
+        var command = new Command("parse", "Print a feed as the harvester parses it, as one JSON object.") { input, contentType, baseUrl, config };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(input)!, result.GetValue(contentType), result.GetValue(baseUrl), cancellationToken));
+            RunAsync(result.GetValue(input)!, result.GetValue(contentType), result.GetValue(baseUrl), result.GetValue(config), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string input, string? contentType, string? baseUrlText, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string input, string? contentType, string? baseUrlText, string? configFile, CancellationToken cancellationToken)
     {
         var baseUrl = InputReader.ParseBaseUrl(baseUrlText, out var baseError);
         if (baseError is not null)
@@ -29,7 +33,12 @@ internal static class ParseCommand
             return 2;
         }
 
-        using var services = ToolServices.Build();
+        if (await ToolOptions.LoadAsync("parse", configFile).ConfigureAwait(false) is not { } options)
+        {
+            return RunCommand.InvalidConfigurationExitCode;
+        }
+
+        using var services = ToolServices.Build(options);
         var (document, error) = await InputReader.ReadAsync(input, FetchKind.Feed, services.GetRequiredService<HttpFetcher>, cancellationToken).ConfigureAwait(false);
         if (document is null)
         {

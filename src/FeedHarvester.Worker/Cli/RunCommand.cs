@@ -1,11 +1,13 @@
 using System.CommandLine;
 using FeedHarvester.Local;
+using FeedHarvester.Redis;
 using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Running;
 
 namespace FeedHarvester.Worker.Cli;
 
-/// <summary><c>feedharvester run [--once] [--config FILE] [--feeds FILE] [--data-dir DIR] [--output FILE] [--reseed-from-output]</c>.</summary>
+/// <summary><c>feedharvester run [--once [--json]] [--config FILE] [--feeds FILE] [--data-dir DIR] [--output FILE] [--redis CONFIG] [--reseed-from-output]</c>.</summary>
 internal static class RunCommand
 {
     /// <summary>Exit code for a configuration that cannot run; every error is printed first.</summary>
@@ -23,6 +25,12 @@ internal static class RunCommand
     /// <summary>Exit code when the output holds records but the database is new: the state was lost.</summary>
     public const int StateMissingExitCode = 6;
 
+    /// <summary>Exit code when Redis does not answer at the start of a single run (or of tail).</summary>
+    public const int RedisUnreachableExitCode = 7;
+
+    /// <summary>Exit code of <c>run --once</c> when feeds were polled and not one poll succeeded.</summary>
+    public const int NothingPolledExitCode = 8;
+
     public static Command Create()
     {
         var command = new Command("run", "Run the harvester as a service (the default command), or once with --once.");
@@ -33,7 +41,8 @@ internal static class RunCommand
     /// <summary>Adds run's options and action to <paramref name="command"/> (also the root, so plain <c>feedharvester</c> runs).</summary>
     public static void Configure(Command command)
     {
-        var once = new Option<bool>("--once") { Description = "Poll every feed once, finish every article, print a summary and exit." };
+        var once = new Option<bool>("--once") { Description = "Poll every feed once, finish every article, print a summary and exit (8 when no feed polled successfully)." };
+        var json = new Option<bool>("--json") { Description = "With --once: print the summary as one JSON object." };
         var config = new Option<string?>("--config") { Description = "Configuration file (default: appsettings.json beside the program and in the working directory)." };
         var feeds = new Option<string?>("--feeds") { Description = "Feed list: one URL a line (# comments) or OPML. Replaces the configured feeds." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Directory for state (feedharvester.db) and output (articles.jsonl). Default ./data." };
@@ -41,6 +50,7 @@ internal static class RunCommand
         var redis = new Option<string?>("--redis") { Description = "Redis mode: a StackExchange.Redis configuration string (e.g. 127.0.0.1:6379). State, seen keys and the article stream live there." };
         var reseed = new Option<bool>("--reseed-from-output") { Description = "If the database is new (lost) but the output holds records, rebuild the seen keys from the output instead of refusing to start." };
         command.Options.Add(once);
+        command.Options.Add(json);
         command.Options.Add(config);
         command.Options.Add(feeds);
         command.Options.Add(dataDir);
@@ -55,55 +65,63 @@ internal static class RunCommand
             AddOverride(overrides, "FeedHarvester:Storage:OutputPath", result.GetValue(output));
             AddOverride(overrides, "FeedHarvester:Redis:Configuration", result.GetValue(redis));
             AddOverride(overrides, "FeedHarvester:Storage:ReseedFromOutput", result.GetValue(reseed) ? "true" : null);
-            return RunAsync(result.GetValue(once), result.GetValue(config), overrides, cancellationToken);
+            return RunAsync(new RunRequest(result.GetValue(once), result.GetValue(json), result.GetValue(config), overrides), cancellationToken);
         });
     }
 
-    private static async Task<int> RunAsync(bool once, string? configFile, Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
-        HarvesterSettings settings;
         Microsoft.Extensions.Configuration.IConfigurationRoot configuration;
         try
         {
-            configuration = ConfigurationLoader.Load(configFile, overrides, reloadOnChange: !once);
-            var (validated, errors) = SettingsValidator.Validate(configuration);
-            if (validated is null)
-            {
-                await Console.Error.WriteLineAsync($"feedharvester: invalid configuration ({errors.Count} errors):").ConfigureAwait(false);
-                foreach (var error in errors)
-                {
-                    await Console.Error.WriteLineAsync("  " + error).ConfigureAwait(false);
-                }
-
-                return InvalidConfigurationExitCode;
-            }
-
-            settings = validated;
+            configuration = ConfigurationLoader.Load(request.ConfigFile, request.Overrides, reloadOnChange: !request.Once);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException)
+        catch (FileNotFoundException ex)
         {
-            await Console.Error.WriteLineAsync($"feedharvester: invalid configuration: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
             return InvalidConfigurationExitCode;
+        }
+
+        var loaded = SettingsLoader.Load(configuration);
+        if (loaded.Settings is not { } settings)
+        {
+            return await ConfigurationErrors.ReportAsync(Console.Error, "feedharvester", loaded.Errors).ConfigureAwait(false);
         }
 
         try
         {
-            return once
-                ? await HarvesterHost.RunOnceAsync(configuration, settings, cancellationToken).ConfigureAwait(false)
-                : await HarvesterHost.RunServiceAsync(configuration, settings, cancellationToken).ConfigureAwait(false);
+            if (!request.Once)
+            {
+                return await HarvesterHost.RunServiceAsync(configuration, settings, cancellationToken).ConfigureAwait(false);
+            }
+
+            var summary = await HarvesterHost.RunOnceAsync(configuration, settings, cancellationToken).ConfigureAwait(false);
+            var exitCode = OnceExitCode(summary, settings);
+            await Console.Out.WriteLineAsync(request.Json ? HarvestSummaryJson.Serialize(summary, exitCode) : summary.Format()).ConfigureAwait(false);
+            return exitCode;
         }
         catch (LocalStoreException ex)
         {
             await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
             return ExitCodeFor(ex.Fault);
         }
-        catch (FeedHarvester.Redis.RedisAuthenticationException ex)
+        catch (RedisAuthenticationException ex)
         {
             // Credentials are configuration: restarting with the same ones cannot help.
             await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
             return InvalidConfigurationExitCode;
         }
+        catch (RedisUnreachableException ex)
+        {
+            await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
+            return RedisUnreachableExitCode;
+        }
     }
+
+    // Nothing polled successfully fails a script's run. The built-in sample list is a demonstration of a fresh clone,
+    // which also runs (and finishes normally) without network access: its summary says what failed.
+    internal static int OnceExitCode(HarvestSummary summary, HarvesterSettings settings) =>
+        summary.FeedsOk == 0 && summary.FeedsFailed > 0 && !settings.SampleFeeds ? NothingPolledExitCode : 0;
 
     internal static int ExitCodeFor(LocalStoreFault fault) => fault switch
     {
@@ -122,3 +140,6 @@ internal static class RunCommand
         }
     }
 }
+
+/// <summary>What <c>run</c> was asked to do.</summary>
+internal sealed record RunRequest(bool Once, bool Json, string? ConfigFile, IReadOnlyDictionary<string, string?> Overrides);

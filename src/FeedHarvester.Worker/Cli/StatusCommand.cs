@@ -2,8 +2,7 @@ using System.CommandLine;
 using FeedHarvester.Feeds;
 using FeedHarvester.Local;
 using FeedHarvester.Redis;
-using FeedHarvester.Worker.Composition;
-using Microsoft.Extensions.Configuration;
+using FeedHarvester.Worker.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
@@ -12,7 +11,9 @@ namespace FeedHarvester.Worker.Cli;
 /// <summary>
 /// <c>feedharvester status [--data-dir DIR | --redis CONFIG] [--config FILE] [--json]</c>: every feed the store knows
 /// (status, last poll, outcome, next poll, consecutive errors, articles emitted), sorted by URL, with totals. Reads
-/// beside a running worker: the embedded database read-only without taking the data-directory lock, or Redis.
+/// beside a running worker: the embedded database read-only without taking the data-directory lock, or Redis. A
+/// configuration on disk that the next start would refuse is reported with the table (the store is still read, with
+/// the options as far as they bind).
 /// </summary>
 internal static class StatusCommand
 {
@@ -42,26 +43,26 @@ internal static class StatusCommand
 
     internal static async Task<int> RunAsync(StatusRequest request, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        IConfiguration configuration;
+        SettingsResult loaded;
         try
         {
-            configuration = ConfigurationLoader.Load(request.ConfigFile, request.Overrides);
+            loaded = SettingsLoader.Load(ConfigurationLoader.Load(request.ConfigFile, request.Overrides));
         }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException)
+        catch (FileNotFoundException ex)
         {
-            await error.WriteLineAsync("feedharvester status: invalid configuration: " + ex.Message).ConfigureAwait(false);
+            await error.WriteLineAsync("feedharvester status: " + ex.Message).ConfigureAwait(false);
             return RunCommand.InvalidConfigurationExitCode;
         }
 
         IReadOnlyList<FeedState> states;
         try
         {
-            var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>();
-            states = string.IsNullOrWhiteSpace(redis?.Configuration)
-                ? await ReadLocalAsync(configuration, cancellationToken).ConfigureAwait(false)
+            var redis = loaded.Options.Redis;
+            states = string.IsNullOrWhiteSpace(redis.Configuration)
+                ? await ReadLocalAsync(loaded.Options.Storage.DataDirectory, cancellationToken).ConfigureAwait(false)
                 : await ReadRedisAsync(redis, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is StoreUnreadableException or RedisException or Microsoft.Data.Sqlite.SqliteException or TimeoutException)
+        catch (Exception ex) when (ex is StoreUnreadableException or RedisException or Microsoft.Data.Sqlite.SqliteException or TimeoutException or ArgumentException)
         {
             await error.WriteLineAsync("feedharvester status: " + ex.Message).ConfigureAwait(false);
             return StoreUnreadableExitCode;
@@ -70,19 +71,19 @@ internal static class StatusCommand
         var sorted = states.OrderBy(s => s.FeedUrl, StringComparer.Ordinal).ToList();
         if (request.Json)
         {
-            await output.WriteLineAsync(FeedStatusReport.Json(sorted)).ConfigureAwait(false);
+            await output.WriteLineAsync(FeedStatusReport.Json(sorted, loaded.Errors)).ConfigureAwait(false);
         }
         else
         {
             FeedStatusReport.WriteTable(output, sorted, timeProvider.GetUtcNow());
+            FeedStatusReport.WriteConfiguration(output, loaded.Errors);
         }
 
         return 0;
     }
 
-    private static Task<IReadOnlyList<FeedState>> ReadLocalAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<FeedState>> ReadLocalAsync(string directory, CancellationToken cancellationToken)
     {
-        var directory = configuration["FeedHarvester:Storage:DataDirectory"] ?? LocalStoreDefaults.DataDirectory;
         var database = new LocalStoreOptions { DataDirectory = directory }.DatabasePath;
         if (!File.Exists(database))
         {
@@ -95,12 +96,6 @@ internal static class StatusCommand
 
     private static async Task<IReadOnlyList<FeedState>> ReadRedisAsync(RedisOptions options, CancellationToken cancellationToken)
     {
-        var errors = RedisOptionsValidator.Collect(options);
-        if (errors.Count > 0)
-        {
-            throw new StoreUnreadableException("invalid Redis options: " + string.Join("; ", errors));
-        }
-
         using var connection = await ConnectionMultiplexer.ConnectAsync(RedisConnectionFactory.CreateConfiguration(options)).ConfigureAwait(false);
         var store = new RedisHarvestStore(connection, options, NullLogger<RedisHarvestStore>.Instance);
         return await store.ListFeedStatesAsync(cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using FeedHarvester.Redis;
-using FeedHarvester.Worker.Composition;
-using Microsoft.Extensions.Configuration;
+using FeedHarvester.Worker.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -12,7 +11,8 @@ namespace FeedHarvester.Worker.Cli;
 /// <c>feedharvester tail [--group G] [--redis CONFIG] [--config FILE]</c>: prints articles as they arrive on the Redis
 /// stream, one JSON record a line. With --group it reads as a consumer of that group (created when missing) and
 /// acknowledges what it printed, so several tails share the work; without, it only watches. A Redis restart is waited
-/// out (one line on stderr each way); credentials Redis refuses end it with exit code 2.
+/// out (one line on stderr each way); credentials Redis refuses end it with exit code 2, a Redis that does not answer
+/// when the tail starts with exit code 7.
 /// </summary>
 internal static class TailCommand
 {
@@ -35,17 +35,26 @@ internal static class TailCommand
             overrides["FeedHarvester:Redis:Configuration"] = redisConfiguration;
         }
 
-        var options = ConfigurationLoader.Load(configFile, overrides).GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
-        var errors = string.IsNullOrWhiteSpace(options.Configuration)
-            ? ["no Redis configured: pass --redis HOST:PORT or set FeedHarvester:Redis:Configuration"]
-            : RedisOptionsValidator.Collect(options);
-        if (errors.Count > 0)
+        SettingsResult loaded;
+        try
         {
-            foreach (var error in errors)
-            {
-                await Console.Error.WriteLineAsync("feedharvester tail: " + error).ConfigureAwait(false);
-            }
+            loaded = SettingsLoader.Load(ConfigurationLoader.Load(configFile, overrides), withFeeds: false);
+        }
+        catch (FileNotFoundException ex)
+        {
+            await Console.Error.WriteLineAsync("feedharvester tail: " + ex.Message).ConfigureAwait(false);
+            return RunCommand.InvalidConfigurationExitCode;
+        }
 
+        if (loaded.Errors.Count > 0)
+        {
+            return await ConfigurationErrors.ReportAsync(Console.Error, "feedharvester tail", loaded.Errors).ConfigureAwait(false);
+        }
+
+        var options = loaded.Options.Redis;
+        if (string.IsNullOrWhiteSpace(options.Configuration))
+        {
+            await Console.Error.WriteLineAsync("feedharvester tail: no Redis configured: pass --redis HOST:PORT or set FeedHarvester:Redis:Configuration").ConfigureAwait(false);
             return RunCommand.InvalidConfigurationExitCode;
         }
 
@@ -58,6 +67,17 @@ internal static class TailCommand
         {
             await Console.Error.WriteLineAsync("feedharvester tail: " + ex.Message).ConfigureAwait(false);
             return RunCommand.InvalidConfigurationExitCode;
+        }
+
+        try
+        {
+            RedisConnectionFactory.EnsureConnected(connection, options);
+        }
+        catch (RedisUnreachableException ex)
+        {
+            connection.Dispose();
+            await Console.Error.WriteLineAsync("feedharvester tail: " + ex.Message).ConfigureAwait(false);
+            return RunCommand.RedisUnreachableExitCode;
         }
 
         using var owned = connection;

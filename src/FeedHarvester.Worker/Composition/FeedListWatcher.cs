@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using FeedHarvester.Feeds;
+using FeedHarvester.Worker.Configuration;
+using FeedHarvester.Worker.Health;
 using FeedHarvester.Worker.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -9,13 +11,17 @@ using Quartz;
 namespace FeedHarvester.Worker.Composition;
 
 /// <summary>
-/// Picks up edits to the feed list while the service runs: the feeds file (checked every few seconds, which also
-/// catches editors that save by renaming) and the configuration files. A new feed is scheduled within seconds, a
-/// removed or disabled one unscheduled, a changed interval applied. A bad entry is logged with its file and line
-/// and skipped; the rest keep running, and a list that yields no feed at all leaves the running list alone.
+/// Picks up edits while the service runs: the feeds file (checked every few seconds, which also catches editors that
+/// save by renaming) and the configuration files, read by the same <see cref="SettingsLoader"/> as a start, so the
+/// running service and its next start agree. A new feed is scheduled within seconds, a removed or disabled one
+/// unscheduled, a changed interval applied; a bad entry is logged with its file and line (or key and URL) and skipped.
+/// A configuration the next start would refuse is logged as one error and leaves everything running as it is, with
+/// readiness saying so; a changed option other than the feed list is logged as applying at the next start.
 /// </summary>
 public sealed partial class FeedListWatcher(
     IConfigurationRoot configuration,
+    HarvesterSettings running,
+    HealthState health,
     FeedCatalog catalog,
     ISchedulerFactory schedulerFactory,
     PollSchedule schedule,
@@ -56,21 +62,35 @@ public sealed partial class FeedListWatcher(
         }
     }
 
-    /// <summary>Re-reads the feed list and brings the schedule in line with it.</summary>
+    /// <summary>Re-reads the configuration and the feed list and brings the schedule in line with them.</summary>
     internal async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        var (feeds, errors) = SettingsValidator.ReadFeeds(configuration);
-        foreach (var error in errors)
+        var result = SettingsLoader.Load(configuration);
+        if (result.Settings is not { } next)
         {
-            LogBadEntry(logger, error);
-        }
+            var problem = $"{result.Errors.Count} errors: {string.Join("; ", result.Errors)}";
+            if (!string.Equals(health.ConfigurationProblem, problem, StringComparison.Ordinal))
+            {
+                LogConfigurationInvalid(logger, problem);
+            }
 
-        if (feeds.Count == 0)
-        {
-            LogEmptyListIgnored(logger, errors.Count);
+            health.ConfigurationProblem = problem;
             return;
         }
 
+        if (health.ConfigurationProblem is not null)
+        {
+            health.ConfigurationProblem = null;
+            LogConfigurationValidAgain(logger);
+        }
+
+        foreach (var skipped in next.SkippedFeeds)
+        {
+            LogBadEntry(logger, skipped);
+        }
+
+        LogOptionsNeedingRestart(next.Options);
+        var feeds = next.Feeds;
         var change = catalog.Replace(feeds);
         if (change.IsEmpty)
         {
@@ -127,11 +147,31 @@ public sealed partial class FeedListWatcher(
         }
     }
 
+    // Only the feed list is applied while running; any other option takes effect when the service starts again.
+    private void LogOptionsNeedingRestart(HarvesterOptions next)
+    {
+        var before = SettingsLoader.Snapshot(running.Options);
+        foreach (var (key, value) in SettingsLoader.Snapshot(next))
+        {
+            if (before.TryGetValue(key, out var old) && !string.Equals(old, value, StringComparison.Ordinal))
+            {
+                LogNeedsRestart(logger, key, old, value);
+            }
+        }
+    }
+
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Feed list entry skipped: {Reason}")]
     private static partial void LogBadEntry(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "Edited feed list yields no feed ({ErrorCount} errors); the running list is kept")]
-    private static partial void LogEmptyListIgnored(ILogger logger, int errorCount);
+    [LoggerMessage(EventId = 211, Level = LogLevel.Error,
+        Message = "The configuration on disk is invalid and was not applied; the worker runs on with the configuration it has, and a restart would refuse to start: {Problem}")]
+    private static partial void LogConfigurationInvalid(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Information, Message = "The configuration on disk is valid again")]
+    private static partial void LogConfigurationValidAgain(ILogger logger);
+
+    [LoggerMessage(EventId = 214, Level = LogLevel.Warning, Message = "{Key} changed on disk from {Before} to {After}; it applies when the service is restarted")]
+    private static partial void LogNeedsRestart(ILogger logger, string key, string before, string after);
 
     [LoggerMessage(EventId = 212, Level = LogLevel.Information, Message = "Feed list reloaded: {Added} added, {Removed} removed, {Changed} changed; {FeedCount} feeds")]
     private static partial void LogReloaded(ILogger logger, int added, int removed, int changed, int feedCount);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using FeedHarvester.Redis;
+using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Health;
 using FeedHarvester.Worker.Hosting;
 using Quartz;
@@ -17,9 +18,6 @@ namespace FeedHarvester.Worker.Composition;
 /// <summary>Builds the generic host around the pipeline, for the service and for a single run.</summary>
 public static class HarvesterHost
 {
-    /// <summary>"simple" (default: one line per event) or "json" (one JSON object per event, for log shippers).</summary>
-    public const string LogFormatKey = "FeedHarvester:Observability:LogFormat";
-
     public static HostApplicationBuilder CreateBuilder(IConfiguration configuration, HarvesterSettings settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -30,28 +28,28 @@ public static class HarvesterHost
             // Each retry would be a line of its own; the poll's outcome is logged once by the pipeline instead.
             .AddFilter("Polly", LogLevel.None)
             .AddFilter("Quartz", LogLevel.Warning);
-        AddConsoleFormat(builder.Logging, configuration[LogFormatKey]);
+        AddConsoleFormat(builder.Logging, settings.Observability.LogFormat);
         _ = builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         _ = builder.Services.AddFeedHarvester(settings).AddHarvestInstruments();
         return builder;
     }
 
-    public static async Task<int> RunOnceAsync(IConfiguration configuration, HarvesterSettings settings, CancellationToken cancellationToken)
+    /// <exception cref="RedisUnreachableException">Redis mode and no Redis answers: a single run has nothing to wait for.</exception>
+    public static async Task<HarvestSummary> RunOnceAsync(IConfiguration configuration, HarvesterSettings settings, CancellationToken cancellationToken)
     {
         var builder = CreateBuilder(configuration, settings);
         _ = builder.Services.AddSingleton<OnceRunner>();
         using var host = builder.Build();
-        OpenStoreBeforeStart(host.Services, settings);
-        var summary = await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings.Feeds, cancellationToken).ConfigureAwait(false);
-        await Console.Out.WriteLineAsync(summary.Format()).ConfigureAwait(false);
-        return 0;
+        OpenStoreBeforeStart(host.Services, settings, redisMustAnswer: true);
+        StartupRemarks.Log(host.Services, settings);
+        return await host.Services.GetRequiredService<OnceRunner>().RunAsync(settings.Feeds, cancellationToken).ConfigureAwait(false);
     }
 
     /// <param name="customize">A last word on the host before it is built (tests add a log capture here).</param>
     public static async Task<int> RunServiceAsync(IConfiguration configuration, HarvesterSettings settings, CancellationToken cancellationToken, Action<HostApplicationBuilder>? customize = null)
     {
         var builder = CreateBuilder(configuration, settings);
-        var observability = configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
+        var observability = settings.Observability;
         _ = builder.Services
             .AddSingleton(observability)
             .AddHarvesterMetrics(observability)
@@ -72,7 +70,8 @@ public static class HarvesterHost
             .AddSystemdIntegration();
         customize?.Invoke(builder);
         using var host = builder.Build();
-        OpenStoreBeforeStart(host.Services, settings);
+        OpenStoreBeforeStart(host.Services, settings, redisMustAnswer: false);
+        StartupRemarks.Log(host.Services, settings);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
@@ -80,12 +79,17 @@ public static class HarvesterHost
     // Opened here rather than by the first hosted service that needs it: a store that cannot be opened (in use, not
     // writable, lost or unreadable) then fails the start as one LocalStoreException line, not as the host's start-up
     // failure with a stack trace logged before it. Redis is connected here too, so credentials it refuses end the
-    // start-up with one clear error (a RedisAuthenticationException, exit 2); an unreachable Redis is waited for as before.
-    private static void OpenStoreBeforeStart(IServiceProvider services, HarvesterSettings settings)
+    // start-up with one clear error (a RedisAuthenticationException, exit 2); an unreachable Redis is waited for by the
+    // service, and ends a single run at once (it would only fail every feed).
+    private static void OpenStoreBeforeStart(IServiceProvider services, HarvesterSettings settings, bool redisMustAnswer)
     {
         if (settings.UsesRedis)
         {
-            _ = services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
+            var connection = services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
+            if (redisMustAnswer)
+            {
+                RedisConnectionFactory.EnsureConnected(connection, settings.Redis);
+            }
         }
         else
         {
@@ -117,9 +121,9 @@ public static class HarvesterHost
         return () => monitor.IsConnected;
     }
 
-    private static void AddConsoleFormat(ILoggingBuilder logging, string? format)
+    private static void AddConsoleFormat(ILoggingBuilder logging, LogFormat format)
     {
-        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        if (format == LogFormat.Json)
         {
             _ = logging.AddJsonConsole(options =>
             {

@@ -9,6 +9,7 @@ using FeedHarvester.Normalization;
 using FeedHarvester.Parsing;
 using FeedHarvester.Pipeline;
 using FeedHarvester.Redis;
+using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public static class HarvesterServices
     {
         ArgumentNullException.ThrowIfNull(settings);
         _ = services
+            .AddSingleton(settings)
             .AddHarvestStages(settings.Fetching, settings.Deduplication)
             .AddSingleton(settings.Extraction)
             .AddSingleton(settings.Scheduling)
@@ -48,6 +50,8 @@ public static class HarvesterServices
                 {
                     options.DataDirectory = settings.Storage.DataDirectory;
                     options.OutputPath = settings.Storage.OutputPath;
+                    options.BusyTimeout = settings.Storage.BusyTimeout;
+                    options.EmitBatchSize = settings.Storage.EmitBatchSize;
                     options.SeenKeyRetention = settings.Storage.SeenKeyRetention;
                     options.ReseedFromOutput = settings.Storage.ReseedFromOutput;
                 })
@@ -83,15 +87,16 @@ public static class HarvesterServices
     }
 }
 
-/// <summary>A small container for the one-shot tools (parse, extract): stages only, no store, quiet logging.</summary>
+/// <summary>A small container for the one-shot tools (parse, extract): stages only, no store, quiet logging, the configured fetch settings.</summary>
 internal static class ToolServices
 {
-    public static ServiceProvider Build() =>
+    public static ServiceProvider Build(HarvesterOptions options) =>
         new ServiceCollection()
             .AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
                 .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
                 .AddFilter("Polly", LogLevel.None)
                 .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddHarvestStages(new FetchingOptions(), new DeduplicationOptions())
+            .AddHarvestStages(options.Fetching, options.Deduplication)
+            .AddSingleton(options.Extraction)
             .BuildServiceProvider();
 }

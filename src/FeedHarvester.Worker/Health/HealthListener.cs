@@ -90,6 +90,7 @@ public sealed partial class HealthListener(ObservabilityOptions options, HealthS
             ["last_successful_poll"] = health.LastSuccessfulPoll,
             ["store_reachable"] = health.StoreReachable,
             ["sink_writable"] = health.SinkFailure is null,
+            ["configuration_valid"] = health.ConfigurationProblem is null,
         });
         return (reasons.Count == 0 ? 200 : 503, body, JsonType);
     }

@@ -8,6 +8,7 @@ public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReach
 {
     private long lastSuccessTicks;
     private long startedTicks;
+    private volatile string? configurationProblem;
 
     public bool SchedulerRunning => Interlocked.Read(ref startedTicks) != 0;
 
@@ -21,6 +22,16 @@ public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReach
 
     public DateTimeOffset? StartedAt =>
         Interlocked.Read(ref startedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>
+    /// Why the configuration on disk cannot be used (the running one is kept), or null while it can. The next start would
+    /// refuse it, so readiness says so before a restart turns the edit into an outage.
+    /// </summary>
+    public string? ConfigurationProblem
+    {
+        get => configurationProblem;
+        set => configurationProblem = value;
+    }
 
     public void SchedulerStarted() => Interlocked.Exchange(ref startedTicks, timeProvider.GetUtcNow().UtcTicks);
 
@@ -45,6 +56,11 @@ public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReach
         if (SinkFailure is { } failure)
         {
             reasons.Add($"sink cannot write ({failure.Kind}): {failure.Reason}");
+        }
+
+        if (ConfigurationProblem is { } configuration)
+        {
+            reasons.Add($"the configuration on disk is invalid, the running one is kept, a restart would refuse it: {configuration}");
         }
 
         // A worker just started has had no chance to poll yet; after that, some poll must have succeeded lately.

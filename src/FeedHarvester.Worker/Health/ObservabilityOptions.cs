@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using FeedHarvester.Settings;
+
 namespace FeedHarvester.Worker.Health;
 
 /// <summary>Section FeedHarvester:Observability.</summary>
-public sealed class ObservabilityOptions
+public sealed class ObservabilityOptions : IValidatableObject
 {
     public const string SectionName = "FeedHarvester:Observability";
 
@@ -9,6 +12,7 @@ public sealed class ObservabilityOptions
     public string? ListenUrl { get; set; } = "http://127.0.0.1:9464";
 
     /// <summary>Readiness requires a successful poll within this long. The default value is 2 hours.</summary>
+    [DurationRange("1m", "30d")]
     public TimeSpan RecentPollWindow { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>
@@ -16,4 +20,34 @@ public sealed class ObservabilityOptions
     /// standard OTEL_EXPORTER_OTLP_* and OTEL_METRIC_EXPORT_INTERVAL variables. The default value (null) pushes nowhere.
     /// </summary>
     public string? OtlpEndpoint { get; set; }
+
+    /// <summary>Console logs: one line per event, or one JSON object per event for log shippers. The default value is simple.</summary>
+    public LogFormat LogFormat { get; set; } = LogFormat.Simple;
+
+    /// <summary>The URLs: an http listener prefix, an http(s) collector.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(ListenUrl)
+            && (!Uri.TryCreate(ListenUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return OptionsPath.Error(validationContext, nameof(ListenUrl),
+                "must be an http URL such as http://127.0.0.1:9464, or empty to turn the listener off");
+        }
+
+        if (!string.IsNullOrEmpty(OtlpEndpoint)
+            && (!Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
+        {
+            yield return OptionsPath.Error(validationContext, nameof(OtlpEndpoint), "must be an http(s) URL such as http://127.0.0.1:4317");
+        }
+    }
+}
+
+/// <summary>How console logs are written (FeedHarvester:Observability:LogFormat).</summary>
+public enum LogFormat
+{
+    /// <summary>One line per event, to stderr.</summary>
+    Simple,
+
+    /// <summary>One JSON object per event.</summary>
+    Json,
 }

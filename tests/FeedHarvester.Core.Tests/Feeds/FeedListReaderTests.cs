@@ -56,26 +56,68 @@ public sealed class FeedListReaderTests
         var result = FeedListReader.ReadOpml(opml, "evil.opml");
 
         Assert.Empty(result.Feeds);
-        Assert.Single(result.Errors);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("evil.opml:1:", error, StringComparison.Ordinal);
+        Assert.Contains("<!DOCTYPE", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("XmlReaderSettings", error, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("90s", 90)]
-    [InlineData("30m", 1800)]
-    [InlineData("2h", 7200)]
-    [InlineData("1d", 86400)]
-    [InlineData("00:15:00", 900)]
-    public void DurationText_OperatorSpellings_Parse(string text, int seconds)
+    [InlineData("interval=soon", "'soon' is not a duration")]
+    [InlineData("interval=-5m", "'-5m' is not a duration")]
+    [InlineData("interval=0m", "must be positive")]
+    [InlineData("interval=30", "has no unit")]
+    [InlineData("enabled=nope", "'nope' is not true or false")]
+    [InlineData("title=\"unclosed", "not closed")]
+    public void ReadPlain_BadOption_LineSkippedNamingFileLineAndUrl(string option, string problem)
     {
-        Assert.True(DurationText.TryParse(text, out var value));
-        Assert.Equal(TimeSpan.FromSeconds(seconds), value);
+        var result = FeedListReader.ReadPlain($"http://127.0.0.1/ok.xml\nhttp://127.0.0.1/x.xml {option}\n", "list.txt");
+
+        Assert.Equal(["http://127.0.0.1/ok.xml"], result.Feeds.Select(f => f.Url.AbsoluteUri));
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("list.txt:2: ", error, StringComparison.Ordinal);
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadPlain_IntervalBelowTheFloor_SkippedNamingTheFloorOption()
+    {
+        var result = FeedListReader.ReadPlain("http://127.0.0.1/fast.xml interval=30s\nhttp://127.0.0.1/ok.xml interval=1m\n", "list.txt", TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["http://127.0.0.1/ok.xml"], result.Feeds.Select(f => f.Url.AbsoluteUri));
+        Assert.Equal("list.txt:1: http://127.0.0.1/fast.xml: interval 30s is below FeedHarvester:Scheduling:IntervalFloor (1m), the shortest interval a feed is polled at", Assert.Single(result.Errors));
+    }
+
+    [Fact]
+    public void ReadPlain_SameFeedTwice_SecondReportedNotDroppedUnseen()
+    {
+        var result = FeedListReader.ReadPlain("http://127.0.0.1/a.xml\nhttp://127.0.0.1/a.xml interval=1h\n", "list.txt");
+
+        Assert.Single(result.Feeds);
+        Assert.Equal("list.txt:2: http://127.0.0.1/a.xml is already listed on line 1; this entry is skipped", Assert.Single(result.Errors));
     }
 
     [Theory]
-    [InlineData("soon")]
-    [InlineData("-5m")]
-    [InlineData("0m")]
-    public void DurationText_Nonsense_Refused(string text) => Assert.False(DurationText.TryParse(text, out _));
+    [InlineData("", "no feeds found")]
+    [InlineData("<?xml version=\"1.0\"?><opml version=\"2.0\"><body/></opml>", "no feeds found")]
+    [InlineData("<!DOCTYPE html><html><body>hi</body></html>", "no feeds found")]
+    public void Read_FileWithoutFeeds_SaysNoFeedsFound(string content, string message)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, content);
+
+            var result = FeedListReader.Read(path);
+
+            Assert.Empty(result.Feeds);
+            Assert.Contains(message, Assert.Single(result.Errors), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
 
 public sealed class FeedListReaderOpmlAttributesTests

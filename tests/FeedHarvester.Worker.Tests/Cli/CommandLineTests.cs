@@ -69,19 +69,6 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Run_FeedsFileWithBadLine_ReportsFileAndLine()
-    {
-        using var runner = new HarvestRunner();
-        var feeds = Path.Combine(runner.DataDirectory, "feeds.txt");
-        File.WriteAllLines(feeds, ["# list", "http://127.0.0.1:9/ok.xml", "javascript:alert(1)"]);
-
-        var (exitCode, _, stderr) = await HarvestRunner.RunWorkerAsync("run", "--once", "--feeds", feeds, "--data-dir", runner.DataDirectory);
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains($"{feeds}:3:", stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Parse_FeedFile_PrintsTheFeedAsOneJsonObject()
     {
         using var runner = new HarvestRunner();

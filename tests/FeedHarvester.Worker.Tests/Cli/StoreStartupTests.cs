@@ -163,7 +163,7 @@ public sealed class StoreStartupTests
     [Fact]
     public void Validate_ReseedFromOutputInRedisMode_ReportedAsAnInvalidOption()
     {
-        var configuration = FeedHarvester.Worker.Composition.ConfigurationLoader.Load(null, new Dictionary<string, string?>
+        var configuration = FeedHarvester.Worker.Configuration.ConfigurationLoader.Load(null, new Dictionary<string, string?>
         {
             ["FeedHarvester:FeedsFile"] = null,
             ["FeedHarvester:Feeds:0:Url"] = "http://127.0.0.1:9/feed.xml",
@@ -171,10 +171,10 @@ public sealed class StoreStartupTests
             ["FeedHarvester:Storage:ReseedFromOutput"] = "true",
         });
 
-        var (settings, errors) = FeedHarvester.Worker.Composition.SettingsValidator.Validate(configuration);
+        var (settings, errors) = FeedHarvester.Worker.Configuration.SettingsLoader.Load(configuration);
 
         Assert.Null(settings);
-        Assert.Contains(errors, e => e.StartsWith("FeedHarvester:Storage:ReseedFromOutput: applies to the embedded store only", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("FeedHarvester:Storage:ReseedFromOutput (command line): applies to the embedded store only", StringComparison.Ordinal));
     }
 
     private static string[] RunOnce(string feeds, string dataDirectory) => ["run", "--once", "--feeds", feeds, "--data-dir", dataDirectory];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FeedHarvester.Tests.Support;
 using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace FeedHarvester.Tests.Composition;
@@ -22,12 +23,13 @@ public sealed class FeedListWatcherTests
             ["FeedHarvester:FeedsFile"] = feedsFile,
             ["FeedHarvester:Storage:DataDirectory"] = runner.DataDirectory,
             ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:IntervalFloor"] = "1s",
             ["FeedHarvester:Scheduling:Adaptive"] = "false",
             ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
             ["FeedHarvester:Observability:ListenUrl"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
         }, reloadOnChange: true);
-        var (settings, errors) = SettingsValidator.Validate(configuration);
+        var (settings, errors) = SettingsLoader.Load(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));
         using var stop = new CancellationTokenSource();
         var service = HarvesterHost.RunServiceAsync(configuration, settings!, stop.Token, builder => builder.Logging.AddProvider(runner.Logs));

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using FeedHarvester.Tests.Support;
 using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Health;
 
 namespace FeedHarvester.Tests.Health;
@@ -23,12 +24,13 @@ public sealed class MetricsEndpointTests
             ["FeedHarvester:FeedsFile"] = news.WriteFeedList(runner.DataDirectory),
             ["FeedHarvester:Storage:DataDirectory"] = runner.DataDirectory,
             ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:IntervalFloor"] = "1s",
             ["FeedHarvester:Scheduling:Adaptive"] = "false",
             ["FeedHarvester:Observability:ListenUrl"] = listenUrl,
             ["Logging:LogLevel:Default"] = "Warning",
             ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
         });
-        var (settings, errors) = SettingsValidator.Validate(configuration);
+        var (settings, errors) = SettingsLoader.Load(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));
         var observability = new ObservabilityOptions { ListenUrl = listenUrl };
         using var stop = new CancellationTokenSource();

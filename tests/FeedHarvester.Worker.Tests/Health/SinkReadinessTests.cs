@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using FeedHarvester.Emitting;
 using FeedHarvester.Tests.Support;
 using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Health;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -41,11 +42,12 @@ public sealed class SinkReadinessTests
             ["FeedHarvester:FeedsFile"] = news.WriteFeedList(runner.DataDirectory),
             ["FeedHarvester:Storage:DataDirectory"] = runner.DataDirectory,
             ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:IntervalFloor"] = "1s",
             ["FeedHarvester:Scheduling:Adaptive"] = "false",
             ["FeedHarvester:Observability:ListenUrl"] = listenUrl,
             ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
         });
-        var (settings, errors) = SettingsValidator.Validate(configuration);
+        var (settings, errors) = SettingsLoader.Load(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));
         using var stop = new CancellationTokenSource();
         using var client = new HttpClient { BaseAddress = new Uri(listenUrl), Timeout = TimeSpan.FromSeconds(10) };

@@ -3,6 +3,7 @@ using FeedHarvester.Feeds;
 using FeedHarvester.Local;
 using FeedHarvester.Tests.Support;
 using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,11 +38,12 @@ public sealed class ClockJumpTests
             ["FeedHarvester:FeedsFile"] = feedsFile,
             ["FeedHarvester:Storage:DataDirectory"] = runner.DataDirectory,
             ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:IntervalFloor"] = "1s",
             ["FeedHarvester:Scheduling:Adaptive"] = "false",
             ["FeedHarvester:Observability:ListenUrl"] = "",
             ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
         });
-        var (settings, errors) = SettingsValidator.Validate(configuration);
+        var (settings, errors) = SettingsLoader.Load(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));
         using var stop = new CancellationTokenSource();
 

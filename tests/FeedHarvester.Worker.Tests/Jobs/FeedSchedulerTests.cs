@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FeedHarvester.Tests.Support;
 using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Configuration;
 
 namespace FeedHarvester.Tests.Jobs;
 
@@ -17,11 +18,12 @@ public sealed class FeedSchedulerTests
             ["FeedHarvester:FeedsFile"] = news.WriteFeedList(runner.DataDirectory),
             ["FeedHarvester:Storage:DataDirectory"] = runner.DataDirectory,
             ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:IntervalFloor"] = "1s",
             ["FeedHarvester:Scheduling:Adaptive"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
         });
-        var (settings, errors) = SettingsValidator.Validate(configuration);
+        var (settings, errors) = SettingsLoader.Load(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));
         using var stop = new CancellationTokenSource();
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FeedHarvester.Redis.Tests;
 using FeedHarvester.Tests.Support;
 using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Configuration;
 using StackExchange.Redis;
 
 namespace FeedHarvester.Tests.Running;
@@ -73,11 +74,12 @@ public sealed class RedisModeTests
             ["FeedHarvester:Redis:Configuration"] = redis.Configuration,
             ["FeedHarvester:Observability:ListenUrl"] = health,
             ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:IntervalFloor"] = "1s",
             ["FeedHarvester:Scheduling:Adaptive"] = "false",
             ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        var (settings, errors) = SettingsValidator.Validate(configuration);
+        var (settings, errors) = SettingsLoader.Load(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));
         await redis.KillAsync();
         using var stop = new CancellationTokenSource();

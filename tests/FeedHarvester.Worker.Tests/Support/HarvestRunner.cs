@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using FeedHarvester.Worker.Composition;
+using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Running;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,7 +48,7 @@ public sealed class HarvestRunner : IDisposable
         }
 
         var configuration = ConfigurationLoader.Load(null, overrides);
-        var (settings, errors) = SettingsValidator.Validate(configuration);
+        var (settings, errors) = SettingsLoader.Load(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));
         var builder = HarvesterHost.CreateBuilder(configuration, settings!);
         _ = builder.Services.AddSingleton<OnceRunner>();
@@ -74,13 +75,18 @@ public sealed class HarvestRunner : IDisposable
     /// <summary>Starts the real worker program (feedharvester.dll) with the given arguments.</summary>
     public static Process StartWorker(params string[] arguments) => StartWorker(new Dictionary<string, string>(), arguments);
 
-    public static Process StartWorker(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Process StartWorker(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartWorkerIn(null, environment, arguments);
+
+    /// <param name="workingDirectory">Where the worker starts (its ./appsettings.json is read from there); default this process's.</param>
+    public static Process StartWorkerIn(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "feedharvester.dll"));
         foreach (var argument in arguments)
@@ -101,9 +107,13 @@ public sealed class HarvestRunner : IDisposable
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunWorkerAsync(params string[] arguments) =>
         RunWorkerAsync(new Dictionary<string, string>(), arguments);
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWorkerAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunWorkerAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunWorkerInAsync(null, environment, arguments);
+
+    /// <summary>Runs the worker to completion in <paramref name="workingDirectory"/>.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWorkerInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        using var process = StartWorker(environment, arguments);
+        using var process = StartWorkerIn(workingDirectory, environment, arguments);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

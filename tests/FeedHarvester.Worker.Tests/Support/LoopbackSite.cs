@@ -36,6 +36,9 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     public ConcurrentBag<string> ConditionalRequests { get; } = [];
 
+    /// <summary>The User-Agent of the last request for each path.</summary>
+    public ConcurrentDictionary<string, string> UserAgents { get; } = new(StringComparer.Ordinal);
+
     public Uri Url(string path) => new(BaseUrl, path);
 
     public void Serve(string path, string contentType, byte[] body) =>
@@ -47,6 +50,9 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     /// <summary>Answers <paramref name="path"/> with a bare status code (410, 404, 500 …).</summary>
     public void ServeStatus(string path, int status) => statuses[path] = status;
+
+    /// <summary>Serves <paramref name="path"/>'s document again after <see cref="ServeStatus"/>.</summary>
+    public void ClearStatus(string path) => statuses.TryRemove(path, out _);
 
     /// <summary>Answers <paramref name="path"/> with whatever <paramref name="handler"/> writes (redirects, slow drips, odd headers).</summary>
     public void Handle(string path, Func<HttpListenerResponse, Task> handler) => handlers[path] = handler;
@@ -89,6 +95,7 @@ public sealed class LoopbackSite : IAsyncDisposable
     {
         var path = context.Request.Url!.AbsolutePath;
         _ = Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+        UserAgents[path] = context.Request.UserAgent ?? string.Empty;
         var response = context.Response;
         try
         {

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace FeedHarvester.Worker.Configuration;
+
+/// <summary>
+/// The one place configuration is read and checked, by every command and by the running service on every edit: JSON
+/// that parses, no look-alike of the FeedHarvester section, every key known and every value readable
+/// (<see cref="OptionsBinder"/>), every options rule (<see cref="HarvesterOptionsValidator"/>), and the feed list
+/// (<see cref="FeedListResolver"/>). Every problem is collected before any is reported, so one pass fixes them all.
+/// </summary>
+internal static partial class SettingsLoader
+{
+    private static readonly OptionsSchema Schema = OptionsSchema.For(typeof(HarvesterOptions), HarvesterOptions.SectionName);
+
+    /// <param name="withFeeds">Resolve the feed list too (run, feeds); the debugging commands only need the options.</param>
+    /// <param name="intervalFloor">Refuse feeds polled more often than Scheduling:IntervalFloor (off only to convert a list between formats).</param>
+    public static SettingsResult Load(IConfigurationRoot configuration, bool withFeeds = true, bool intervalFloor = true)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var tree = new ConfigurationTree(configuration);
+        var errors = new List<ConfigurationProblem>();
+        errors.AddRange(JsonFileCheck.Problems(configuration));
+        errors.AddRange(LookAlikeSections(tree));
+
+        var report = new BindReport();
+        var options = new HarvesterOptions();
+        new OptionsBinder(tree, Schema, report).Bind(options, HarvesterOptions.SectionName);
+        errors.AddRange(report.Errors);
+        var validation = new HarvesterOptionsValidator().Validate(HarvesterOptions.SectionName, options);
+        errors.AddRange((validation.Failures ?? []).Select(f => ValidationFailures.ToProblem(f, tree)));
+
+        var lines = errors.Select(e => e.ToString()).ToList();
+        var feeds = withFeeds ? FeedListResolver.Resolve(options, report, tree, intervalFloor ? options.Scheduling.IntervalFloor : null) : null;
+        lines.AddRange(feeds?.Errors ?? []);
+        var notes = report.Notes.Concat(feeds?.Notes ?? []).ToList();
+        var settings = lines.Count > 0
+            ? null
+            : new HarvesterSettings(options, feeds?.Feeds ?? [], feeds?.Source ?? "none") { SkippedFeeds = feeds?.Skipped ?? [], Notes = notes, SampleFeeds = feeds?.IsSample ?? false };
+        return new SettingsResult(settings, options, lines, feeds?.Skipped ?? [], notes) { Feeds = feeds?.Feeds ?? [] };
+    }
+
+    /// <summary>The options as "key = value" for every option but the feed list, to tell which changed on disk.</summary>
+    public static IReadOnlyDictionary<string, string> Snapshot(HarvesterOptions options) =>
+        OptionsSnapshot.Flatten(options, HarvesterOptions.SectionName);
+
+    // Everything the worker reads is under FeedHarvester; a top-level key that nearly is (FeedHarvestr, or the
+    // environment variable FeedHarvester_Fetching__Timeout with one underscore) is a mistake, not another program's.
+    private static IEnumerable<ConfigurationProblem> LookAlikeSections(ConfigurationTree tree)
+    {
+        const string Section = HarvesterOptions.SectionName;
+        foreach (var key in tree.Children(null))
+        {
+            if (string.Equals(key, Section, StringComparison.OrdinalIgnoreCase) || tree.SourceOf(key) is not { } source)
+            {
+                continue;
+            }
+
+            // The environment holds every variable of the process, so there only a look-alike written as an option
+            // counts: FeedHarvestr__Fetching__Timeout, or FeedHarvester_Fetching__Timeout naming a real section.
+            var looksAlike = SourceNames.IsEnvironment(source)
+                ? (KeySuggestions.Distance(key, Section) <= 3 && tree.Children(key).Count > 0) || NamesASection(key)
+                : key.StartsWith(Section, StringComparison.OrdinalIgnoreCase) || KeySuggestions.Distance(key, Section) <= 3;
+            if (!looksAlike)
+            {
+                continue;
+            }
+
+            var suggestion = SourceNames.IsEnvironment(source) ? CorrectVariable(SourceNames.VariableName(key)) : Section;
+            yield return new ConfigurationProblem(key, SourceNames.Describe(source, key),
+                $"not a section FeedHarvester reads: every option is under {Section}; did you mean {suggestion}?");
+        }
+    }
+
+    private static bool NamesASection(string key) =>
+        key.StartsWith(HarvesterOptions.SectionName + "_", StringComparison.OrdinalIgnoreCase)
+        && KeySuggestions.Under(HarvesterOptions.SectionName, Schema).Contains(
+            key[(HarvesterOptions.SectionName.Length + 1)..].Split('_')[0], StringComparer.OrdinalIgnoreCase);
+
+    // FeedHarvester_Fetching__Timeout and FeedHarvestr__Fetching__Timeout both mean FeedHarvester__Fetching__Timeout.
+    private static string CorrectVariable(string name)
+    {
+        var doubled = SingleUnderscore().Replace(name, "__");
+        var rest = doubled.IndexOf("__", StringComparison.Ordinal);
+        return HarvesterOptions.SectionName + (rest < 0 ? string.Empty : doubled[rest..]);
+    }
+
+    [GeneratedRegex("(?<!_)_(?!_)", RegexOptions.CultureInvariant)]
+    private static partial Regex SingleUnderscore();
+}
+
+/// <summary>
+/// What <see cref="SettingsLoader.Load"/> found: the settings when nothing is wrong, the options as bound either way
+/// (a command that only reads the store can still use them), and one line per error, skipped feed and note.
+/// </summary>
+internal sealed record SettingsResult(
+    HarvesterSettings? Settings,
+    HarvesterOptions Options,
+    IReadOnlyList<string> Errors,
+    IReadOnlyList<string> SkippedFeeds,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The feeds the list resolved to, also when other options are invalid (<c>feeds list</c> still shows them).</summary>
+    public IReadOnlyList<FeedHarvester.Feeds.FeedDefinition> Feeds { get; init; } = [];
+
+    /// <summary>The settings and the errors, as the callers of the former validator took them.</summary>
+    public void Deconstruct(out HarvesterSettings? settings, out IReadOnlyList<string> errors)
+    {
+        settings = Settings;
+        errors = Errors;
+    }
+}
