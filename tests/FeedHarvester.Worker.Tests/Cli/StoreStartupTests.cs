@@ -216,6 +216,9 @@ public sealed class StoreStartupTests
             var info = copy is not null
                 ? new ProcessStartInfo("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", worker, .. arguments])
                 : new ProcessStartInfo("dotnet", [worker, .. arguments]);
+
+            // The worker also reads appsettings.json from its working directory, which nobody must be able to read.
+            info.WorkingDirectory = copy ?? Environment.CurrentDirectory;
             return await RunAsync(info);
         }
         finally
