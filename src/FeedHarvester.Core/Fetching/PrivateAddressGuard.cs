@@ -11,7 +11,7 @@ namespace FeedHarvester.Fetching;
 /// operator listed the exact host:port in <see cref="FetchingOptions.AllowedPrivateHosts"/>. The decision is
 /// pure; <see cref="FetchingHandler"/> enforces it on the address actually connected.
 /// </summary>
-public sealed class PrivateAddressGuard
+internal sealed class PrivateAddressGuard
 {
     private readonly FrozenSet<string> allowedHosts;
 

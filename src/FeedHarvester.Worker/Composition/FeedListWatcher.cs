@@ -18,7 +18,7 @@ namespace FeedHarvester.Worker.Composition;
 /// A configuration the next start would refuse is logged as one error and leaves everything running as it is, with
 /// readiness saying so; a changed option other than the feed list is logged as applying at the next start.
 /// </summary>
-public sealed partial class FeedListWatcher(
+internal sealed partial class FeedListWatcher(
     IConfigurationRoot configuration,
     HarvesterSettings running,
     HealthState health,

@@ -4,7 +4,7 @@ namespace FeedHarvester.Worker.Health;
 
 /// <summary>What readiness is judged on: the scheduler running, the store reachable, the sink writing, polls succeeding.</summary>
 /// <param name="sinkFailure">Why the sink cannot write right now (see <see cref="EmitPump.Failure"/>), or null while it can.</param>
-public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReachable, Func<EmitFailure?>? sinkFailure = null)
+internal sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReachable, Func<EmitFailure?>? sinkFailure = null)
 {
     private long lastSuccessTicks;
     private long startedTicks;

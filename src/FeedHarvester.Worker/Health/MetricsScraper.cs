@@ -12,7 +12,7 @@ namespace FeedHarvester.Worker.Health;
 /// the "port taken" handling in two), and it has been a beta package for years. One listener that answers
 /// /healthz, /readyz and /metrics keeps the single <c>ListenUrl</c> operators configure.
 /// </remarks>
-public sealed class MetricsScraper
+internal sealed class MetricsScraper
 {
     private static readonly TimeSpan CollectTimeout = TimeSpan.FromSeconds(5);
 

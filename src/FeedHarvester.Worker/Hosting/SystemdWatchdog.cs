@@ -17,7 +17,7 @@ namespace FeedHarvester.Worker.Hosting;
 /// Checks begin when the host has started (after <c>READY=1</c>), so start-up order among hosted services
 /// cannot make a worker that is still starting look unhealthy.
 /// </remarks>
-public sealed partial class SystemdWatchdog(
+internal sealed partial class SystemdWatchdog(
     ISystemdNotifier notifier,
     SystemdWatchdogSettings settings,
     HealthState health,

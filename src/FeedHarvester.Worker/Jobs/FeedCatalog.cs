@@ -4,7 +4,7 @@ using FeedHarvester.Feeds;
 namespace FeedHarvester.Worker.Jobs;
 
 /// <summary>The feeds this worker harvests, by URL; replaced as a whole when the feed list is edited.</summary>
-public sealed class FeedCatalog(IReadOnlyList<FeedDefinition> feeds)
+internal sealed class FeedCatalog(IReadOnlyList<FeedDefinition> feeds)
 {
     private volatile Snapshot current = new(feeds);
 
@@ -34,7 +34,7 @@ public sealed class FeedCatalog(IReadOnlyList<FeedDefinition> feeds)
 }
 
 /// <summary>The difference between two feed lists.</summary>
-public sealed record FeedListChange(IReadOnlyList<FeedDefinition> Added, IReadOnlyList<FeedDefinition> Removed, IReadOnlyList<FeedDefinition> Changed)
+internal sealed record FeedListChange(IReadOnlyList<FeedDefinition> Added, IReadOnlyList<FeedDefinition> Removed, IReadOnlyList<FeedDefinition> Changed)
 {
     public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Changed.Count == 0;
 }

@@ -11,7 +11,7 @@ namespace FeedHarvester.Extraction.Heuristics;
 /// A boilerplate group also says what removing an element it names means (<see cref="Reason"/>,
 /// <see cref="InEveryPass"/>, <see cref="EvenWhenMostOfPage"/>), so a new concept is written in one place.
 /// </summary>
-public sealed class VocabularyGroup
+internal sealed class VocabularyGroup
 {
     /// <summary>Groups built so far; each gets the next bit of a 64-bit match set.</summary>
     private static int s_built;
