@@ -28,7 +28,7 @@ internal sealed partial class SystemdWatchdog(
 {
     private static readonly ServiceState Ping = new("WATCHDOG=1");
 
-    private bool pinging = true;
+    private bool _pinging = true;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,18 +59,18 @@ internal sealed partial class SystemdWatchdog(
         if (reasons.Count == 0)
         {
             notifier.Notify(Ping);
-            if (!pinging)
+            if (!_pinging)
             {
-                pinging = true;
+                _pinging = true;
                 LogResumed(logger);
             }
 
             return;
         }
 
-        if (pinging)
+        if (_pinging)
         {
-            pinging = false;
+            _pinging = false;
             LogStopped(logger, string.Join("; ", reasons), settings.Timeout);
         }
     }

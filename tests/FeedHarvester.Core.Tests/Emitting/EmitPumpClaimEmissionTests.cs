@@ -74,7 +74,7 @@ public sealed class EmitPumpClaimEmissionTests
 
     private sealed class CountingSink : IArticleSink
     {
-        private int rounds;
+        private int _rounds;
 
         public bool EmitsOnClaim { get; init; }
 
@@ -85,13 +85,13 @@ public sealed class EmitPumpClaimEmissionTests
 
         public int Recovers { get; init; }
 
-        public int Rounds => Volatile.Read(ref rounds);
+        public int Rounds => Volatile.Read(ref _rounds);
 
         public TaskCompletionSource RoundStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public async Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken)
         {
-            _ = Interlocked.Increment(ref rounds);
+            _ = Interlocked.Increment(ref _rounds);
             _ = RoundStarted.TrySetResult();
             if (Held)
             {
