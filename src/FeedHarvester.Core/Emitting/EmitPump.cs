@@ -54,15 +54,17 @@ public sealed class EmitPump : IDisposable
     private DateTimeOffset _failingSince;
     private TimeSpan _retryDelay = FirstRetryDelay;
 
-    public EmitPump(IArticleSink sink, ILogger<EmitPump> logger, SchedulingOptions? scheduling = null, TimeProvider? timeProvider = null)
+    public EmitPump(IArticleSink sink, ILogger<EmitPump> logger, SchedulingOptions scheduling, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(scheduling);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _sink = sink;
         _emitsOnClaim = sink.EmitsOnClaim;
         _logger = logger;
-        _maxBacklog = (scheduling ?? new SchedulingOptions()).MaxEmitBacklog;
-        _clock = timeProvider ?? TimeProvider.System;
+        _maxBacklog = scheduling.MaxEmitBacklog;
+        _clock = timeProvider;
         _retryTimer = _clock.CreateTimer(_ => Retry(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FeedHarvester.Emitting;
+using FeedHarvester.Feeds;
 using FeedHarvester.Tests.Shared;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -23,7 +24,7 @@ public sealed class EmitPumpFailureTests : IDisposable
     private readonly ScriptedSink _sink = new();
     private readonly EmitPump _pump;
 
-    public EmitPumpFailureTests() => _pump = new EmitPump(_sink, _logs.CreateLogger<EmitPump>(), timeProvider: _time);
+    public EmitPumpFailureTests() => _pump = new EmitPump(_sink, _logs.CreateLogger<EmitPump>(), new SchedulingOptions(), _time);
 
     public void Dispose() => _pump.Dispose();
 

@@ -12,7 +12,7 @@ public sealed class EmitPumpTests
     public async Task WaitForRoom_SlowSink_ProducerHeldAtTheBacklogLimitAndNothingDropped()
     {
         var sink = new GatedSink();
-        var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 3 });
+        var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 3 }, TimeProvider.System);
         var producer = ProduceAsync(pump, sink, 10);
 
         // The sink writes nothing yet: the producer claims up to the limit and then waits.
@@ -41,7 +41,7 @@ public sealed class EmitPumpTests
     {
         var sink = new GatedSink { FailuresLeft = 3 };
         sink.AllowRounds(1000);
-        var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 2 });
+        var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 2 }, TimeProvider.System);
 
         await ProduceAsync(pump, sink, 6).WaitAsync(TimeSpan.FromSeconds(30));
         _ = await pump.FlushAsync(CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class EmitPumpTests
     [Fact]
     public async Task WaitForRoom_BacklogBelowLimit_ReturnsAtOnce()
     {
-        var pump = new EmitPump(new GatedSink(), NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 5 });
+        var pump = new EmitPump(new GatedSink(), NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 5 }, TimeProvider.System);
         pump.Signal();
 
         Assert.True(pump.WaitForRoomAsync(CancellationToken.None).IsCompletedSuccessfully);
