@@ -258,25 +258,25 @@ internal sealed class HarvestDatabase : IDisposable
         private const int Taken = 1;
         private const int Withdrawn = 2;
 
-        private readonly TaskCompletionSource<T> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int state;
-        private T? value;
+        private readonly TaskCompletionSource<T> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _state;
+        private T? _value;
 
-        public Task<T> Result => outcome.Task;
+        public Task<T> Result => _outcome.Task;
 
-        public bool IsQueued => Volatile.Read(ref state) == Queued;
+        public bool IsQueued => Volatile.Read(ref _state) == Queued;
 
-        public bool TryTake() => Interlocked.CompareExchange(ref state, Taken, Queued) == Queued;
+        public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Queued) == Queued;
 
         /// <summary>Gives up work no batch has taken yet; false when one has (the caller then waits for its outcome).</summary>
         public bool TryWithdraw()
         {
-            if (Interlocked.CompareExchange(ref state, Withdrawn, Queued) != Queued)
+            if (Interlocked.CompareExchange(ref _state, Withdrawn, Queued) != Queued)
             {
                 return false;
             }
 
-            _ = outcome.TrySetCanceled(cancellationToken);
+            _ = _outcome.TrySetCanceled(cancellationToken);
             return true;
         }
 
@@ -284,19 +284,19 @@ internal sealed class HarvestDatabase : IDisposable
         {
             try
             {
-                value = await work(transaction, cancellationToken).ConfigureAwait(false);
+                _value = await work(transaction, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (Exception ex)
             {
-                _ = outcome.TrySetException(ex);
+                _ = _outcome.TrySetException(ex);
                 return false;
             }
         }
 
-        public void Complete() => outcome.TrySetResult(value!);
+        public void Complete() => _outcome.TrySetResult(_value!);
 
-        public void Fail(Exception exception) => outcome.TrySetException(exception);
+        public void Fail(Exception exception) => _outcome.TrySetException(exception);
     }
 
     private static class Pragmas

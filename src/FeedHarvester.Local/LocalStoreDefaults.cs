@@ -1,7 +1,7 @@
 namespace FeedHarvester.Local;
 
 /// <summary>Defaults and limits of <see cref="LocalStoreOptions"/>, and the fixed file names inside the data directory.</summary>
-public static class LocalStoreDefaults
+internal static class LocalStoreDefaults
 {
     public const string DataDirectory = "./data";
 

@@ -30,8 +30,8 @@ public sealed class SeenKeyPurger(SqliteHarvestStore store, LocalStoreOptions op
     /// </summary>
     private static readonly TimeSpan ClockJumpTolerance = TimeSpan.FromMinutes(1);
 
-    private bool clockBehind;
-    private (DateTimeOffset Wall, long Timestamp)? lastPurge;
+    private bool _clockBehind;
+    private (DateTimeOffset Wall, long Timestamp)? _lastPurge;
 
     /// <summary>Purges until cancelled; a failed purge is logged and tried again at the next interval.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -56,18 +56,18 @@ public sealed class SeenKeyPurger(SqliteHarvestStore store, LocalStoreOptions op
             var timelineUnknown = JumpedForwardSinceLastPurge(now);
             if (newest is { } latest && now < latest)
             {
-                if (!clockBehind)
+                if (!_clockBehind)
                 {
-                    clockBehind = true;
+                    _clockBehind = true;
                     Log.PurgeSkippedClockBehind(logger, now, latest);
                 }
 
                 return 0;
             }
 
-            if (clockBehind)
+            if (_clockBehind)
             {
-                clockBehind = false;
+                _clockBehind = false;
                 Log.PurgeResumed(logger, now);
             }
 
@@ -93,8 +93,8 @@ public sealed class SeenKeyPurger(SqliteHarvestStore store, LocalStoreOptions op
     private bool JumpedForwardSinceLastPurge(DateTimeOffset now)
     {
         var timestamp = timeProvider.GetTimestamp();
-        var previous = lastPurge;
-        lastPurge = (now, timestamp);
+        var previous = _lastPurge;
+        _lastPurge = (now, timestamp);
         return previous is not { } last || (now - last.Wall) - timeProvider.GetElapsedTime(last.Timestamp, timestamp) > ClockJumpTolerance;
     }
 }

@@ -7,7 +7,7 @@ namespace FeedHarvester.Redis;
 /// the stream in the same script that records its keys, so there is no outbox between claim and emission and nothing a
 /// crash could leave queued. Every round therefore delivers and recovers zero records.
 /// </summary>
-public sealed class RedisArticleSink : IArticleSink
+internal sealed class RedisArticleSink : IArticleSink
 {
     private static readonly Task<EmitResult> NothingPending = Task.FromResult(new EmitResult(0));
 

@@ -95,41 +95,41 @@ public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOpt
     /// <summary>Where the tail is in the stream, and the reads and acknowledgements, each failing as a value while Redis is away.</summary>
     private sealed class Reader(IDatabase database, RedisKey stream, string? group, string consumer)
     {
-        private bool started;
+        private bool _started;
 
         // Group mode: after an outage (and at start) the consumer's own pending entries are read back first, from this id on.
-        private RedisValue? pendingFrom = "0-0";
+        private RedisValue? _pendingFrom = "0-0";
 
         // The last entry handed out (plain mode: also where the next read starts).
-        private StreamEntryId? last;
+        private StreamEntryId? _last;
 
-        public string Position => last?.ToString() ?? "the stream's end";
+        public string Position => _last?.ToString() ?? "the stream's end";
 
-        public bool AlreadyHandedOut(RedisValue id) => last is { } handed && StreamEntryId.Parse(id) <= handed;
+        public bool AlreadyHandedOut(RedisValue id) => _last is { } handed && StreamEntryId.Parse(id) <= handed;
 
-        public void HandedOut(RedisValue id) => last = StreamEntryId.Parse(id);
+        public void HandedOut(RedisValue id) => _last = StreamEntryId.Parse(id);
 
         public async Task<(StreamEntry[] Entries, Exception? Failure)> TryReadAsync()
         {
             try
             {
-                if (!started)
+                if (!_started)
                 {
                     await StartAsync().ConfigureAwait(false);
-                    started = true;
+                    _started = true;
                 }
 
                 return (await ReadAsync().ConfigureAwait(false), null);
             }
             catch (Exception ex) when (IsOutage(ex))
             {
-                pendingFrom ??= "0-0";
+                _pendingFrom ??= "0-0";
                 return ([], ex);
             }
             catch (RedisServerException ex) when (group is not null && ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
             {
                 // Redis came back without the group (no persistence): make it again at the stream's end, as at start.
-                started = false;
+                _started = false;
                 return ([], ex);
             }
         }
@@ -148,7 +148,7 @@ public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOpt
             }
             catch (Exception ex) when (IsOutage(ex))
             {
-                pendingFrom ??= "0-0";
+                _pendingFrom ??= "0-0";
                 return ex;
             }
         }
@@ -157,7 +157,7 @@ public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOpt
         {
             if (group is null)
             {
-                last ??= await LastEntryIdAsync().ConfigureAwait(false);
+                _last ??= await LastEntryIdAsync().ConfigureAwait(false);
                 return;
             }
 
@@ -176,19 +176,19 @@ public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOpt
             if (group is null)
             {
                 // "(" makes XRANGE's start exclusive (Redis 6.2+), so the last entry shown is not shown again.
-                return await database.StreamRangeAsync(stream, "(" + last!.Value, "+", BatchSize).ConfigureAwait(false);
+                return await database.StreamRangeAsync(stream, "(" + _last!.Value, "+", BatchSize).ConfigureAwait(false);
             }
 
-            if (pendingFrom is { } from)
+            if (_pendingFrom is { } from)
             {
                 var pending = await database.StreamReadGroupAsync(stream, group, consumer, from, BatchSize).ConfigureAwait(false);
                 if (pending.Length > 0)
                 {
-                    pendingFrom = pending[^1].Id;
+                    _pendingFrom = pending[^1].Id;
                     return pending;
                 }
 
-                pendingFrom = null;
+                _pendingFrom = null;
             }
 
             return await database.StreamReadGroupAsync(stream, group, consumer, StreamPosition.NewMessages, BatchSize).ConfigureAwait(false);
@@ -206,7 +206,7 @@ public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOpt
     /// <summary>Logs once when reading stops working and once when it works again; paces the retries in between.</summary>
     private sealed class Outage(ILogger logger, string endpoints)
     {
-        private TimeSpan delay = FirstRetryDelay;
+        private TimeSpan _delay = FirstRetryDelay;
 
         public bool Active { get; private set; }
 
@@ -215,15 +215,15 @@ public sealed class RedisArticleTail(IConnectionMultiplexer connection, RedisOpt
             if (!Active)
             {
                 Active = true;
-                delay = FirstRetryDelay;
+                _delay = FirstRetryDelay;
                 Log.TailConnectionLost(logger, endpoints, failure.Message);
             }
         }
 
         public TimeSpan NextDelay()
         {
-            var current = delay;
-            delay = delay * 2 > MaxRetryDelay ? MaxRetryDelay : delay * 2;
+            var current = _delay;
+            _delay = _delay * 2 > MaxRetryDelay ? MaxRetryDelay : _delay * 2;
             return current;
         }
 

@@ -7,7 +7,7 @@ namespace FeedHarvester.Redis;
 /// Tells a Redis that refuses the configured credentials (wrong or missing password, unknown user) from one that cannot
 /// be reached: the first needs the configuration fixed, the second only patience.
 /// </summary>
-public static class RedisAuthentication
+internal static class RedisAuthentication
 {
     /// <summary>Where the credentials come from, for messages that say what to fix.</summary>
     public const string OptionHint = "the password (or user) in FeedHarvester:Redis:Configuration (--redis)";

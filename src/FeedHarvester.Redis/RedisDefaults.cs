@@ -1,7 +1,7 @@
 namespace FeedHarvester.Redis;
 
 /// <summary>Defaults and limits of <see cref="RedisOptions"/>.</summary>
-public static class RedisDefaults
+internal static class RedisDefaults
 {
     public const string KeyPrefix = "feedharvester:";
 

@@ -10,58 +10,58 @@ namespace FeedHarvester.Redis;
 /// </summary>
 internal sealed class RedisLease : IAsyncDisposable
 {
-    private readonly IDatabase database;
-    private readonly RedisKey key;
-    private readonly string token;
-    private readonly string feedUrl;
-    private readonly ILogger logger;
-    private readonly TimeSpan duration;
-    private readonly CancellationTokenSource stopRenewing = new();
-    private readonly Task renewing;
-    private int released;
+    private readonly IDatabase _database;
+    private readonly RedisKey _key;
+    private readonly string _token;
+    private readonly string _feedUrl;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _duration;
+    private readonly CancellationTokenSource _stopRenewing = new();
+    private readonly Task _renewing;
+    private int _released;
 
     public RedisLease(IDatabase database, RedisKey key, string token, string feedUrl, TimeSpan duration, ILogger logger)
     {
-        this.database = database;
-        this.key = key;
-        this.token = token;
-        this.feedUrl = feedUrl;
-        this.duration = duration;
-        this.logger = logger;
-        renewing = Task.Run(RenewUntilDisposedAsync);
+        _database = database;
+        _key = key;
+        _token = token;
+        _feedUrl = feedUrl;
+        _duration = duration;
+        _logger = logger;
+        _renewing = Task.Run(RenewUntilDisposedAsync);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref released, 1) == 1)
+        if (Interlocked.Exchange(ref _released, 1) == 1)
         {
             return;
         }
 
-        await stopRenewing.CancelAsync().ConfigureAwait(false);
-        await renewing.ConfigureAwait(false);
-        stopRenewing.Dispose();
+        await _stopRenewing.CancelAsync().ConfigureAwait(false);
+        await _renewing.ConfigureAwait(false);
+        _stopRenewing.Dispose();
         try
         {
-            _ = await database.ScriptEvaluateAsync(RedisScripts.ReleaseLease, [key], [token]).ConfigureAwait(false);
+            _ = await _database.ScriptEvaluateAsync(RedisScripts.ReleaseLease, [_key], [_token]).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
         {
             // Not thrown on: this runs as a poll ends, and failing the poll for it would hide the poll's own outcome.
             // Nothing is lost either way: the lease expires on its own and the feed is polled again then.
-            Log.LeaseReleaseFailed(logger, feedUrl, ex.Message);
+            Log.LeaseReleaseFailed(_logger, _feedUrl, ex.Message);
         }
     }
 
     private async Task RenewUntilDisposedAsync()
     {
-        var every = duration / 3;
-        while (!stopRenewing.IsCancellationRequested)
+        var every = _duration / 3;
+        while (!_stopRenewing.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(every, stopRenewing.Token).ConfigureAwait(false);
-                _ = await database.ScriptEvaluateAsync(RedisScripts.RenewLease, [key], [token, (long)duration.TotalMilliseconds]).ConfigureAwait(false);
+                await Task.Delay(every, _stopRenewing.Token).ConfigureAwait(false);
+                _ = await _database.ScriptEvaluateAsync(RedisScripts.RenewLease, [_key], [_token, (long)_duration.TotalMilliseconds]).ConfigureAwait(false);
             }
             catch (ObjectDisposedException)
             {
@@ -75,7 +75,7 @@ internal sealed class RedisLease : IAsyncDisposable
             catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
             {
                 // Redis is away: the lease may lapse, and at worst another worker polls the feed too, which dedupe absorbs.
-                Log.LeaseReleaseFailed(logger, feedUrl, ex.Message);
+                Log.LeaseReleaseFailed(_logger, _feedUrl, ex.Message);
             }
         }
     }

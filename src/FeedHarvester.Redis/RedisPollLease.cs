@@ -10,7 +10,7 @@ namespace FeedHarvester.Redis;
 /// millisecond expiry. Release deletes the key only while it still holds the holder's token, and a holder that dies simply
 /// lets it expire.
 /// </summary>
-public sealed class RedisPollLease : IPollLease
+internal sealed class RedisPollLease : IPollLease
 {
     private readonly IConnectionMultiplexer _connection;
     private readonly ILogger _logger;

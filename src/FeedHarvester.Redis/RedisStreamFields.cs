@@ -1,7 +1,7 @@
 namespace FeedHarvester.Redis;
 
 /// <summary>The fields of every entry FeedHarvester adds to the article stream; consumers read these.</summary>
-public static class RedisStreamFields
+internal static class RedisStreamFields
 {
     /// <summary>The article's stable id (also inside the record), for consumers that dedupe or route without parsing JSON.</summary>
     public const string Id = "id";

@@ -4,13 +4,13 @@ namespace FeedHarvester.Local.Tests;
 
 public sealed class HarvestDatabaseTests : IDisposable
 {
-    private readonly TempDataDirectory directory = new();
-    private readonly HarvestDatabase database;
+    private readonly TempDataDirectory _directory = new();
+    private readonly HarvestDatabase _database;
 
     public HarvestDatabaseTests()
     {
-        database = HarvestDatabase.Open(Path.Combine(directory.Path, "test.db"), TimeSpan.FromSeconds(5));
-        _ = database.WriteAsync((tx, ct) => Execute(tx, "CREATE TABLE t (x INTEGER NOT NULL)", ct), CancellationToken.None).GetAwaiter().GetResult();
+        _database = HarvestDatabase.Open(Path.Combine(_directory.Path, "test.db"), TimeSpan.FromSeconds(5));
+        _ = _database.WriteAsync((tx, ct) => Execute(tx, "CREATE TABLE t (x INTEGER NOT NULL)", ct), CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class HarvestDatabaseTests : IDisposable
     {
         var (blocker, release) = HoldWriter();
         var transactions = new List<SqliteTransaction>();
-        var queued = Enumerable.Range(1, 20).Select(i => database.WriteAsync(async (tx, ct) =>
+        var queued = Enumerable.Range(1, 20).Select(i => _database.WriteAsync(async (tx, ct) =>
         {
             lock (transactions)
             {
@@ -40,13 +40,13 @@ public sealed class HarvestDatabaseTests : IDisposable
     public async Task WriteAsync_OnePieceOfABatchThrows_OnlyItsChangesRolledBackAndOnlyItsCallerFails()
     {
         var (blocker, release) = HoldWriter();
-        var good = database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (1)", ct), CancellationToken.None);
-        var bad = database.WriteAsync<int>(async (tx, ct) =>
+        var good = _database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (1)", ct), CancellationToken.None);
+        var bad = _database.WriteAsync<int>(async (tx, ct) =>
         {
             _ = await Execute(tx, "INSERT INTO t VALUES (2)", ct);
             throw new InvalidOperationException("simulated failure after a write");
         }, CancellationToken.None);
-        var alsoGood = database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (3)", ct), CancellationToken.None);
+        var alsoGood = _database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (3)", ct), CancellationToken.None);
 
         release.SetResult();
         await blocker;
@@ -63,7 +63,7 @@ public sealed class HarvestDatabaseTests : IDisposable
         var (blocker, release) = HoldWriter();
         using var cancel = new CancellationTokenSource();
         var ran = false;
-        var withdrawn = database.WriteAsync((tx, ct) =>
+        var withdrawn = _database.WriteAsync((tx, ct) =>
         {
             ran = true;
             return Execute(tx, "INSERT INTO t VALUES (9)", ct);
@@ -80,8 +80,8 @@ public sealed class HarvestDatabaseTests : IDisposable
 
     public void Dispose()
     {
-        database.Dispose();
-        directory.Dispose();
+        _database.Dispose();
+        _directory.Dispose();
     }
 
     // A write whose work waits until released, so everything queued meanwhile forms the next batch.
@@ -89,7 +89,7 @@ public sealed class HarvestDatabaseTests : IDisposable
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var blocker = database.WriteAsync(async (tx, ct) =>
+        var blocker = _database.WriteAsync(async (tx, ct) =>
         {
             started.SetResult();
             await release.Task;
@@ -109,7 +109,7 @@ public sealed class HarvestDatabaseTests : IDisposable
 
     private async Task<long> CountAsync() => (await ValuesAsync()).Count;
 
-    private Task<List<long>> ValuesAsync() => database.ReadAsync(async (connection, ct) =>
+    private Task<List<long>> ValuesAsync() => _database.ReadAsync(async (connection, ct) =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT x FROM t ORDER BY x";

@@ -7,16 +7,16 @@ public sealed class WalDurabilityTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private readonly TempDataDirectory directory = new();
-    private readonly GatedWalSync sync;
-    private readonly HarvestDatabase database;
+    private readonly TempDataDirectory _directory = new();
+    private readonly GatedWalSync _sync;
+    private readonly HarvestDatabase _database;
 
     public WalDurabilityTests()
     {
-        DatabasePath = Path.Combine(directory.Path, "test.db");
-        sync = new GatedWalSync(new WalFileSync(DatabasePath));
-        database = HarvestDatabase.Open(DatabasePath, TimeSpan.FromSeconds(5), walSync: sync);
-        _ = database.WriteAsync((tx, ct) => Execute(tx, "CREATE TABLE t (x INTEGER NOT NULL)", ct), CancellationToken.None).GetAwaiter().GetResult();
+        DatabasePath = Path.Combine(_directory.Path, "test.db");
+        _sync = new GatedWalSync(new WalFileSync(DatabasePath));
+        _database = HarvestDatabase.Open(DatabasePath, TimeSpan.FromSeconds(5), walSync: _sync);
+        _ = _database.WriteAsync((tx, ct) => Execute(tx, "CREATE TABLE t (x INTEGER NOT NULL)", ct), CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private string DatabasePath { get; }
@@ -24,13 +24,13 @@ public sealed class WalDurabilityTests : IDisposable
     [Fact]
     public async Task WriteAsync_AnswersOnlyAfterTheLogIsSynced_WhileTheNextBatchAlreadyRuns()
     {
-        sync.Hold();
+        _sync.Hold();
         // Run apart from the test thread: the sync blocks the thread of the caller that committed the batch.
-        var first = Task.Run(() => database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (1)", ct), CancellationToken.None));
-        Assert.True(sync.WaitUntilHeld(Patience), "the first write never reached its sync");
+        var first = Task.Run(() => _database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (1)", ct), CancellationToken.None));
+        Assert.True(_sync.WaitUntilHeld(Patience), "the first write never reached its sync");
 
         var secondRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var second = Task.Run(() => database.WriteAsync(async (tx, ct) =>
+        var second = Task.Run(() => _database.WriteAsync(async (tx, ct) =>
         {
             var rows = await Execute(tx, "INSERT INTO t VALUES (2)", ct);
             secondRan.SetResult();
@@ -44,22 +44,22 @@ public sealed class WalDurabilityTests : IDisposable
         Assert.False(first.IsCompleted);
         Assert.False(second.IsCompleted);
 
-        sync.Release();
+        _sync.Release();
         _ = await first.WaitAsync(Patience);
         _ = await second.WaitAsync(Patience);
-        Assert.Equal(2, sync.Syncs);
+        Assert.Equal(2, _sync.Syncs);
     }
 
     [Fact]
     public async Task WriteAsync_LogSyncFails_CallerGetsTheError()
     {
-        sync.FailNext(new IOException("simulated fsync failure"));
+        _sync.FailNext(new IOException("simulated fsync failure"));
 
         var failed = await Assert.ThrowsAsync<IOException>(
-            () => database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (1)", ct), CancellationToken.None));
+            () => _database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (1)", ct), CancellationToken.None));
 
         Assert.Equal("simulated fsync failure", failed.Message);
-        _ = await database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (2)", ct), CancellationToken.None);
+        _ = await _database.WriteAsync((tx, ct) => Execute(tx, "INSERT INTO t VALUES (2)", ct), CancellationToken.None);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class WalDurabilityTests : IDisposable
     {
         for (var i = 0; i < 50; i++)
         {
-            _ = await database.WriteAsync((tx, ct) => Execute(tx, $"INSERT INTO t VALUES ({i})", ct), CancellationToken.None);
+            _ = await _database.WriteAsync((tx, ct) => Execute(tx, $"INSERT INTO t VALUES ({i})", ct), CancellationToken.None);
         }
 
         // immutable=1 reads the main file alone, ignoring the log: rows show there only once checkpointed. The writer's
@@ -84,14 +84,14 @@ public sealed class WalDurabilityTests : IDisposable
 
     public void Dispose()
     {
-        sync.Release();
-        database.Dispose();
-        directory.Dispose();
+        _sync.Release();
+        _database.Dispose();
+        _directory.Dispose();
     }
 
     private long CountInMainFile()
     {
-        var copy = Path.Combine(directory.Path, $"snapshot-{Guid.NewGuid():N}.db");
+        var copy = Path.Combine(_directory.Path, $"snapshot-{Guid.NewGuid():N}.db");
         File.Copy(DatabasePath, copy);
         using var connection = new SqliteConnection($"Data Source=file:{copy}?immutable=1;Mode=ReadOnly;Pooling=False");
         connection.Open();
@@ -117,44 +117,44 @@ public sealed class WalDurabilityTests : IDisposable
     // The real log sync behind a gate the test opens, counting the syncs made while held.
     private sealed class GatedWalSync(IWalSync inner) : IWalSync
     {
-        private readonly ManualResetEventSlim open = new(initialState: true);
-        private readonly ManualResetEventSlim reached = new();
-        private Exception? nextFailure;
-        private int syncs;
+        private readonly ManualResetEventSlim _open = new(initialState: true);
+        private readonly ManualResetEventSlim _reached = new();
+        private Exception? _nextFailure;
+        private int _syncs;
 
-        public int Syncs => Volatile.Read(ref syncs);
+        public int Syncs => Volatile.Read(ref _syncs);
 
         public void Hold()
         {
-            syncs = 0;
-            reached.Reset();
-            open.Reset();
+            _syncs = 0;
+            _reached.Reset();
+            _open.Reset();
         }
 
-        public bool WaitUntilHeld(TimeSpan timeout) => reached.Wait(timeout);
+        public bool WaitUntilHeld(TimeSpan timeout) => _reached.Wait(timeout);
 
-        public void Release() => open.Set();
+        public void Release() => _open.Set();
 
-        public void FailNext(Exception failure) => nextFailure = failure;
+        public void FailNext(Exception failure) => _nextFailure = failure;
 
         public void Flush()
         {
-            if (Interlocked.Exchange(ref nextFailure, null) is { } failure)
+            if (Interlocked.Exchange(ref _nextFailure, null) is { } failure)
             {
                 throw failure;
             }
 
-            _ = Interlocked.Increment(ref syncs);
-            reached.Set();
-            _ = open.Wait(Patience);
+            _ = Interlocked.Increment(ref _syncs);
+            _reached.Set();
+            _ = _open.Wait(Patience);
             inner.Flush();
         }
 
         public void Dispose()
         {
             inner.Dispose();
-            open.Dispose();
-            reached.Dispose();
+            _open.Dispose();
+            _reached.Dispose();
         }
     }
 }

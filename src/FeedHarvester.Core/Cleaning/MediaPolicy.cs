@@ -6,7 +6,7 @@ namespace FeedHarvester.Cleaning;
 /// Named data for images and embeds in article HTML: where lazy loaders hide the real image, what a placeholder
 /// looks like, which images are tracking beacons, and which embed hosts are kept. Generic web conventions only.
 /// </summary>
-public static class MediaPolicy
+internal static class MediaPolicy
 {
     /// <summary>Attributes lazy-loading scripts read the real image URL from, most specific first.</summary>
     /// <summary>A base for protocol-relative embeds when no page URL is known; never fetched.</summary>

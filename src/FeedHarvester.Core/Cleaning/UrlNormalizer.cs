@@ -7,7 +7,7 @@ namespace FeedHarvester.Cleaning;
 /// lower-case scheme and host, no fragment, no default port, no tracking parameters.
 /// Path and the remaining query are kept byte for byte (their case and order can matter to the site).
 /// </summary>
-public static class UrlNormalizer
+internal static class UrlNormalizer
 {
     /// <summary>The normalized form of an absolute http(s) URL; other URLs come back unchanged apart from the fragment.</summary>
     public static Uri Normalize(Uri url)

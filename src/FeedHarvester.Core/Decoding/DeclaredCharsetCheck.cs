@@ -9,7 +9,7 @@ namespace FeedHarvester.Decoding;
 /// UTF-8 that are not UTF-8 at all (a legacy page behind a server default). Real text in a single-byte set is
 /// practically never valid multi-byte UTF-8, so the check is safe in the direction it corrects.
 /// </summary>
-public static class DeclaredCharsetCheck
+internal static class DeclaredCharsetCheck
 {
     /// <summary>What a not-UTF-8 document labelled UTF-8 most often is, when nothing else is declared.</summary>
     private static readonly Lazy<Encoding> Windows1252 = new(() =>

@@ -9,7 +9,7 @@ namespace FeedHarvester.Decoding;
 /// as us-ascii (RFC 3023's old rule): real sites serve windows-1251 declared only in the prolog that way.
 /// The text is always the one the bytes really spell, so the DTD guard and the XML reader see the same document.
 /// </summary>
-public static class FeedTextDecoder
+internal static class FeedTextDecoder
 {
     static FeedTextDecoder()
     {

@@ -6,7 +6,7 @@ namespace FeedHarvester.Decoding;
 /// Bytes to text, choosing the encoding as browsers do: byte-order mark, then the Content-Type charset,
 /// then a &lt;meta charset&gt; / http-equiv prescan of the first bytes, then UTF-8.
 /// </summary>
-public static partial class PageDecoder
+internal static partial class PageDecoder
 {
     /// <summary>Browsers prescan 1024 bytes; some pages put the meta tag later, so look a little further.</summary>
     private const int PrescanBytes = 4096;

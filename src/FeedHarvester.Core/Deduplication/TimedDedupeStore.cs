@@ -4,7 +4,7 @@ using FeedHarvester.Normalization;
 namespace FeedHarvester.Deduplication;
 
 /// <summary>Times the store's two calls as the seen-check and claim stages, whichever store (SQLite, Redis) is behind it.</summary>
-public sealed class TimedDedupeStore(IDedupeStore inner, HarvestMetrics metrics) : IDedupeStore
+internal sealed class TimedDedupeStore(IDedupeStore inner, HarvestMetrics metrics) : IDedupeStore
 {
     public async Task<DedupeKey?> FindSeenAsync(IReadOnlyList<DedupeKey> keys, CancellationToken cancellationToken)
     {

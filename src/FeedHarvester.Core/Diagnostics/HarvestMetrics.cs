@@ -27,42 +27,42 @@ public sealed class HarvestMetrics : IDisposable
         HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     };
 
-    private readonly bool ownsMeter;
+    private readonly bool _ownsMeter;
 
-    private readonly Counter<long> polls;
-    private readonly Histogram<double> fetchDuration;
-    private readonly Counter<long> httpResponses;
-    private readonly Counter<long> articlesEmitted;
-    private readonly Counter<long> articlesDuplicate;
-    private readonly Counter<long> articlesRejected;
-    private readonly Counter<long> articlesFromFeed;
-    private readonly Counter<long> articlesNearCopy;
-    private readonly Histogram<double> extractionDuration;
-    private readonly Histogram<double> sinkDuration;
-    private readonly Histogram<double> stageDuration;
-    private readonly Counter<double> stageCpuTime;
+    private readonly Counter<long> _polls;
+    private readonly Histogram<double> _fetchDuration;
+    private readonly Counter<long> _httpResponses;
+    private readonly Counter<long> _articlesEmitted;
+    private readonly Counter<long> _articlesDuplicate;
+    private readonly Counter<long> _articlesRejected;
+    private readonly Counter<long> _articlesFromFeed;
+    private readonly Counter<long> _articlesNearCopy;
+    private readonly Histogram<double> _extractionDuration;
+    private readonly Histogram<double> _sinkDuration;
+    private readonly Histogram<double> _stageDuration;
+    private readonly Counter<double> _stageCpuTime;
 
     // The last known state of every feed polled since start: the gauge reports counts of it on each collection.
-    private readonly ConcurrentDictionary<string, string> feedStates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _feedStates = new(StringComparer.Ordinal);
 
     /// <param name="meterFactory">The host's meter factory; null creates a free-standing meter (tools, tests).</param>
     public HarvestMetrics(IMeterFactory? meterFactory = null)
     {
         // A factory's meter belongs to the factory (disposed with the host); only a meter made here is disposed here.
-        ownsMeter = meterFactory is null;
+        _ownsMeter = meterFactory is null;
         Meter = meterFactory?.Create(new MeterOptions(MetricNames.Meter)) ?? new Meter(MetricNames.Meter);
-        polls = Meter.CreateCounter<long>(MetricNames.Polls, "{poll}", "Finished polls by outcome code");
-        fetchDuration = Meter.CreateHistogram<double>(MetricNames.FetchDuration, "s", "Time to fetch a feed or page, redirects and body included", tags: null, advice: SecondsBuckets);
-        httpResponses = Meter.CreateCounter<long>(MetricNames.HttpResponses, "{response}", "HTTP responses by status code");
-        articlesEmitted = Meter.CreateCounter<long>(MetricNames.ArticlesEmitted, "{article}", "New articles claimed for emission");
-        articlesDuplicate = Meter.CreateCounter<long>(MetricNames.ArticlesDuplicate, "{article}", "Entries already seen");
-        articlesRejected = Meter.CreateCounter<long>(MetricNames.ArticlesRejected, "{article}", "Entries refused by policy and not emitted");
-        articlesFromFeed = Meter.CreateCounter<long>(MetricNames.ArticlesFromFeed, "{article}", "New articles whose body came from the feed");
-        articlesNearCopy = Meter.CreateCounter<long>(MetricNames.ArticlesNearCopy, "{article}", "Near-copies of an earlier story, linked or dropped");
-        extractionDuration = Meter.CreateHistogram<double>(MetricNames.ExtractionDuration, "s", "Time to extract an article from its page, by extraction path", tags: null, advice: SecondsBuckets);
-        sinkDuration = Meter.CreateHistogram<double>(MetricNames.SinkDuration, "s", "Time of one sink round writing queued articles out", tags: null, advice: SecondsBuckets);
-        stageDuration = Meter.CreateHistogram<double>(MetricNames.StageDuration, "s", "Wall time of one call of a pipeline stage, by stage", tags: null, advice: StageBuckets);
-        stageCpuTime = Meter.CreateCounter<double>(MetricNames.StageCpuTime, "s", "Thread CPU time spent in the synchronous pipeline stages (parse, extract, normalize), by stage");
+        _polls = Meter.CreateCounter<long>(MetricNames.Polls, "{poll}", "Finished polls by outcome code");
+        _fetchDuration = Meter.CreateHistogram<double>(MetricNames.FetchDuration, "s", "Time to fetch a feed or page, redirects and body included", tags: null, advice: SecondsBuckets);
+        _httpResponses = Meter.CreateCounter<long>(MetricNames.HttpResponses, "{response}", "HTTP responses by status code");
+        _articlesEmitted = Meter.CreateCounter<long>(MetricNames.ArticlesEmitted, "{article}", "New articles claimed for emission");
+        _articlesDuplicate = Meter.CreateCounter<long>(MetricNames.ArticlesDuplicate, "{article}", "Entries already seen");
+        _articlesRejected = Meter.CreateCounter<long>(MetricNames.ArticlesRejected, "{article}", "Entries refused by policy and not emitted");
+        _articlesFromFeed = Meter.CreateCounter<long>(MetricNames.ArticlesFromFeed, "{article}", "New articles whose body came from the feed");
+        _articlesNearCopy = Meter.CreateCounter<long>(MetricNames.ArticlesNearCopy, "{article}", "Near-copies of an earlier story, linked or dropped");
+        _extractionDuration = Meter.CreateHistogram<double>(MetricNames.ExtractionDuration, "s", "Time to extract an article from its page, by extraction path", tags: null, advice: SecondsBuckets);
+        _sinkDuration = Meter.CreateHistogram<double>(MetricNames.SinkDuration, "s", "Time of one sink round writing queued articles out", tags: null, advice: SecondsBuckets);
+        _stageDuration = Meter.CreateHistogram<double>(MetricNames.StageDuration, "s", "Wall time of one call of a pipeline stage, by stage", tags: null, advice: StageBuckets);
+        _stageCpuTime = Meter.CreateCounter<double>(MetricNames.StageCpuTime, "s", "Thread CPU time spent in the synchronous pipeline stages (parse, extract, normalize), by stage");
         _ = Meter.CreateObservableGauge(MetricNames.Feeds, ObserveFeedStates, "{feed}", "Feeds polled since start, by state");
     }
 
@@ -75,19 +75,19 @@ public sealed class HarvestMetrics : IDisposable
     /// <summary>One finished poll: its outcome code and what became of its entries.</summary>
     public void RecordPoll(string outcome, ArticleCounts articles)
     {
-        polls.Add(1, new KeyValuePair<string, object?>(MetricTags.Outcome, outcome));
-        AddIfAny(articlesEmitted, articles.Emitted);
-        AddIfAny(articlesDuplicate, articles.Duplicates);
-        AddIfAny(articlesRejected, articles.Rejected);
-        AddIfAny(articlesFromFeed, articles.FromFeed);
+        _polls.Add(1, new KeyValuePair<string, object?>(MetricTags.Outcome, outcome));
+        AddIfAny(_articlesEmitted, articles.Emitted);
+        AddIfAny(_articlesDuplicate, articles.Duplicates);
+        AddIfAny(_articlesRejected, articles.Rejected);
+        AddIfAny(_articlesFromFeed, articles.FromFeed);
         if (articles.LinkedCopies > 0)
         {
-            articlesNearCopy.Add(articles.LinkedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "linked"));
+            _articlesNearCopy.Add(articles.LinkedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "linked"));
         }
 
         if (articles.DroppedCopies > 0)
         {
-            articlesNearCopy.Add(articles.DroppedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "dropped"));
+            _articlesNearCopy.Add(articles.DroppedCopies, new KeyValuePair<string, object?>(MetricTags.Action, "dropped"));
         }
     }
 
@@ -103,21 +103,21 @@ public sealed class HarvestMetrics : IDisposable
         };
         RecordStage(stage, elapsed, null);
         var kindTag = new KeyValuePair<string, object?>(MetricTags.Kind, kind);
-        fetchDuration.Record(elapsed.TotalSeconds, kindTag, new KeyValuePair<string, object?>(MetricTags.Status, status));
+        _fetchDuration.Record(elapsed.TotalSeconds, kindTag, new KeyValuePair<string, object?>(MetricTags.Status, status));
         if (statusCode is { } code)
         {
-            httpResponses.Add(1, kindTag, new KeyValuePair<string, object?>(MetricTags.StatusCode, code.ToString(CultureInfo.InvariantCulture)));
+            _httpResponses.Add(1, kindTag, new KeyValuePair<string, object?>(MetricTags.StatusCode, code.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
     /// <summary>One extraction attempt: how long it took and which path produced the body (see <see cref="MetricTags"/> for none/error).</summary>
     public void RecordExtraction(TimeSpan elapsed, string path) =>
-        extractionDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(MetricTags.Path, path));
+        _extractionDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(MetricTags.Path, path));
 
     /// <summary>One sink round (also the emit stage's time).</summary>
     public void RecordSinkRound(TimeSpan elapsed)
     {
-        sinkDuration.Record(elapsed.TotalSeconds);
+        _sinkDuration.Record(elapsed.TotalSeconds);
         RecordStage(HarvestStage.Emit, elapsed, null);
     }
 
@@ -126,10 +126,10 @@ public sealed class HarvestMetrics : IDisposable
     {
         Stages.Add(stage, wall, cpu);
         var tag = new KeyValuePair<string, object?>(MetricTags.Stage, StageNames.Name(stage));
-        stageDuration.Record(wall.TotalSeconds, tag);
+        _stageDuration.Record(wall.TotalSeconds, tag);
         if (cpu is { } spent)
         {
-            stageCpuTime.Add(spent.TotalSeconds, tag);
+            _stageCpuTime.Add(spent.TotalSeconds, tag);
         }
     }
 
@@ -137,14 +137,14 @@ public sealed class HarvestMetrics : IDisposable
     public void RecordStage(HarvestStage stage, in StageTimer timer) => RecordStage(stage, timer.Wall, timer.Cpu);
 
     /// <summary>A feed's state after a poll, as one of the <see cref="FeedStateLabel"/> words: the feeds gauge counts the latest of each feed.</summary>
-    public void RecordFeedState(string feedUrl, string label) => feedStates[feedUrl] = label;
+    public void RecordFeedState(string feedUrl, string label) => _feedStates[feedUrl] = label;
 
     /// <summary>Starts a timer for <see cref="RecordExtraction"/> or <see cref="RecordSinkRound"/>; monotonic, so no TimeProvider.</summary>
     public static long StartTimer() => Stopwatch.GetTimestamp();
 
     public void Dispose()
     {
-        if (ownsMeter)
+        if (_ownsMeter)
         {
             Meter.Dispose();
         }
@@ -162,12 +162,12 @@ public sealed class HarvestMetrics : IDisposable
     {
         // Every state is reported, zeros included, so a series does not vanish when its last feed leaves it; but nothing
         // before the first poll, so an idle second instance in the process cannot overwrite the live one's values.
-        if (feedStates.IsEmpty)
+        if (_feedStates.IsEmpty)
         {
             return [];
         }
 
-        var counts = feedStates.Values.CountBy(s => s).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var counts = _feedStates.Values.CountBy(s => s).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         return FeedStateLabel.All.Select(s => new Measurement<int>(counts.GetValueOrDefault(s), new KeyValuePair<string, object?>(MetricTags.State, s)));
     }
 }

@@ -29,7 +29,7 @@ public enum HarvestStage
 }
 
 /// <summary>Names of the stages as tag values and in the <c>--once</c> summary.</summary>
-public static class StageNames
+internal static class StageNames
 {
     /// <summary>Every stage, in pipeline order.</summary>
     public static IReadOnlyList<HarvestStage> All { get; } = Enum.GetValues<HarvestStage>();

@@ -1,7 +1,7 @@
 namespace FeedHarvester.Diagnostics;
 
 /// <summary>Tag (label) names of the <see cref="MetricNames"/> instruments, and the fixed values some of them take.</summary>
-public static class MetricTags
+internal static class MetricTags
 {
     public const string Outcome = "outcome";
     public const string Kind = "kind";

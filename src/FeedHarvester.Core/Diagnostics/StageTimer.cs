@@ -8,13 +8,13 @@ namespace FeedHarvester.Diagnostics;
 /// </summary>
 public readonly struct StageTimer
 {
-    private readonly long startedAt;
-    private readonly TimeSpan? cpuAtStart;
+    private readonly long _startedAt;
+    private readonly TimeSpan? _cpuAtStart;
 
     private StageTimer(long startedAt, TimeSpan? cpuAtStart)
     {
-        this.startedAt = startedAt;
-        this.cpuAtStart = cpuAtStart;
+        _startedAt = startedAt;
+        _cpuAtStart = cpuAtStart;
     }
 
     /// <summary>For a stage that runs on one thread from start to end: wall and thread CPU time.</summary>
@@ -24,8 +24,8 @@ public readonly struct StageTimer
     public static StageTimer StartAsynchronous() => new(Stopwatch.GetTimestamp(), null);
 
     /// <summary>Wall time since the start.</summary>
-    public TimeSpan Wall => Stopwatch.GetElapsedTime(startedAt);
+    public TimeSpan Wall => Stopwatch.GetElapsedTime(_startedAt);
 
     /// <summary>The thread's CPU time since the start, or null for an asynchronous stage or where it cannot be read.</summary>
-    public TimeSpan? Cpu => cpuAtStart is { } start && ThreadCpuClock.Now() is { } now ? now - start : null;
+    public TimeSpan? Cpu => _cpuAtStart is { } start && ThreadCpuClock.Now() is { } now ? now - start : null;
 }

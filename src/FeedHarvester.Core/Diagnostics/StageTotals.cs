@@ -6,20 +6,20 @@ namespace FeedHarvester.Diagnostics;
 /// </summary>
 public sealed class StageTotals
 {
-    private readonly long[] calls = new long[StageNames.All.Count];
-    private readonly long[] wallTicks = new long[StageNames.All.Count];
-    private readonly long[] cpuTicks = new long[StageNames.All.Count];
-    private readonly long[] cpuCalls = new long[StageNames.All.Count];
+    private readonly long[] _calls = new long[StageNames.All.Count];
+    private readonly long[] _wallTicks = new long[StageNames.All.Count];
+    private readonly long[] _cpuTicks = new long[StageNames.All.Count];
+    private readonly long[] _cpuCalls = new long[StageNames.All.Count];
 
     public void Add(HarvestStage stage, TimeSpan wall, TimeSpan? cpu)
     {
         var i = (int)stage;
-        _ = Interlocked.Increment(ref calls[i]);
-        _ = Interlocked.Add(ref wallTicks[i], wall.Ticks);
+        _ = Interlocked.Increment(ref _calls[i]);
+        _ = Interlocked.Add(ref _wallTicks[i], wall.Ticks);
         if (cpu is { } spent)
         {
-            _ = Interlocked.Increment(ref cpuCalls[i]);
-            _ = Interlocked.Add(ref cpuTicks[i], spent.Ticks);
+            _ = Interlocked.Increment(ref _cpuCalls[i]);
+            _ = Interlocked.Add(ref _cpuTicks[i], spent.Ticks);
         }
     }
 
@@ -28,8 +28,8 @@ public sealed class StageTotals
         StageNames.All.Select(stage =>
         {
             var i = (int)stage;
-            var cpu = Interlocked.Read(ref cpuCalls[i]) > 0 ? TimeSpan.FromTicks(Interlocked.Read(ref cpuTicks[i])) : (TimeSpan?)null;
-            return new StageTotal(stage, Interlocked.Read(ref calls[i]), TimeSpan.FromTicks(Interlocked.Read(ref wallTicks[i])), cpu);
+            var cpu = Interlocked.Read(ref _cpuCalls[i]) > 0 ? TimeSpan.FromTicks(Interlocked.Read(ref _cpuTicks[i])) : (TimeSpan?)null;
+            return new StageTotal(stage, Interlocked.Read(ref _calls[i]), TimeSpan.FromTicks(Interlocked.Read(ref _wallTicks[i])), cpu);
         }).ToList();
 }
 

@@ -33,44 +33,46 @@ public sealed class EmitPump : IDisposable
     /// <summary>Longest wait between retries: a disk that frees is written to within this long, and one that stays full is tried six times a minute.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
 
-    private readonly IArticleSink sink;
-    private readonly bool emitsOnClaim;
-    private readonly ILogger logger;
-    private readonly long maxBacklog;
-    private readonly TimeProvider clock;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly ITimer retryTimer;
-    private int requested;
-    private int disposed;
+    private readonly IArticleSink _sink;
+    private readonly bool _emitsOnClaim;
+    private readonly ILogger _logger;
+    private readonly long _maxBacklog;
+    private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ITimer _retryTimer;
+    private int _requested;
+    private int _disposed;
 
     // Claims signalled so far, and how many of them a finished round is known to have written: every round writes
     // whatever was queued when it started, so a successful round covers every signal counted before it began.
-    private long signalled;
-    private long covered;
-    private TaskCompletionSource progress = NewProgress();
+    private long _signalled;
+    private long _covered;
+    private TaskCompletionSource _progress = NewProgress();
 
     // Changed only by the drain holding the gate; read by anyone.
-    private EmitFailure? failure;
-    private DateTimeOffset failingSince;
-    private TimeSpan retryDelay = FirstRetryDelay;
+    private EmitFailure? _failure;
+    private DateTimeOffset _failingSince;
+    private TimeSpan _retryDelay = FirstRetryDelay;
 
-    public EmitPump(IArticleSink sink, ILogger<EmitPump> logger, SchedulingOptions? scheduling = null, TimeProvider? timeProvider = null)
+    public EmitPump(IArticleSink sink, ILogger<EmitPump> logger, SchedulingOptions scheduling, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(logger);
-        this.sink = sink;
-        emitsOnClaim = sink.EmitsOnClaim;
-        this.logger = logger;
-        maxBacklog = (scheduling ?? new SchedulingOptions()).MaxEmitBacklog;
-        clock = timeProvider ?? TimeProvider.System;
-        retryTimer = clock.CreateTimer(_ => Retry(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        ArgumentNullException.ThrowIfNull(scheduling);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _sink = sink;
+        _emitsOnClaim = sink.EmitsOnClaim;
+        _logger = logger;
+        _maxBacklog = scheduling.MaxEmitBacklog;
+        _clock = timeProvider;
+        _retryTimer = _clock.CreateTimer(_ => Retry(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Claimed articles not yet known to be written.</summary>
-    public long Backlog => Interlocked.Read(ref signalled) - Interlocked.Read(ref covered);
+    public long Backlog => Interlocked.Read(ref _signalled) - Interlocked.Read(ref _covered);
 
     /// <summary>Why the last round failed, while the sink cannot write; null once a round succeeds.</summary>
-    public EmitFailure? Failure => Volatile.Read(ref failure);
+    public EmitFailure? Failure => Volatile.Read(ref _failure);
 
     /// <summary>
     /// An article was claimed and queued: make sure a drain runs soon. Returns at once. A sink whose claims are the
@@ -78,25 +80,25 @@ public sealed class EmitPump : IDisposable
     /// </summary>
     public void Signal()
     {
-        if (emitsOnClaim)
+        if (_emitsOnClaim)
         {
             return;
         }
 
-        _ = Interlocked.Increment(ref signalled);
+        _ = Interlocked.Increment(ref _signalled);
         RequestDrain();
     }
 
     /// <summary>Returns once fewer than <see cref="SchedulingOptions.MaxEmitBacklog"/> claimed articles wait for the sink.</summary>
     public async Task WaitForRoomAsync(CancellationToken cancellationToken)
     {
-        while (Backlog >= maxBacklog)
+        while (Backlog >= _maxBacklog)
         {
-            var next = Volatile.Read(ref progress).Task;
+            var next = Volatile.Read(ref _progress).Task;
             RequestDrain();
             try
             {
-                await next.WaitAsync(StalledRetryDelay, clock, cancellationToken).ConfigureAwait(false);
+                await next.WaitAsync(StalledRetryDelay, _clock, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -113,7 +115,7 @@ public sealed class EmitPump : IDisposable
         var total = result.Emitted + result.Recovered;
         if (total > 0)
         {
-            Log.RecoveredPending(logger, total);
+            Log.RecoveredPending(_logger, total);
         }
 
         return total;
@@ -125,21 +127,21 @@ public sealed class EmitPump : IDisposable
     /// </summary>
     public async Task<EmitResult> FlushAsync(CancellationToken cancellationToken)
     {
-        _ = Interlocked.Exchange(ref requested, 1);
+        _ = Interlocked.Exchange(ref _requested, 1);
         return await DrainAsync(retry: false, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            retryTimer.Dispose();
+            _retryTimer.Dispose();
         }
     }
 
     private void RequestDrain()
     {
-        _ = Interlocked.Exchange(ref requested, 1);
+        _ = Interlocked.Exchange(ref _requested, 1);
 
         // While failing, the retry timer decides when the next round runs, so a stream of claims cannot hammer a full disk.
         if (Failure is null)
@@ -150,7 +152,7 @@ public sealed class EmitPump : IDisposable
 
     private void Retry()
     {
-        _ = Interlocked.Exchange(ref requested, 1);
+        _ = Interlocked.Exchange(ref _requested, 1);
         _ = Task.Run(() => DrainAsync(retry: true, CancellationToken.None));
     }
 
@@ -162,7 +164,7 @@ public sealed class EmitPump : IDisposable
             return new EmitResult(0, 0, failing);
         }
 
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Checked again: the round this drain waited for may have just failed.
@@ -173,9 +175,9 @@ public sealed class EmitPump : IDisposable
 
             var emitted = 0;
             var recovered = 0;
-            while (Interlocked.Exchange(ref requested, 0) == 1)
+            while (Interlocked.Exchange(ref _requested, 0) == 1)
             {
-                var upTo = Interlocked.Read(ref signalled);
+                var upTo = Interlocked.Read(ref _signalled);
                 var round = await RoundAsync(cancellationToken).ConfigureAwait(false);
                 emitted += round.Emitted;
                 recovered += round.Recovered;
@@ -193,7 +195,7 @@ public sealed class EmitPump : IDisposable
         }
         finally
         {
-            _ = gate.Release();
+            _ = _gate.Release();
         }
     }
 
@@ -203,13 +205,13 @@ public sealed class EmitPump : IDisposable
     {
         try
         {
-            return await sink.EmitPendingAsync(cancellationToken).ConfigureAwait(false);
+            return await _sink.EmitPendingAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (Failure?.Kind != EmitFailureKind.SinkCrashed)
             {
-                Log.SinkCrashed(logger, ex);
+                Log.SinkCrashed(_logger, ex);
             }
 
             return new EmitResult(0, 0, new EmitFailure(EmitFailureKind.SinkCrashed, ex.Message));
@@ -221,24 +223,24 @@ public sealed class EmitPump : IDisposable
         var previous = Failure;
         if (previous is null)
         {
-            failingSince = clock.GetUtcNow();
-            retryDelay = FirstRetryDelay;
+            _failingSince = _clock.GetUtcNow();
+            _retryDelay = FirstRetryDelay;
         }
         else
         {
-            retryDelay = retryDelay * 2 > MaxRetryDelay ? MaxRetryDelay : retryDelay * 2;
+            _retryDelay = _retryDelay * 2 > MaxRetryDelay ? MaxRetryDelay : _retryDelay * 2;
         }
 
         // Once per change of state: the first failure, or a different kind of failure than the last one.
         if (previous?.Kind != failed.Kind && failed.Kind != EmitFailureKind.SinkCrashed)
         {
-            Log.SinkFailing(logger, failed.Kind, failed.Reason, Backlog, MaxRetryDelay.TotalSeconds);
+            Log.SinkFailing(_logger, failed.Kind, failed.Reason, Backlog, MaxRetryDelay.TotalSeconds);
         }
 
-        Volatile.Write(ref failure, failed);
-        if (Volatile.Read(ref disposed) == 0)
+        Volatile.Write(ref _failure, failed);
+        if (Volatile.Read(ref _disposed) == 0)
         {
-            _ = retryTimer.Change(retryDelay, Timeout.InfiniteTimeSpan);
+            _ = _retryTimer.Change(_retryDelay, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -249,20 +251,20 @@ public sealed class EmitPump : IDisposable
             return;
         }
 
-        Log.SinkRecovered(logger, (clock.GetUtcNow() - failingSince).TotalSeconds, round.Emitted + round.Recovered);
-        Volatile.Write(ref failure, null);
-        retryDelay = FirstRetryDelay;
+        Log.SinkRecovered(_logger, (_clock.GetUtcNow() - _failingSince).TotalSeconds, round.Emitted + round.Recovered);
+        Volatile.Write(ref _failure, null);
+        _retryDelay = FirstRetryDelay;
     }
 
     // Only the drain holding the gate calls this, so covered only grows.
     private void Cover(long upTo)
     {
-        if (upTo > Interlocked.Read(ref covered))
+        if (upTo > Interlocked.Read(ref _covered))
         {
-            _ = Interlocked.Exchange(ref covered, upTo);
+            _ = Interlocked.Exchange(ref _covered, upTo);
         }
 
-        _ = Interlocked.Exchange(ref progress, NewProgress()).TrySetResult();
+        _ = Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
     }
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -5,7 +5,7 @@ namespace FeedHarvester.Fetching;
 /// <summary>One address block the private-address guard refuses, with the reason it is not a public web server.</summary>
 /// <param name="Network">The block in CIDR form.</param>
 /// <param name="Name">What the block is, for refusal messages ("loopback (127.0.0.0/8)").</param>
-public sealed record BlockedRange(IPNetwork Network, string Name)
+internal sealed record BlockedRange(IPNetwork Network, string Name)
 {
     public BlockedRange(string cidr, string name)
         : this(IPNetwork.Parse(cidr), name)

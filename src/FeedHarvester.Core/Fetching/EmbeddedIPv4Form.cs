@@ -6,7 +6,7 @@ namespace FeedHarvester.Fetching;
 /// <param name="Network">The prefix.</param>
 /// <param name="Name">What the form is called, for refusal messages.</param>
 /// <param name="Offset">Index of the first of the four IPv4 bytes inside the 16-byte IPv6 address.</param>
-public sealed record EmbeddedIPv4Form(IPNetwork Network, string Name, int Offset)
+internal sealed record EmbeddedIPv4Form(IPNetwork Network, string Name, int Offset)
 {
     public EmbeddedIPv4Form(string cidr, string name, int offset)
         : this(IPNetwork.Parse(cidr), name, offset)

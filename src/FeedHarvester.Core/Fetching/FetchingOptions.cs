@@ -82,7 +82,7 @@ public sealed class FetchingOptions : IValidatableObject
 }
 
 /// <summary>Defaults of <see cref="FetchingOptions"/>, in one place.</summary>
-public static class FetchingDefaults
+internal static class FetchingDefaults
 {
     public const string ProjectUrl = "https://github.com/feedharvester/feedharvester";
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

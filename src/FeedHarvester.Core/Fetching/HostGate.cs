@@ -3,8 +3,8 @@ namespace FeedHarvester.Fetching;
 /// <summary>One host's in-flight slots and the earliest time its next request may start.</summary>
 internal sealed class HostGate(int maxInFlight)
 {
-    private readonly Lock gate = new();
-    private DateTimeOffset nextStart = DateTimeOffset.MinValue;
+    private readonly Lock _gate = new();
+    private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
 
     public SemaphoreSlim Slots { get; } = new(maxInFlight, maxInFlight);
 
@@ -19,10 +19,10 @@ internal sealed class HostGate(int maxInFlight)
             return TimeSpan.Zero;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            var start = nextStart > now ? nextStart : now;
-            nextStart = start + minDelay;
+            var start = _nextStart > now ? _nextStart : now;
+            _nextStart = start + minDelay;
             return start - now;
         }
     }

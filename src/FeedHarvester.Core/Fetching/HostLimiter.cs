@@ -8,10 +8,10 @@ namespace FeedHarvester.Fetching;
 /// </summary>
 public sealed class HostLimiter
 {
-    private readonly ConcurrentDictionary<string, HostGate> gates = new(StringComparer.OrdinalIgnoreCase);
-    private readonly int maxPerHost;
-    private readonly TimeSpan minDelayPerHost;
-    private readonly TimeProvider timeProvider;
+    private readonly ConcurrentDictionary<string, HostGate> _gates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int _maxPerHost;
+    private readonly TimeSpan _minDelayPerHost;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>A concurrency cap only, no spacing between requests.</summary>
     public HostLimiter(int maxPerHost)
@@ -24,9 +24,9 @@ public sealed class HostLimiter
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPerHost, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(minDelayPerHost, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        this.maxPerHost = maxPerHost;
-        this.minDelayPerHost = minDelayPerHost;
-        this.timeProvider = timeProvider;
+        _maxPerHost = maxPerHost;
+        _minDelayPerHost = minDelayPerHost;
+        _timeProvider = timeProvider;
     }
 
     /// <summary>The limiter the options describe: <see cref="FetchingOptions.MaxConcurrentRequestsPerHost"/> and <see cref="FetchingOptions.MinDelayPerHost"/>.</summary>
@@ -40,15 +40,15 @@ public sealed class HostLimiter
     public async Task<IDisposable> AcquireAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var gate = gates.GetOrAdd(url.Authority, static (_, max) => new HostGate(max), maxPerHost);
+        var gate = _gates.GetOrAdd(url.Authority, static (_, max) => new HostGate(max), _maxPerHost);
         await gate.Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         var slot = new Slot(gate.Slots);
         try
         {
-            var wait = gate.ReserveStart(timeProvider.GetUtcNow(), minDelayPerHost);
+            var wait = gate.ReserveStart(_timeProvider.GetUtcNow(), _minDelayPerHost);
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
 
             return slot;
@@ -62,11 +62,11 @@ public sealed class HostLimiter
 
     private sealed class Slot(SemaphoreSlim gate) : IDisposable
     {
-        private int released;
+        private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 _ = gate.Release();
             }

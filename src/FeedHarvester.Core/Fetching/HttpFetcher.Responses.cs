@@ -20,7 +20,7 @@ public sealed partial class HttpFetcher
                 StatusCode = status,
                 ETag = response.Headers.ETag?.ToString() ?? plan.Request.ETag,
                 LastModified = LastModifiedOf(response) ?? plan.Request.LastModified,
-                FreshFor = Freshness.FreshFor(response, timeProvider.GetUtcNow()),
+                FreshFor = Freshness.FreshFor(response, _timeProvider.GetUtcNow()),
             };
         }
 
@@ -53,15 +53,15 @@ public sealed partial class HttpFetcher
             ContentLocation = response.Content.Headers.ContentLocation,
             ETag = response.Headers.ETag?.ToString(),
             LastModified = LastModifiedOf(response),
-            FreshFor = Freshness.FreshFor(response, timeProvider.GetUtcNow()),
+            FreshFor = Freshness.FreshFor(response, _timeProvider.GetUtcNow()),
         };
     }
 
     // Remembered for the URL that answered and the URL the caller asked for, so neither is asked again before the wait is over.
     private void RememberRetryAfter(Uri requested, Uri current, TimeSpan wait)
     {
-        retryAfter.Remember(RetryAfterKey(current), wait);
-        retryAfter.Remember(RetryAfterKey(requested), wait);
+        _retryAfter.Remember(RetryAfterKey(current), wait);
+        _retryAfter.Remember(RetryAfterKey(requested), wait);
     }
 
     private FetchResult FailureFor(Uri url, HttpResponseMessage response)
@@ -87,7 +87,7 @@ public sealed partial class HttpFetcher
         TimeSpan? wait = header switch
         {
             { Delta: { } delta } => delta,
-            { Date: { } date } => date - timeProvider.GetUtcNow(),
+            { Date: { } date } => date - _timeProvider.GetUtcNow(),
             _ => null,
         };
         if (wait is not { } value)
@@ -95,7 +95,7 @@ public sealed partial class HttpFetcher
             return null;
         }
 
-        return value <= TimeSpan.Zero ? TimeSpan.Zero : value > settings.MaxRetryAfter ? settings.MaxRetryAfter : value;
+        return value <= TimeSpan.Zero ? TimeSpan.Zero : value > _settings.MaxRetryAfter ? _settings.MaxRetryAfter : value;
     }
 
     // The validated header drops a media type it cannot parse; the raw value still carries the charset the decoder needs.

@@ -20,13 +20,13 @@ public sealed partial class HttpFetcher
 
     private const string RobotsAccept = "text/plain, */*;q=0.5";
 
-    private readonly HttpClient client;
-    private readonly HostLimiter hostLimiter;
-    private readonly FetchingOptions settings;
-    private readonly TimeProvider timeProvider;
-    private readonly PrivateAddressGuard guard;
-    private readonly RetryAfterMemory retryAfter;
-    private readonly RobotsTxtCache robots;
+    private readonly HttpClient _client;
+    private readonly HostLimiter _hostLimiter;
+    private readonly FetchingOptions _settings;
+    private readonly TimeProvider _timeProvider;
+    private readonly PrivateAddressGuard _guard;
+    private readonly RetryAfterMemory _retryAfter;
+    private readonly RobotsTxtCache _robots;
 
     /// <param name="client">Should use <see cref="FetchingHandler.Create"/> as its primary handler, so connections go through the guard.</param>
     /// <param name="hostLimiter">Shared by every fetch; <see cref="HostLimiter.Create"/> builds it from the options.</param>
@@ -35,21 +35,21 @@ public sealed partial class HttpFetcher
     public HttpFetcher(HttpClient client, HostLimiter hostLimiter, IOptions<FetchingOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.client = client ?? throw new ArgumentNullException(nameof(client));
-        this.hostLimiter = hostLimiter ?? throw new ArgumentNullException(nameof(hostLimiter));
-        this.timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        settings = options.Value;
-        guard = new PrivateAddressGuard(settings);
-        retryAfter = new RetryAfterMemory(timeProvider);
-        robots = new RobotsTxtCache(FetchRobotsTxtAsync, RobotsTxt.ProductTokenOf(settings.UserAgent), settings.RobotsTxtCacheDuration, timeProvider);
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _hostLimiter = hostLimiter ?? throw new ArgumentNullException(nameof(hostLimiter));
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _settings = options.Value;
+        _guard = new PrivateAddressGuard(_settings);
+        _retryAfter = new RetryAfterMemory(timeProvider);
+        _robots = new RobotsTxtCache(FetchRobotsTxtAsync, RobotsTxt.ProductTokenOf(_settings.UserAgent), _settings.RobotsTxtCacheDuration, timeProvider);
     }
 
     public Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var plan = request.Kind == FetchKind.Feed
-            ? new Plan(request, FeedAccept, settings.MaxFeedBytes, TruncateBody: false, CheckRobots: false)
-            : new Plan(request, PageAccept, settings.MaxPageBytes, TruncateBody: false, CheckRobots: settings.RespectRobotsTxt);
+            ? new Plan(request, FeedAccept, _settings.MaxFeedBytes, TruncateBody: false, CheckRobots: false)
+            : new Plan(request, PageAccept, _settings.MaxPageBytes, TruncateBody: false, CheckRobots: _settings.RespectRobotsTxt);
         return FetchAsync(plan, cancellationToken);
     }
 
@@ -64,7 +64,7 @@ public sealed partial class HttpFetcher
             return FetchResult.Failed(url, FetchFailureKind.UnsupportedScheme, $"only http and https URLs are fetched ({url.OriginalString})");
         }
 
-        var started = timeProvider.GetTimestamp();
+        var started = _timeProvider.GetTimestamp();
         var chain = new List<Uri> { url };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         FetchResult result;
@@ -85,7 +85,7 @@ public sealed partial class HttpFetcher
             result = FetchResult.Failed(url, FetchFailureKind.NetworkError, Describe(ex));
         }
 
-        return result with { FinalUrl = result.FinalUrl ?? chain[^1], Elapsed = timeProvider.GetElapsedTime(started) };
+        return result with { FinalUrl = result.FinalUrl ?? chain[^1], Elapsed = _timeProvider.GetElapsedTime(started) };
     }
 
     /// <summary>Sends the request and follows redirects; each hop is checked (guard, Retry-After, robots) before it is sent.</summary>
@@ -100,21 +100,21 @@ public sealed partial class HttpFetcher
                 return refused;
             }
 
-            if (plan.CheckRobots && !await robots.IsAllowedAsync(current, deadline.Token).ConfigureAwait(false))
+            if (plan.CheckRobots && !await _robots.IsAllowedAsync(current, deadline.Token).ConfigureAwait(false))
             {
                 return FetchResult.Failed(plan.Request.Url, FetchFailureKind.RobotsDisallowed,
-                    $"robots.txt of {current.GetLeftPart(UriPartial.Authority)} disallows {current.AbsoluteUri} for {RobotsTxt.ProductTokenOf(settings.UserAgent)}");
+                    $"robots.txt of {current.GetLeftPart(UriPartial.Authority)} disallows {current.AbsoluteUri} for {RobotsTxt.ProductTokenOf(_settings.UserAgent)}");
             }
 
             // Waiting for the host's turn is queueing, not a slow server, so the time limit starts once the first slot is ours.
-            using var slot = await hostLimiter.AcquireAsync(current, deadline.Token).ConfigureAwait(false);
+            using var slot = await _hostLimiter.AcquireAsync(current, deadline.Token).ConfigureAwait(false);
             if (chain.Count == 1)
             {
-                deadline.CancelAfter(settings.Timeout);
+                deadline.CancelAfter(_settings.Timeout);
             }
 
             using var message = BuildRequest(plan, current);
-            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
+            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
                 .ConfigureAwait(false);
             if (!IsRedirect(response.StatusCode))
             {
@@ -156,9 +156,9 @@ public sealed partial class HttpFetcher
             return FetchResult.Failed(plan.Request.Url, FetchFailureKind.RedirectLoop, $"redirect loop: {Describe(chain)}", response.StatusCode) with { FinalUrl = current };
         }
 
-        if (chain.Count - 1 > settings.MaxRedirects)
+        if (chain.Count - 1 > _settings.MaxRedirects)
         {
-            return FetchResult.Failed(plan.Request.Url, FetchFailureKind.RedirectLoop, $"more than {settings.MaxRedirects} redirects: {Describe(chain)}", response.StatusCode)
+            return FetchResult.Failed(plan.Request.Url, FetchFailureKind.RedirectLoop, $"more than {_settings.MaxRedirects} redirects: {Describe(chain)}", response.StatusCode)
                 with { FinalUrl = current };
         }
 
@@ -168,12 +168,12 @@ public sealed partial class HttpFetcher
     /// <summary>Refusals that need no connection: an internal IP literal, or a Retry-After still running for this URL.</summary>
     private FetchResult? RefuseBeforeSending(Plan plan, Uri current)
     {
-        if (guard.CheckLiteral(current) is { } refusal)
+        if (_guard.CheckLiteral(current) is { } refusal)
         {
             return FetchResult.Failed(plan.Request.Url, FetchFailureKind.PrivateAddressBlocked, refusal.Message) with { FinalUrl = current };
         }
 
-        if (retryAfter.Remaining(RetryAfterKey(current)) is { } wait)
+        if (_retryAfter.Remaining(RetryAfterKey(current)) is { } wait)
         {
             return FetchResult.Failed(plan.Request.Url, FetchFailureKind.RateLimited,
                 $"not sent: {current.AbsoluteUri} asked us to wait (Retry-After), {wait.TotalSeconds:0} s left")
@@ -186,7 +186,7 @@ public sealed partial class HttpFetcher
     private HttpRequestMessage BuildRequest(Plan plan, Uri url)
     {
         var message = new HttpRequestMessage(HttpMethod.Get, url);
-        _ = message.Headers.TryAddWithoutValidation("User-Agent", plan.Request.UserAgent ?? settings.UserAgent);
+        _ = message.Headers.TryAddWithoutValidation("User-Agent", plan.Request.UserAgent ?? _settings.UserAgent);
         _ = message.Headers.TryAddWithoutValidation("Accept", plan.Accept);
         if (!string.IsNullOrEmpty(plan.Request.ETag))
         {
@@ -201,10 +201,10 @@ public sealed partial class HttpFetcher
         return message;
     }
 
-    private string RetryAfterKey(Uri url) => settings.RetryAfterAppliesToWholeHost ? url.GetLeftPart(UriPartial.Authority) : url.AbsoluteUri;
+    private string RetryAfterKey(Uri url) => _settings.RetryAfterAppliesToWholeHost ? url.GetLeftPart(UriPartial.Authority) : url.AbsoluteUri;
 
     private FetchResult TimedOut(Uri url) =>
-        FetchResult.Failed(url, FetchFailureKind.Timeout, $"no complete response within {settings.Timeout.TotalSeconds:0.#} s");
+        FetchResult.Failed(url, FetchFailureKind.Timeout, $"no complete response within {_settings.Timeout.TotalSeconds:0.#} s");
 
     private static bool IsHttp(Uri url) => url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 

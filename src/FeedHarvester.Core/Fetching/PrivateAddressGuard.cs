@@ -11,9 +11,9 @@ namespace FeedHarvester.Fetching;
 /// operator listed the exact host:port in <see cref="FetchingOptions.AllowedPrivateHosts"/>. The decision is
 /// pure; <see cref="FetchingHandler"/> enforces it on the address actually connected.
 /// </summary>
-public sealed class PrivateAddressGuard
+internal sealed class PrivateAddressGuard
 {
-    private readonly FrozenSet<string> allowedHosts;
+    private readonly FrozenSet<string> _allowedHosts;
 
     public PrivateAddressGuard(FetchingOptions options)
     {
@@ -27,7 +27,7 @@ public sealed class PrivateAddressGuard
                 : throw new ArgumentException($"AllowedPrivateHosts entry '{entry}' is not host:port (IPv6 as [::1]:8080)", nameof(options)));
         }
 
-        allowedHosts = keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _allowedHosts = keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>False when the operator turned the guard off (BlockPrivateAddresses=false).</summary>
@@ -69,7 +69,7 @@ public sealed class PrivateAddressGuard
     public bool IsAllowedHost(string host, int port)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return allowedHosts.Contains(Key(host, port));
+        return _allowedHosts.Contains(Key(host, port));
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ internal sealed class RetryAfterMemory(TimeProvider timeProvider)
     // Expired entries are swept on write once the table grows past this, keeping memory bounded without a timer.
     private const int SweepThreshold = 1024;
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> waitUntil = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _waitUntil = new(StringComparer.Ordinal);
 
     public void Remember(string key, TimeSpan wait)
     {
@@ -22,14 +22,14 @@ internal sealed class RetryAfterMemory(TimeProvider timeProvider)
 
         var now = timeProvider.GetUtcNow();
         var until = now + wait;
-        _ = waitUntil.AddOrUpdate(key, until, (_, existing) => existing > until ? existing : until);
-        if (waitUntil.Count > SweepThreshold)
+        _ = _waitUntil.AddOrUpdate(key, until, (_, existing) => existing > until ? existing : until);
+        if (_waitUntil.Count > SweepThreshold)
         {
-            foreach (var (entry, expiry) in waitUntil)
+            foreach (var (entry, expiry) in _waitUntil)
             {
                 if (expiry <= now)
                 {
-                    _ = waitUntil.TryRemove(entry, out _);
+                    _ = _waitUntil.TryRemove(entry, out _);
                 }
             }
         }
@@ -38,7 +38,7 @@ internal sealed class RetryAfterMemory(TimeProvider timeProvider)
     /// <summary>Time left to wait for <paramref name="key"/>, or null when it may be asked now.</summary>
     public TimeSpan? Remaining(string key)
     {
-        if (!waitUntil.TryGetValue(key, out var until))
+        if (!_waitUntil.TryGetValue(key, out var until))
         {
             return null;
         }
@@ -49,7 +49,7 @@ internal sealed class RetryAfterMemory(TimeProvider timeProvider)
             return left;
         }
 
-        _ = waitUntil.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, until));
+        _ = _waitUntil.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, until));
         return null;
     }
 }

@@ -1,7 +1,7 @@
 namespace FeedHarvester.Fetching;
 
 /// <summary>One Allow or Disallow line of a robots.txt group; the pattern is percent-encoding normalized, with <c>*</c> and a final <c>$</c> as wildcards.</summary>
-public sealed record RobotsRule(string Pattern, bool Allow)
+internal sealed record RobotsRule(string Pattern, bool Allow)
 {
     /// <summary>How specific the rule is: RFC 9309 2.2.2 lets the match with the most octets win.</summary>
     public int Specificity => Pattern.Length;

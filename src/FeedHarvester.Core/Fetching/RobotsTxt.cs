@@ -8,7 +8,7 @@ namespace FeedHarvester.Fetching;
 /// The rules of one robots.txt that apply to us, parsed per RFC 9309: the groups naming our product token
 /// (case-insensitive), else the <c>*</c> groups, combined; the longest matching Allow/Disallow wins, a tie goes to Allow.
 /// </summary>
-public sealed class RobotsTxt
+internal sealed class RobotsTxt
 {
     private const string RobotsPath = "/robots.txt";
 

@@ -23,8 +23,8 @@ internal sealed class RobotsTxtCache(
     // Origins seen over months of harvesting; past this many entries, expired ones are dropped on the next miss.
     private const int SweepThreshold = 4096;
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, Task<Entry>> entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Task<Entry>> _entries = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when robots.txt lets us fetch <paramref name="url"/>.</summary>
     public async Task<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken)
@@ -36,16 +36,16 @@ internal sealed class RobotsTxtCache(
 
         var origin = url.GetLeftPart(UriPartial.Authority);
         Task<Entry> load;
-        lock (gate)
+        lock (_gate)
         {
             var now = timeProvider.GetUtcNow();
-            if (!entries.TryGetValue(origin, out load!) || IsStale(load, now))
+            if (!_entries.TryGetValue(origin, out load!) || IsStale(load, now))
             {
                 SweepIfLarge(now);
                 // The fetch is not tied to the first caller's token: other callers share it and must not see it cancelled.
                 var robotsUrl = new Uri(origin + "/robots.txt");
                 load = Task.Run(() => LoadAsync(robotsUrl));
-                entries[origin] = load;
+                _entries[origin] = load;
             }
         }
 
@@ -76,16 +76,16 @@ internal sealed class RobotsTxtCache(
 
     private void SweepIfLarge(DateTimeOffset now)
     {
-        if (entries.Count < SweepThreshold)
+        if (_entries.Count < SweepThreshold)
         {
             return;
         }
 
-        foreach (var (origin, load) in entries.ToList())
+        foreach (var (origin, load) in _entries.ToList())
         {
             if (IsStale(load, now))
             {
-                _ = entries.Remove(origin);
+                _ = _entries.Remove(origin);
             }
         }
     }

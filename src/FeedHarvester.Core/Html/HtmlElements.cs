@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace FeedHarvester.Html;
 
 /// <summary>Element names grouped by what they mean for the text of a page, for every stage that reads one.</summary>
-public static class HtmlElements
+internal static class HtmlElements
 {
     /// <summary>Elements that never hold text a reader sees as prose: left out of plain text, removed first by extraction.</summary>
     public static readonly FrozenSet<string> NonContent = FrozenSet.ToFrozenSet(

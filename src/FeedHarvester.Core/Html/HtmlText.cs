@@ -6,7 +6,7 @@ using AngleSharp.Html.Parser;
 namespace FeedHarvester.Html;
 
 /// <summary>Plain text of HTML: block elements become paragraphs separated by a blank line, whitespace collapsed.</summary>
-public static class HtmlText
+internal static class HtmlText
 {
     // One parser per thread: AngleSharp does not promise a parser is safe to share between threads.
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions

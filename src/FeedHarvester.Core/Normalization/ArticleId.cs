@@ -7,7 +7,7 @@ namespace FeedHarvester.Normalization;
 /// Stable article ids: the first 128 bits of SHA-256 over the canonical URL, as 32 lower-case hex digits.
 /// The same story re-polled, or reached through a link with other tracking parameters, gets the same id.
 /// </summary>
-public static class ArticleId
+internal static class ArticleId
 {
     public static string FromCanonicalUrl(string canonicalUrl) => Hash(canonicalUrl);
 

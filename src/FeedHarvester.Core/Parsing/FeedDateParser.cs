@@ -8,7 +8,7 @@ namespace FeedHarvester.Parsing;
 /// Parses feed dates (RFC 822/1123 and ISO 8601/W3CDTF, with the sloppiness real feeds show) to UTC.
 /// Unparseable input gives null; nothing is defaulted or clamped here.
 /// </summary>
-public static partial class FeedDateParser
+internal static partial class FeedDateParser
 {
     /// <summary>RFC 822 §5 zone names plus the US ones feeds use; military letters per RFC 822 (J is not a zone).</summary>
     private static readonly FrozenDictionary<string, int> ZoneOffsetMinutes = BuildZones();

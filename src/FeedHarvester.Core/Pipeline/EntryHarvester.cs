@@ -29,10 +29,10 @@ public sealed class EntryHarvester(
     HarvestMetrics metrics)
 {
     // Shared by every feed polled at once: one story listed by two feeds is harvested once.
-    private readonly InFlightUrls inFlight = new();
+    private readonly InFlightUrls _inFlight = new();
 
     // Timed here rather than at each call, so the seen-check and claim stages are measured whichever store is behind.
-    private readonly TimedDedupeStore store = new(dedupe, metrics);
+    private readonly TimedDedupeStore _store = new(dedupe, metrics);
 
     /// <summary>Harvests every entry of <paramref name="listing"/>; what became of each is counted in the tally.</summary>
     internal async Task<EntryTally> HarvestAsync(FeedListing listing, IReadOnlyList<ParsedEntry> entries, CancellationToken cancellationToken)
@@ -72,11 +72,11 @@ public sealed class EntryHarvester(
     /// <summary>Holds the entry's URL, so the same link arriving twice at once is harvested once (see <see cref="InFlightUrls"/>).</summary>
     private async Task<IDisposable?> HoldAsync(IReadOnlyList<DedupeKey> entryKeys, CancellationToken cancellationToken) =>
         entryKeys.FirstOrDefault(k => k.Kind == DedupeKeyKind.Url) is { Value: not null } urlKey
-            ? await inFlight.EnterAsync(urlKey.Value, cancellationToken).ConfigureAwait(false)
+            ? await _inFlight.EnterAsync(urlKey.Value, cancellationToken).ConfigureAwait(false)
             : null;
 
     private async Task<bool> IsSeenAsync(IReadOnlyList<DedupeKey> entryKeys, CancellationToken cancellationToken) =>
-        entryKeys.Count > 0 && await store.FindSeenAsync(entryKeys, cancellationToken).ConfigureAwait(false) is not null;
+        entryKeys.Count > 0 && await _store.FindSeenAsync(entryKeys, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>Page fetch → type check → extract; every failure becomes the reason the feed's content is used.</summary>
     private async Task<PageReading> ReadPageAsync(ParsedEntry entry, CancellationToken cancellationToken)
@@ -109,7 +109,7 @@ public sealed class EntryHarvester(
     /// <summary>Claim → signal: the article is new only if no key of it was seen; a claimed one is queued, and the emitter told.</summary>
     private async Task<EntryOutcome> ClaimAsync(Article article, EntryTally tally, CancellationToken cancellationToken)
     {
-        var verdict = await store.TryClaimAsync(article, keys.For(article), cancellationToken).ConfigureAwait(false);
+        var verdict = await _store.TryClaimAsync(article, keys.For(article), cancellationToken).ConfigureAwait(false);
         if (verdict is { IsNew: false, Story: { } dropped })
         {
             // Logged here only: the store records the drop without a line of its own.

@@ -14,12 +14,12 @@ public sealed class ExtractionRunner(IArticleExtractor extractor, SchedulingOpti
 {
     // Extraction is the CPU-bound stage: more of it at once than there are cores only adds context switches, and
     // would tie up the thread pool threads that complete the fetches. Shared by every feed polled at once.
-    private readonly SemaphoreSlim slots = NewSlots(scheduling.MaxConcurrentExtractions);
+    private readonly SemaphoreSlim _slots = NewSlots(scheduling.MaxConcurrentExtractions);
 
     public async Task<PageReading> ExtractAsync(HtmlPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         var timer = StageTimer.StartSynchronous();
         try
         {
@@ -43,7 +43,7 @@ public sealed class ExtractionRunner(IArticleExtractor extractor, SchedulingOpti
         finally
         {
             metrics.RecordStage(HarvestStage.Extract, timer);
-            _ = slots.Release();
+            _ = _slots.Release();
         }
     }
 

@@ -6,4 +6,4 @@ namespace FeedHarvester.Pipeline;
 /// <param name="FeedUrl">The feed's URL as configured.</param>
 /// <param name="Feed">The feed-level facts of the fetch that listed the entries.</param>
 /// <param name="FetchedAt">When the feed was fetched; the default and upper bound for the entries' dates.</param>
-public sealed record FeedListing(string FeedUrl, ParsedFeed Feed, DateTimeOffset FetchedAt);
+internal sealed record FeedListing(string FeedUrl, ParsedFeed Feed, DateTimeOffset FetchedAt);

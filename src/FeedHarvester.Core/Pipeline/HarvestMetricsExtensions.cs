@@ -9,7 +9,7 @@ namespace FeedHarvester.Pipeline;
 /// The pipeline's values recorded as metrics: where polls, fetches and feed states become tag values, so
 /// <see cref="HarvestMetrics"/> knows no pipeline type.
 /// </summary>
-public static class HarvestMetricsExtensions
+internal static class HarvestMetricsExtensions
 {
     /// <summary>One finished poll: its outcome and what became of its entries.</summary>
     public static void RecordPoll(this HarvestMetrics metrics, PollReport report)

@@ -9,7 +9,7 @@ namespace FeedHarvester.Pipeline;
 /// </summary>
 internal sealed class InFlightUrls
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _running = new(StringComparer.Ordinal);
 
     /// <summary>Waits until no other task holds <paramref name="url"/>, then holds it until the result is disposed.</summary>
     public async Task<IDisposable> EnterAsync(string url, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ internal sealed class InFlightUrls
         while (true)
         {
             var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var current = running.GetOrAdd(url, mine);
+            var current = _running.GetOrAdd(url, mine);
             if (ReferenceEquals(current, mine))
             {
                 return new Holder(this, url, mine);
@@ -31,7 +31,7 @@ internal sealed class InFlightUrls
     {
         public void Dispose()
         {
-            _ = owner.running.TryRemove(new KeyValuePair<string, TaskCompletionSource>(url, done));
+            _ = owner._running.TryRemove(new KeyValuePair<string, TaskCompletionSource>(url, done));
             _ = done.TrySetResult();
         }
     }

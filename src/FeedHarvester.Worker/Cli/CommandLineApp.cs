@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace FeedHarvester.Worker.Cli;
 
 /// <summary>The <c>feedharvester</c> command line: run (the default), parse, extract, tail, healthcheck, status, feeds.</summary>
-public static class CommandLineApp
+internal static class CommandLineApp
 {
     public static RootCommand Build()
     {

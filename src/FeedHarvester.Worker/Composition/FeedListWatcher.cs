@@ -18,7 +18,7 @@ namespace FeedHarvester.Worker.Composition;
 /// A configuration the next start would refuse is logged as one error and leaves everything running as it is, with
 /// readiness saying so; a changed option other than the feed list is logged as applying at the next start.
 /// </summary>
-public sealed partial class FeedListWatcher(
+internal sealed partial class FeedListWatcher(
     IConfigurationRoot configuration,
     HarvesterSettings running,
     HealthState health,
@@ -34,12 +34,12 @@ public sealed partial class FeedListWatcher(
     /// <summary>A new feed's first poll lands within this long.</summary>
     private static readonly TimeSpan NewFeedSpread = TimeSpan.FromSeconds(5);
 
-    private int configurationChanged;
+    private int _configurationChanged;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = Microsoft.Extensions.Primitives.ChangeToken.OnChange(
-            configuration.GetReloadToken, () => Interlocked.Exchange(ref configurationChanged, 1));
+            configuration.GetReloadToken, () => Interlocked.Exchange(ref _configurationChanged, 1));
         var fingerprint = FeedsFileFingerprint();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -55,7 +55,7 @@ public sealed partial class FeedListWatcher(
             var current = FeedsFileFingerprint();
             var fileChanged = !string.Equals(current, fingerprint, StringComparison.Ordinal);
             fingerprint = current;
-            if (fileChanged | Interlocked.Exchange(ref configurationChanged, 0) == 1)
+            if (fileChanged | Interlocked.Exchange(ref _configurationChanged, 0) == 1)
             {
                 await ReloadAsync(stoppingToken).ConfigureAwait(false);
             }

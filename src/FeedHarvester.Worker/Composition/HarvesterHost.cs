@@ -16,7 +16,7 @@ using Quartz;
 namespace FeedHarvester.Worker.Composition;
 
 /// <summary>Builds the generic host around the pipeline, for the service and for a single run.</summary>
-public static class HarvesterHost
+internal static class HarvesterHost
 {
     public static HostApplicationBuilder CreateBuilder(IConfiguration configuration, HarvesterSettings settings)
     {

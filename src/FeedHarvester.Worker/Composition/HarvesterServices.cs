@@ -18,7 +18,7 @@ using Microsoft.Extensions.Options;
 namespace FeedHarvester.Worker.Composition;
 
 /// <summary>Registers the pipeline: stage engines, the HTTP stack, the embedded store and sink.</summary>
-public static class HarvesterServices
+internal static class HarvesterServices
 {
     /// <summary>Everything <c>run</c> needs.</summary>
     public static IServiceCollection AddFeedHarvester(this IServiceCollection services, HarvesterSettings settings)

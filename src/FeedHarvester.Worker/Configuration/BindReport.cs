@@ -3,7 +3,7 @@ namespace FeedHarvester.Worker.Configuration;
 /// <summary>What binding found besides the values: errors, the entries of lists of records one by one, and lists taken whole from one source.</summary>
 internal sealed class BindReport
 {
-    private readonly Dictionary<string, List<BoundEntry>> entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<BoundEntry>> _entries = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Unknown keys, values that cannot be read, lists that are not lists: each stops the start.</summary>
     public List<ConfigurationProblem> Errors { get; } = [];
@@ -15,13 +15,13 @@ internal sealed class BindReport
     public List<string> Notes { get; } = [];
 
     /// <summary>Each record of the list at <paramref name="listKey"/> (FeedHarvester:Feeds) with its true index and its own problems.</summary>
-    public IReadOnlyList<BoundEntry> EntriesOf(string listKey) => entries.GetValueOrDefault(listKey) ?? [];
+    public IReadOnlyList<BoundEntry> EntriesOf(string listKey) => _entries.GetValueOrDefault(listKey) ?? [];
 
     public void AddEntry(string listKey, BoundEntry entry)
     {
-        if (!entries.TryGetValue(listKey, out var list))
+        if (!_entries.TryGetValue(listKey, out var list))
         {
-            entries[listKey] = list = [];
+            _entries[listKey] = list = [];
         }
 
         list.Add(entry);

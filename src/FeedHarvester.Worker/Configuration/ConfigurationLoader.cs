@@ -8,7 +8,7 @@ namespace FeedHarvester.Worker.Configuration;
 /// directory, or the one --config names), then environment variables (FeedHarvester__Fetching__Timeout),
 /// then command-line options, each later source winning.
 /// </summary>
-public static class ConfigurationLoader
+internal static class ConfigurationLoader
 {
     public const string FileName = "appsettings.json";
 

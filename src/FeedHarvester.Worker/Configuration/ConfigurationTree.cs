@@ -8,20 +8,20 @@ namespace FeedHarvester.Worker.Configuration;
 /// </summary>
 internal sealed class ConfigurationTree
 {
-    private readonly IReadOnlyList<IConfigurationProvider> providers;
+    private readonly IReadOnlyList<IConfigurationProvider> _providers;
 
     public ConfigurationTree(IConfigurationRoot root)
         : this(root.Providers.ToList())
     {
     }
 
-    private ConfigurationTree(IReadOnlyList<IConfigurationProvider> providers) => this.providers = providers;
+    private ConfigurationTree(IReadOnlyList<IConfigurationProvider> providers) => _providers = providers;
 
     /// <summary>The keys directly under <paramref name="path"/> (null: the top level), each once, spelled as the winning source spells it.</summary>
     public IReadOnlyList<string> Children(string? path)
     {
         var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var provider in providers)
+        foreach (var provider in _providers)
         {
             foreach (var key in provider.GetChildKeys([], path))
             {
@@ -35,9 +35,9 @@ internal sealed class ConfigurationTree
     /// <summary>The value the last source holding <paramref name="path"/> gives it (null for a JSON null or an empty object).</summary>
     public bool TryGetValue(string path, out string? value)
     {
-        for (var i = providers.Count - 1; i >= 0; i--)
+        for (var i = _providers.Count - 1; i >= 0; i--)
         {
-            if (providers[i].TryGet(path, out value))
+            if (_providers[i].TryGet(path, out value))
             {
                 return true;
             }
@@ -49,14 +49,14 @@ internal sealed class ConfigurationTree
 
     /// <summary>The sources that hold <paramref name="path"/> itself or anything under it, in precedence order (the last wins).</summary>
     public IReadOnlyList<IConfigurationProvider> SourcesOf(string path) =>
-        providers.Where(p => p.TryGet(path, out _) || p.GetChildKeys([], path).Any()).ToList();
+        _providers.Where(p => p.TryGet(path, out _) || p.GetChildKeys([], path).Any()).ToList();
 
     /// <summary>
     /// The sources that set the list at <paramref name="path"/>: to empty (a value at the path itself) or to at least one
     /// element. A null element alone (an override that leaves the entry unset) sets nothing.
     /// </summary>
     public IReadOnlyList<IConfigurationProvider> ListSourcesOf(string path) =>
-        providers.Where(p => p.TryGet(path, out _) || HasValueUnder(p, path)).ToList();
+        _providers.Where(p => p.TryGet(path, out _) || HasValueUnder(p, path)).ToList();
 
     /// <summary>The source whose value or keys under <paramref name="path"/> count, or null when none holds it.</summary>
     public IConfigurationProvider? SourceOf(string path) => SourcesOf(path) is { Count: > 0 } sources ? sources[^1] : null;

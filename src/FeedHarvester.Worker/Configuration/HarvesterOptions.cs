@@ -15,7 +15,7 @@ namespace FeedHarvester.Worker.Configuration;
 /// The section FeedHarvester, whole: every key the worker reads is a property here or below, so a key that is not is
 /// unknown (an error), and <see cref="HarvesterOptionsValidator"/> checks every section in one pass.
 /// </summary>
-public sealed class HarvesterOptions : IValidatableObject
+internal sealed class HarvesterOptions : IValidatableObject
 {
     public const string SectionName = "FeedHarvester";
 
@@ -65,7 +65,7 @@ public sealed class HarvesterOptions : IValidatableObject
 }
 
 /// <summary>One feed in configuration (FeedHarvester:Feeds:N).</summary>
-public sealed class FeedOptions
+internal sealed class FeedOptions
 {
     public string? Url { get; set; }
 

@@ -10,7 +10,7 @@ namespace FeedHarvester.Worker.Configuration;
 
 /// <summary>Every option, bound and validated once at start-up (<see cref="SettingsLoader"/>), and the resolved feed list.</summary>
 /// <param name="FeedSource">Where the feeds came from: the feeds file, the configuration source, or the built-in sample list.</param>
-public sealed record HarvesterSettings(HarvesterOptions Options, IReadOnlyList<FeedDefinition> Feeds, string FeedSource)
+internal sealed record HarvesterSettings(HarvesterOptions Options, IReadOnlyList<FeedDefinition> Feeds, string FeedSource)
 {
     public FetchingOptions Fetching => Options.Fetching;
 

@@ -15,7 +15,7 @@ namespace FeedHarvester.Worker.Configuration;
 /// </summary>
 internal sealed class OptionsBinder(ConfigurationTree tree, OptionsSchema schema, BindReport report)
 {
-    private readonly NullabilityInfoContext nullability = new();
+    private readonly NullabilityInfoContext _nullability = new();
 
     public void Bind(object target, string key) => BindObject(target, key, tree, report.Errors.Add);
 
@@ -178,5 +178,5 @@ internal sealed class OptionsBinder(ConfigurationTree tree, OptionsSchema schema
 
     private bool IsNullable(PropertyInfo property) =>
         Nullable.GetUnderlyingType(property.PropertyType) is not null
-        || (!property.PropertyType.IsValueType && nullability.Create(property).WriteState == NullabilityState.Nullable);
+        || (!property.PropertyType.IsValueType && _nullability.Create(property).WriteState == NullabilityState.Nullable);
 }

@@ -13,7 +13,7 @@ namespace FeedHarvester.Worker.Health;
 /// why they share this listener). A port already taken is logged once and the worker runs on without it.
 /// </summary>
 /// <param name="metrics">Optional so the listener's registration works with or without <c>AddHarvesterMetrics</c>.</param>
-public sealed partial class HealthListener(ObservabilityOptions options, HealthState health, ILogger<HealthListener> logger, MetricsScraper? metrics = null) : BackgroundService
+internal sealed partial class HealthListener(ObservabilityOptions options, HealthState health, ILogger<HealthListener> logger, MetricsScraper? metrics = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -4,13 +4,13 @@ namespace FeedHarvester.Worker.Health;
 
 /// <summary>What readiness is judged on: the scheduler running, the store reachable, the sink writing, polls succeeding.</summary>
 /// <param name="sinkFailure">Why the sink cannot write right now (see <see cref="EmitPump.Failure"/>), or null while it can.</param>
-public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReachable, Func<EmitFailure?>? sinkFailure = null)
+internal sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReachable, Func<EmitFailure?>? sinkFailure = null)
 {
-    private long lastSuccessTicks;
-    private long startedTicks;
-    private volatile string? configurationProblem;
+    private long _lastSuccessTicks;
+    private long _startedTicks;
+    private volatile string? _configurationProblem;
 
-    public bool SchedulerRunning => Interlocked.Read(ref startedTicks) != 0;
+    public bool SchedulerRunning => Interlocked.Read(ref _startedTicks) != 0;
 
     public bool StoreReachable => storeReachable();
 
@@ -18,10 +18,10 @@ public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReach
     public EmitFailure? SinkFailure => sinkFailure?.Invoke();
 
     public DateTimeOffset? LastSuccessfulPoll =>
-        Interlocked.Read(ref lastSuccessTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        Interlocked.Read(ref _lastSuccessTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     public DateTimeOffset? StartedAt =>
-        Interlocked.Read(ref startedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        Interlocked.Read(ref _startedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>
     /// Why the configuration on disk cannot be used (the running one is kept), or null while it can. The next start would
@@ -29,13 +29,13 @@ public sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReach
     /// </summary>
     public string? ConfigurationProblem
     {
-        get => configurationProblem;
-        set => configurationProblem = value;
+        get => _configurationProblem;
+        set => _configurationProblem = value;
     }
 
-    public void SchedulerStarted() => Interlocked.Exchange(ref startedTicks, timeProvider.GetUtcNow().UtcTicks);
+    public void SchedulerStarted() => Interlocked.Exchange(ref _startedTicks, timeProvider.GetUtcNow().UtcTicks);
 
-    public void PollSucceeded() => Interlocked.Exchange(ref lastSuccessTicks, timeProvider.GetUtcNow().UtcTicks);
+    public void PollSucceeded() => Interlocked.Exchange(ref _lastSuccessTicks, timeProvider.GetUtcNow().UtcTicks);
 
     /// <summary>Why the worker is not ready, or an empty list when it is.</summary>
     public IReadOnlyList<string> NotReadyBecause(TimeSpan recentPoll)

@@ -1,7 +1,7 @@
 namespace FeedHarvester.Worker.Health;
 
 /// <summary>Turns <c>Observability:ListenUrl</c> into a prefix <see cref="System.Net.HttpListener"/> accepts.</summary>
-public static class HttpListenerPrefix
+internal static class HttpListenerPrefix
 {
     /// <summary>
     /// "All interfaces" written as an address (<c>http://0.0.0.0:9464</c>, <c>http://[::]:9464</c>), as a container

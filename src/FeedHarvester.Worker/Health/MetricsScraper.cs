@@ -12,17 +12,17 @@ namespace FeedHarvester.Worker.Health;
 /// the "port taken" handling in two), and it has been a beta package for years. One listener that answers
 /// /healthz, /readyz and /metrics keeps the single <c>ListenUrl</c> operators configure.
 /// </remarks>
-public sealed class MetricsScraper
+internal sealed class MetricsScraper
 {
     private static readonly TimeSpan CollectTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly PrometheusScrapeExporter exporter = new();
-    private readonly Lock gate = new();
+    private readonly PrometheusScrapeExporter _exporter = new();
+    private readonly Lock _gate = new();
 
     public MetricsScraper()
     {
         // Cumulative: Prometheus expects counters and histograms that only grow between scrapes.
-        Reader = new BaseExportingMetricReader(exporter) { TemporalityPreference = MetricReaderTemporalityPreference.Cumulative };
+        Reader = new BaseExportingMetricReader(_exporter) { TemporalityPreference = MetricReaderTemporalityPreference.Cumulative };
     }
 
     /// <summary>The reader to add to the MeterProvider; the provider owns (and disposes) it.</summary>
@@ -32,9 +32,9 @@ public sealed class MetricsScraper
     public string Scrape()
     {
         // One scrape at a time: a collection exports through the shared exporter.
-        lock (gate)
+        lock (_gate)
         {
-            return exporter.Collect?.Invoke((int)CollectTimeout.TotalMilliseconds) == true ? exporter.LastScrape : string.Empty;
+            return _exporter.Collect?.Invoke((int)CollectTimeout.TotalMilliseconds) == true ? _exporter.LastScrape : string.Empty;
         }
     }
 }

@@ -7,7 +7,7 @@ using OpenTelemetry.Metrics;
 namespace FeedHarvester.Worker.Health;
 
 /// <summary>Registers the harvester's metrics: the instruments, the OpenTelemetry SDK, /metrics and optional OTLP push.</summary>
-public static class MetricsServiceCollectionExtensions
+internal static class MetricsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the host's own <see cref="HarvestMetrics"/> (a required dependency of the pipeline's classes;

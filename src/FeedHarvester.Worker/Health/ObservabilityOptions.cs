@@ -4,7 +4,7 @@ using FeedHarvester.Settings;
 namespace FeedHarvester.Worker.Health;
 
 /// <summary>Section FeedHarvester:Observability.</summary>
-public sealed class ObservabilityOptions : IValidatableObject
+internal sealed class ObservabilityOptions : IValidatableObject
 {
     public const string SectionName = "FeedHarvester:Observability";
 
@@ -43,7 +43,7 @@ public sealed class ObservabilityOptions : IValidatableObject
 }
 
 /// <summary>How console logs are written (FeedHarvester:Observability:LogFormat).</summary>
-public enum LogFormat
+internal enum LogFormat
 {
     /// <summary>One line per event, to stderr.</summary>
     Simple,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting.Systemd;
 
 namespace FeedHarvester.Worker.Hosting;
 
-public static class SystemdServiceCollectionExtensions
+internal static class SystemdServiceCollectionExtensions
 {
     /// <summary>
     /// Under systemd: <c>Type=notify</c> (<c>READY=1</c> once started, <c>STOPPING=1</c> on stop), journal log format,

@@ -17,7 +17,7 @@ namespace FeedHarvester.Worker.Hosting;
 /// Checks begin when the host has started (after <c>READY=1</c>), so start-up order among hosted services
 /// cannot make a worker that is still starting look unhealthy.
 /// </remarks>
-public sealed partial class SystemdWatchdog(
+internal sealed partial class SystemdWatchdog(
     ISystemdNotifier notifier,
     SystemdWatchdogSettings settings,
     HealthState health,
@@ -28,7 +28,7 @@ public sealed partial class SystemdWatchdog(
 {
     private static readonly ServiceState Ping = new("WATCHDOG=1");
 
-    private bool pinging = true;
+    private bool _pinging = true;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,18 +59,18 @@ public sealed partial class SystemdWatchdog(
         if (reasons.Count == 0)
         {
             notifier.Notify(Ping);
-            if (!pinging)
+            if (!_pinging)
             {
-                pinging = true;
+                _pinging = true;
                 LogResumed(logger);
             }
 
             return;
         }
 
-        if (pinging)
+        if (_pinging)
         {
-            pinging = false;
+            _pinging = false;
             LogStopped(logger, string.Join("; ", reasons), settings.Timeout);
         }
     }

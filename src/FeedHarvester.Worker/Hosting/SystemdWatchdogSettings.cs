@@ -6,7 +6,7 @@ namespace FeedHarvester.Worker.Hosting;
 /// The watchdog systemd asked for (<c>WatchdogSec=</c>), as it tells the service: <c>WATCHDOG_USEC</c> (the timeout
 /// in microseconds) and, when set, <c>WATCHDOG_PID</c> (the process the timeout is meant for).
 /// </summary>
-public sealed record SystemdWatchdogSettings(TimeSpan Timeout)
+internal sealed record SystemdWatchdogSettings(TimeSpan Timeout)
 {
     public const string TimeoutVariable = "WATCHDOG_USEC";
 

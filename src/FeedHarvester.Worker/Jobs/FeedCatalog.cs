@@ -4,20 +4,20 @@ using FeedHarvester.Feeds;
 namespace FeedHarvester.Worker.Jobs;
 
 /// <summary>The feeds this worker harvests, by URL; replaced as a whole when the feed list is edited.</summary>
-public sealed class FeedCatalog(IReadOnlyList<FeedDefinition> feeds)
+internal sealed class FeedCatalog(IReadOnlyList<FeedDefinition> feeds)
 {
-    private volatile Snapshot current = new(feeds);
+    private volatile Snapshot _current = new(feeds);
 
-    public IReadOnlyList<FeedDefinition> Feeds => current.Feeds;
+    public IReadOnlyList<FeedDefinition> Feeds => _current.Feeds;
 
-    public FeedDefinition? Find(string feedUrl) => current.ByUrl.GetValueOrDefault(feedUrl);
+    public FeedDefinition? Find(string feedUrl) => _current.ByUrl.GetValueOrDefault(feedUrl);
 
     /// <summary>Makes <paramref name="next"/> the feed list; returns what was added, removed and changed.</summary>
     public FeedListChange Replace(IReadOnlyList<FeedDefinition> next)
     {
-        var before = current;
+        var before = _current;
         var after = new Snapshot(next);
-        current = after;
+        _current = after;
         return new FeedListChange(
             after.Feeds.Where(f => !before.ByUrl.ContainsKey(f.Url.AbsoluteUri)).ToList(),
             before.Feeds.Where(f => !after.ByUrl.ContainsKey(f.Url.AbsoluteUri)).ToList(),
@@ -34,7 +34,7 @@ public sealed class FeedCatalog(IReadOnlyList<FeedDefinition> feeds)
 }
 
 /// <summary>The difference between two feed lists.</summary>
-public sealed record FeedListChange(IReadOnlyList<FeedDefinition> Added, IReadOnlyList<FeedDefinition> Removed, IReadOnlyList<FeedDefinition> Changed)
+internal sealed record FeedListChange(IReadOnlyList<FeedDefinition> Added, IReadOnlyList<FeedDefinition> Removed, IReadOnlyList<FeedDefinition> Changed)
 {
     public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Changed.Count == 0;
 }

@@ -10,7 +10,7 @@ namespace FeedHarvester.Worker.Jobs;
 /// At start-up: writes out what an interrupted run left queued, then gives every enabled feed a Quartz job
 /// whose first poll is its stored next-poll time, or a random moment soon, so feeds do not all fire together.
 /// </summary>
-public sealed partial class FeedScheduler(
+internal sealed partial class FeedScheduler(
     ISchedulerFactory schedulerFactory,
     FeedCatalog catalog,
     EmitPump emitter,

@@ -9,7 +9,7 @@ namespace FeedHarvester.Worker.Jobs;
 /// time the poller decided (interval with jitter, or back-off after failures).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class PollFeedJob(FeedPoller poller, FeedCatalog catalog, Health.HealthState health) : IJob
+internal sealed class PollFeedJob(FeedPoller poller, FeedCatalog catalog, Health.HealthState health) : IJob
 {
     public const string FeedUrlKey = "feedUrl";
 

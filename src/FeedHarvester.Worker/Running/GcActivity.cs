@@ -3,7 +3,7 @@ using System.Runtime;
 namespace FeedHarvester.Worker.Running;
 
 /// <summary>Collections by generation, pause time and bytes allocated: how hard the run made the garbage collector work.</summary>
-public sealed record GcActivity(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long AllocatedBytes)
+internal sealed record GcActivity(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long AllocatedBytes)
 {
     /// <summary>"server" or "workstation", and whether background (concurrent) collections are on.</summary>
     public string Mode { get; init; } = ModeNow();

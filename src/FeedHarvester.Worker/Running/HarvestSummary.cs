@@ -5,7 +5,7 @@ using FeedHarvester.Pipeline;
 namespace FeedHarvester.Worker.Running;
 
 /// <summary>The figures an operator reads after <c>run --once</c>.</summary>
-public sealed record HarvestSummary(
+internal sealed record HarvestSummary(
     int FeedsOk,
     int FeedsFailed,
     int FeedsDisabled,

@@ -8,7 +8,7 @@ using FeedHarvester.Pipeline;
 namespace FeedHarvester.Worker.Running;
 
 /// <summary><c>run --once</c>: every enabled feed polled once, every article finished and written, then a summary.</summary>
-public sealed class OnceRunner(FeedPoller poller, EmitPump emitter, SchedulingOptions scheduling, HarvestMetrics metrics)
+internal sealed class OnceRunner(FeedPoller poller, EmitPump emitter, SchedulingOptions scheduling, HarvestMetrics metrics)
 {
     private static readonly TimeSpan LeaseRetryDelay = TimeSpan.FromSeconds(1);
 

@@ -7,13 +7,13 @@ namespace FeedHarvester.Tests.Deduplication;
 
 public sealed class TimedDedupeStoreTests : IDisposable
 {
-    private readonly HarvestMetrics metrics = new();
+    private readonly HarvestMetrics _metrics = new();
 
     [Fact]
     public async Task Calls_PassedThroughAndTimedAsSeenCheckAndClaim()
     {
         var inner = new AnsweringStore();
-        var store = new TimedDedupeStore(inner, metrics);
+        var store = new TimedDedupeStore(inner, _metrics);
         var article = TestArticles.Create(1);
 
         var seen = await store.FindSeenAsync(TestArticles.KeysOf(article).Keys, CancellationToken.None);
@@ -21,22 +21,22 @@ public sealed class TimedDedupeStoreTests : IDisposable
 
         Assert.Equal(AnsweringStore.Seen, seen);
         Assert.Same(DedupeVerdict.New, verdict);
-        var calls = metrics.Stages.Snapshot().ToDictionary(s => s.Stage, s => s.Calls);
+        var calls = _metrics.Stages.Snapshot().ToDictionary(s => s.Stage, s => s.Calls);
         Assert.Equal((1L, 1L), (calls[HarvestStage.SeenCheck], calls[HarvestStage.Claim]));
     }
 
     [Fact]
     public async Task FailingClaim_StillTimedAndRethrown()
     {
-        var store = new TimedDedupeStore(new AnsweringStore { Fail = true }, metrics);
+        var store = new TimedDedupeStore(new AnsweringStore { Fail = true }, _metrics);
         var article = TestArticles.Create(1);
 
         _ = await Assert.ThrowsAsync<InvalidOperationException>(() => store.TryClaimAsync(article, TestArticles.KeysOf(article), CancellationToken.None));
 
-        Assert.Equal(1, metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Claim).Calls);
+        Assert.Equal(1, _metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Claim).Calls);
     }
 
-    public void Dispose() => metrics.Dispose();
+    public void Dispose() => _metrics.Dispose();
 
     private sealed class AnsweringStore : IDedupeStore
     {

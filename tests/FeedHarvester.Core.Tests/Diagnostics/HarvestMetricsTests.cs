@@ -10,30 +10,30 @@ namespace FeedHarvester.Tests.Diagnostics;
 
 public sealed class HarvestMetricsTests : IDisposable
 {
-    private readonly HarvestMetrics metrics = new();
-    private readonly MeterListener listener = new();
-    private readonly List<(string Instrument, double Value, Dictionary<string, object?> Tags)> measurements = [];
+    private readonly HarvestMetrics _metrics = new();
+    private readonly MeterListener _listener = new();
+    private readonly List<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = [];
 
     public HarvestMetricsTests()
     {
         // Only this instance's meter: other tests in the process record into the shared one.
-        listener.InstrumentPublished = (instrument, l) =>
+        _listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter == metrics.Meter)
+            if (instrument.Meter == _metrics.Meter)
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Add(i, v, tags));
-        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Add(i, v, tags));
-        listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Add(i, v, tags));
-        listener.Start();
+        _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Add(i, v, tags));
+        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Add(i, v, tags));
+        _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Add(i, v, tags));
+        _listener.Start();
     }
 
     [Fact]
     public void RecordPoll_OkWithArticles_CountsPollByOutcomeAndEachArticleCounter()
     {
-        metrics.RecordPoll(new PollReport("https://a.example/feed", PollOutcome.Ok, null, 10, 4, 5, 1, null, TimeSpan.Zero) { Rejected = 1 });
+        _metrics.RecordPoll(new PollReport("https://a.example/feed", PollOutcome.Ok, null, 10, 4, 5, 1, null, TimeSpan.Zero) { Rejected = 1 });
 
         Assert.Equal(PollOutcome.Ok.Code, Assert.Single(Of(MetricNames.Polls)).Tags[MetricTags.Outcome]);
         Assert.Equal(4, Total(MetricNames.ArticlesEmitted));
@@ -46,8 +46,8 @@ public sealed class HarvestMetricsTests : IDisposable
     public void RecordFetch_ResponseAndFailure_DurationTaggedByKindAndStatusAndStatusCodeCounted()
     {
         var url = new Uri("https://a.example/feed");
-        metrics.RecordFetch(FetchKind.Feed, new FetchResult { Status = FetchStatus.NotModified, RequestedUrl = url, StatusCode = HttpStatusCode.NotModified, Elapsed = TimeSpan.FromMilliseconds(250) });
-        metrics.RecordFetch(FetchKind.Page, FetchResult.Failed(url, FetchFailureKind.Timeout, "timed out") with { Elapsed = TimeSpan.FromSeconds(30) });
+        _metrics.RecordFetch(FetchKind.Feed, new FetchResult { Status = FetchStatus.NotModified, RequestedUrl = url, StatusCode = HttpStatusCode.NotModified, Elapsed = TimeSpan.FromMilliseconds(250) });
+        _metrics.RecordFetch(FetchKind.Page, FetchResult.Failed(url, FetchFailureKind.Timeout, "timed out") with { Elapsed = TimeSpan.FromSeconds(30) });
 
         var durations = Of(MetricNames.FetchDuration);
         Assert.Equal(2, durations.Count);
@@ -59,7 +59,7 @@ public sealed class HarvestMetricsTests : IDisposable
     [Fact]
     public void RecordExtraction_TagsPath()
     {
-        metrics.RecordExtraction(TimeSpan.FromMilliseconds(20), "readability");
+        _metrics.RecordExtraction(TimeSpan.FromMilliseconds(20), "readability");
 
         var measurement = Assert.Single(Of(MetricNames.ExtractionDuration));
         Assert.Equal((0.02, "readability"), (measurement.Value, measurement.Tags[MetricTags.Path]));
@@ -68,12 +68,12 @@ public sealed class HarvestMetricsTests : IDisposable
     [Fact]
     public void FeedsGauge_LatestStatePerFeed_CountedByLabel()
     {
-        metrics.RecordFeedState(new FeedState { FeedUrl = "https://a.example/feed" });
-        metrics.RecordFeedState(new FeedState { FeedUrl = "https://b.example/feed", ConsecutiveErrors = 1 });
-        metrics.RecordFeedState(new FeedState { FeedUrl = "https://c.example/feed", Status = FeedStatus.Gone });
-        metrics.RecordFeedState(new FeedState { FeedUrl = "https://b.example/feed" });
+        _metrics.RecordFeedState(new FeedState { FeedUrl = "https://a.example/feed" });
+        _metrics.RecordFeedState(new FeedState { FeedUrl = "https://b.example/feed", ConsecutiveErrors = 1 });
+        _metrics.RecordFeedState(new FeedState { FeedUrl = "https://c.example/feed", Status = FeedStatus.Gone });
+        _metrics.RecordFeedState(new FeedState { FeedUrl = "https://b.example/feed" });
 
-        listener.RecordObservableInstruments();
+        _listener.RecordObservableInstruments();
 
         var byState = Of(MetricNames.Feeds).ToDictionary(m => (string)m.Tags[MetricTags.State]!, m => m.Value);
         Assert.Equal(new Dictionary<string, double> { ["active"] = 2, ["failing"] = 0, ["broken"] = 0, ["gone"] = 1 }, byState);
@@ -82,7 +82,7 @@ public sealed class HarvestMetricsTests : IDisposable
     [Fact]
     public async Task TimedArticleSink_EachRound_RecordsSinkDuration()
     {
-        var sink = new TimedArticleSink(new CountingSink(), metrics);
+        var sink = new TimedArticleSink(new CountingSink(), _metrics);
 
         _ = await sink.EmitPendingAsync(CancellationToken.None);
         _ = await sink.EmitPendingAsync(CancellationToken.None);
@@ -93,43 +93,43 @@ public sealed class HarvestMetricsTests : IDisposable
     [Fact]
     public async Task TimedArticleSink_EachRound_CountsAsOneEmitStageCall()
     {
-        var sink = new TimedArticleSink(new CountingSink(), metrics);
+        var sink = new TimedArticleSink(new CountingSink(), _metrics);
 
         _ = await sink.EmitPendingAsync(CancellationToken.None);
 
         Assert.Equal("emit", Assert.Single(Of(MetricNames.StageDuration)).Tags[MetricTags.Stage]);
-        Assert.Equal(1, metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Emit).Calls);
+        Assert.Equal(1, _metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Emit).Calls);
     }
 
     [Fact]
     public void RecordStage_WithCpu_RecordsWallHistogramAndCpuCounterTaggedByStageAndAddsToTotals()
     {
-        metrics.RecordStage(HarvestStage.Extract, TimeSpan.FromMilliseconds(8), TimeSpan.FromMilliseconds(6));
+        _metrics.RecordStage(HarvestStage.Extract, TimeSpan.FromMilliseconds(8), TimeSpan.FromMilliseconds(6));
 
         var wall = Assert.Single(Of(MetricNames.StageDuration));
         var cpu = Assert.Single(Of(MetricNames.StageCpuTime));
         Assert.Equal((0.008, "extract"), (wall.Value, wall.Tags[MetricTags.Stage]));
         Assert.Equal((0.006, "extract"), (cpu.Value, cpu.Tags[MetricTags.Stage]));
-        var total = metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Extract);
+        var total = _metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Extract);
         Assert.Equal((1L, TimeSpan.FromMilliseconds(8), (TimeSpan?)TimeSpan.FromMilliseconds(6)), (total.Calls, total.Wall, total.Cpu));
     }
 
     [Fact]
     public void RecordStage_WithoutCpu_RecordsNoCpuTime()
     {
-        metrics.RecordStage(HarvestStage.Claim, TimeSpan.FromMilliseconds(2), null);
+        _metrics.RecordStage(HarvestStage.Claim, TimeSpan.FromMilliseconds(2), null);
 
         Assert.Equal("claim", Assert.Single(Of(MetricNames.StageDuration)).Tags[MetricTags.Stage]);
         Assert.Empty(Of(MetricNames.StageCpuTime));
-        Assert.Null(metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Claim).Cpu);
+        Assert.Null(_metrics.Stages.Snapshot().Single(s => s.Stage == HarvestStage.Claim).Cpu);
     }
 
     [Fact]
     public void RecordFetch_FeedAndPage_TimedAsFeedFetchAndPageFetchStages()
     {
         var url = new Uri("https://a.example/feed");
-        metrics.RecordFetch(FetchKind.Feed, FetchResult.Failed(url, FetchFailureKind.Timeout, "timed out") with { Elapsed = TimeSpan.FromSeconds(1) });
-        metrics.RecordFetch(FetchKind.Page, FetchResult.Failed(url, FetchFailureKind.Timeout, "timed out") with { Elapsed = TimeSpan.FromSeconds(2) });
+        _metrics.RecordFetch(FetchKind.Feed, FetchResult.Failed(url, FetchFailureKind.Timeout, "timed out") with { Elapsed = TimeSpan.FromSeconds(1) });
+        _metrics.RecordFetch(FetchKind.Page, FetchResult.Failed(url, FetchFailureKind.Timeout, "timed out") with { Elapsed = TimeSpan.FromSeconds(2) });
 
         Assert.Equal(
             [("feed_fetch", 1.0), ("page_fetch", 2.0)],
@@ -145,25 +145,25 @@ public sealed class HarvestMetricsTests : IDisposable
 
         Assert.Equal(names.Length, names.Distinct().Count());
         Assert.All(names, n => Assert.StartsWith("feedharvester.", n, StringComparison.Ordinal));
-        Assert.Equal(MetricNames.Meter, metrics.Meter.Name);
+        Assert.Equal(MetricNames.Meter, _metrics.Meter.Name);
     }
 
     public void Dispose()
     {
-        listener.Dispose();
-        metrics.Dispose();
+        _listener.Dispose();
+        _metrics.Dispose();
     }
 
     private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        lock (measurements)
+        lock (_measurements)
         {
-            measurements.Add((instrument.Name, value, new Dictionary<string, object?>(tags.ToArray())));
+            _measurements.Add((instrument.Name, value, new Dictionary<string, object?>(tags.ToArray())));
         }
     }
 
     private List<(string Instrument, double Value, Dictionary<string, object?> Tags)> Of(string name) =>
-        measurements.Where(m => m.Instrument == name).ToList();
+        _measurements.Where(m => m.Instrument == name).ToList();
 
     private double Total(string name) => Of(name).Sum(m => m.Value);
 

@@ -12,7 +12,7 @@ public sealed class EmitPumpClaimEmissionTests
     public async Task Signal_SinkWhoseClaimsAreTheEmission_RunsNoRoundAndLeavesNoBacklog()
     {
         var sink = new CountingSink { EmitsOnClaim = true, Held = true };
-        using var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 2 });
+        using var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 2 }, TimeProvider.System);
 
         for (var i = 0; i < 5; i++)
         {
@@ -30,7 +30,7 @@ public sealed class EmitPumpClaimEmissionTests
     public async Task Signal_SinkThatQueues_RunsARound()
     {
         var sink = new CountingSink { Held = true };
-        using var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions());
+        using var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions(), TimeProvider.System);
 
         pump.Signal();
 
@@ -42,7 +42,7 @@ public sealed class EmitPumpClaimEmissionTests
     public async Task Recover_ArticlesLeftQueued_WritesThemAndLogsTheCountOnce()
     {
         var logs = new CapturingLoggerFactory();
-        using var pump = new EmitPump(new CountingSink { Recovers = 2, Emits = 3 }, logs.CreateLogger<EmitPump>(), new SchedulingOptions());
+        using var pump = new EmitPump(new CountingSink { Recovers = 2, Emits = 3 }, logs.CreateLogger<EmitPump>(), new SchedulingOptions(), TimeProvider.System);
 
         var recovered = await pump.RecoverAsync(CancellationToken.None);
 
@@ -54,7 +54,7 @@ public sealed class EmitPumpClaimEmissionTests
     public async Task Recover_NothingQueued_LogsNothing()
     {
         var logs = new CapturingLoggerFactory();
-        using var pump = new EmitPump(new CountingSink(), logs.CreateLogger<EmitPump>(), new SchedulingOptions());
+        using var pump = new EmitPump(new CountingSink(), logs.CreateLogger<EmitPump>(), new SchedulingOptions(), TimeProvider.System);
 
         Assert.Equal(0, await pump.RecoverAsync(CancellationToken.None));
         Assert.Empty(logs.Entries);
@@ -74,7 +74,7 @@ public sealed class EmitPumpClaimEmissionTests
 
     private sealed class CountingSink : IArticleSink
     {
-        private int rounds;
+        private int _rounds;
 
         public bool EmitsOnClaim { get; init; }
 
@@ -85,13 +85,13 @@ public sealed class EmitPumpClaimEmissionTests
 
         public int Recovers { get; init; }
 
-        public int Rounds => Volatile.Read(ref rounds);
+        public int Rounds => Volatile.Read(ref _rounds);
 
         public TaskCompletionSource RoundStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public async Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken)
         {
-            _ = Interlocked.Increment(ref rounds);
+            _ = Interlocked.Increment(ref _rounds);
             _ = RoundStarted.TrySetResult();
             if (Held)
             {

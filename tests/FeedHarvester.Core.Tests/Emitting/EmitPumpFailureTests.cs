@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FeedHarvester.Emitting;
+using FeedHarvester.Feeds;
 using FeedHarvester.Tests.Shared;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -18,82 +19,82 @@ public sealed class EmitPumpFailureTests : IDisposable
     // Long enough for a background round to have started if one was going to.
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(200);
 
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly CapturingLoggerFactory logs = new();
-    private readonly ScriptedSink sink = new();
-    private readonly EmitPump pump;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly CapturingLoggerFactory _logs = new();
+    private readonly ScriptedSink _sink = new();
+    private readonly EmitPump _pump;
 
-    public EmitPumpFailureTests() => pump = new EmitPump(sink, logs.CreateLogger<EmitPump>(), timeProvider: time);
+    public EmitPumpFailureTests() => _pump = new EmitPump(_sink, _logs.CreateLogger<EmitPump>(), new SchedulingOptions(), _time);
 
-    public void Dispose() => pump.Dispose();
+    public void Dispose() => _pump.Dispose();
 
     [Fact]
     public async Task SinkFails_RetriedOnItsOwnAfterOneSecondThenDoublingUpToTenSeconds()
     {
-        sink.FailuresLeft = int.MaxValue;
+        _sink.FailuresLeft = int.MaxValue;
         ClaimAndSignal(1);
         await RoundsReachAsync(1);
 
         var rounds = 1;
         foreach (var delay in new[] { 1, 2, 4, 8, 10, 10 })
         {
-            time.Advance(TimeSpan.FromSeconds(delay) - TimeSpan.FromMilliseconds(1));
+            _time.Advance(TimeSpan.FromSeconds(delay) - TimeSpan.FromMilliseconds(1));
             await Task.Delay(Settle);
-            Assert.Equal(rounds, sink.Rounds);
+            Assert.Equal(rounds, _sink.Rounds);
 
-            time.Advance(TimeSpan.FromMilliseconds(1));
+            _time.Advance(TimeSpan.FromMilliseconds(1));
             await RoundsReachAsync(++rounds);
         }
 
-        Assert.Equal(DiskFull, pump.Failure);
+        Assert.Equal(DiskFull, _pump.Failure);
     }
 
     [Fact]
     public async Task SinkFailsThenFrees_BacklogWrittenByTheRetriesWithoutAnyNewClaim()
     {
-        sink.FailuresLeft = 2;
+        _sink.FailuresLeft = 2;
         ClaimAndSignal(5);
         await RoundsReachAsync(1);
-        Assert.Equal(5, pump.Backlog);
+        Assert.Equal(5, _pump.Backlog);
 
-        time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
         await RoundsReachAsync(2);
-        time.Advance(TimeSpan.FromSeconds(2));
+        _time.Advance(TimeSpan.FromSeconds(2));
         await RoundsReachAsync(3);
-        await EventuallyAsync(() => pump.Backlog == 0);
+        await EventuallyAsync(() => _pump.Backlog == 0);
 
-        Assert.Equal(Enumerable.Range(1, 5), sink.Written);
-        Assert.Null(pump.Failure);
+        Assert.Equal(Enumerable.Range(1, 5), _sink.Written);
+        Assert.Null(_pump.Failure);
     }
 
     [Fact]
     public async Task SinkFailsManyTimes_OneWarningWhenItStartsFailingAndOneLineWhenItWritesAgain()
     {
-        sink.FailuresLeft = 12;
+        _sink.FailuresLeft = 12;
         ClaimAndSignal(1);
         await RoundsReachAsync(1);
         for (var round = 2; round <= 13; round++)
         {
             ClaimAndSignal(3);
-            time.Advance(EmitPump.MaxRetryDelay);
+            _time.Advance(EmitPump.MaxRetryDelay);
             await RoundsReachAsync(round);
         }
 
-        await EventuallyAsync(() => pump.Failure is null);
-        Assert.Equal(1, logs.Count(SinkFailingEvent));
-        Assert.Equal(1, logs.Count(SinkRecoveredEvent));
-        var warning = Assert.Single(logs.Entries, entry => entry.EventId.Id == SinkFailingEvent);
+        await EventuallyAsync(() => _pump.Failure is null);
+        Assert.Equal(1, _logs.Count(SinkFailingEvent));
+        Assert.Equal(1, _logs.Count(SinkRecoveredEvent));
+        var warning = Assert.Single(_logs.Entries, entry => entry.EventId.Id == SinkFailingEvent);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("OutputNotWritable", warning.Message, StringComparison.Ordinal);
         Assert.Contains("/out/articles.jsonl", warning.Message, StringComparison.Ordinal);
-        var recovered = Assert.Single(logs.Entries, entry => entry.EventId.Id == SinkRecoveredEvent);
+        var recovered = Assert.Single(_logs.Entries, entry => entry.EventId.Id == SinkRecoveredEvent);
         Assert.Contains("37 articles written", recovered.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SinkFailing_ClaimsAndFlushesStartNoRoundsOfTheirOwn()
     {
-        sink.FailuresLeft = int.MaxValue;
+        _sink.FailuresLeft = int.MaxValue;
         ClaimAndSignal(1);
         await RoundsReachAsync(1);
 
@@ -101,75 +102,75 @@ public sealed class EmitPumpFailureTests : IDisposable
         var flushes = new List<EmitResult>();
         for (var i = 0; i < 10; i++)
         {
-            flushes.Add(await pump.FlushAsync(CancellationToken.None));
+            flushes.Add(await _pump.FlushAsync(CancellationToken.None));
         }
 
         await Task.Delay(Settle);
-        Assert.Equal(1, sink.Rounds);
+        Assert.Equal(1, _sink.Rounds);
         Assert.All(flushes, flush => Assert.Equal(DiskFull, flush.Failure));
     }
 
     [Fact]
     public async Task FlushAsync_SinkFails_ReturnsTheFailureInsteadOfThrowing()
     {
-        sink.FailuresLeft = 1;
-        sink.Claim(1);
+        _sink.FailuresLeft = 1;
+        _sink.Claim(1);
 
-        var result = await pump.FlushAsync(CancellationToken.None);
+        var result = await _pump.FlushAsync(CancellationToken.None);
 
         Assert.Equal(new EmitResult(0, 0, DiskFull), result);
-        Assert.Equal(DiskFull, pump.Failure);
+        Assert.Equal(DiskFull, _pump.Failure);
     }
 
     [Fact]
     public async Task SinkThrows_LoggedOnceAsAnErrorWithTheExceptionAndRetriedLikeAFailure()
     {
-        sink.ThrowsLeft = 3;
+        _sink.ThrowsLeft = 3;
         ClaimAndSignal(2);
         await RoundsReachAsync(1);
-        Assert.Equal(EmitFailureKind.SinkCrashed, pump.Failure?.Kind);
+        Assert.Equal(EmitFailureKind.SinkCrashed, _pump.Failure?.Kind);
 
-        time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
         await RoundsReachAsync(2);
-        time.Advance(TimeSpan.FromSeconds(2));
+        _time.Advance(TimeSpan.FromSeconds(2));
         await RoundsReachAsync(3);
-        time.Advance(TimeSpan.FromSeconds(4));
+        _time.Advance(TimeSpan.FromSeconds(4));
         await RoundsReachAsync(4);
-        await EventuallyAsync(() => pump.Failure is null);
+        await EventuallyAsync(() => _pump.Failure is null);
 
-        var error = Assert.Single(logs.Entries, entry => entry.EventId.Id == SinkCrashedEvent);
+        var error = Assert.Single(_logs.Entries, entry => entry.EventId.Id == SinkCrashedEvent);
         Assert.Equal(LogLevel.Error, error.Level);
-        Assert.Equal(0, logs.Count(SinkFailingEvent));
-        Assert.Equal(1, logs.Count(SinkRecoveredEvent));
-        Assert.Equal([1, 2], sink.Written);
+        Assert.Equal(0, _logs.Count(SinkFailingEvent));
+        Assert.Equal(1, _logs.Count(SinkRecoveredEvent));
+        Assert.Equal([1, 2], _sink.Written);
     }
 
     [Fact]
     public async Task SinkFailsAnotherWay_TheNewKindOfFailureIsLoggedToo()
     {
-        sink.FailuresLeft = int.MaxValue;
+        _sink.FailuresLeft = int.MaxValue;
         ClaimAndSignal(1);
         await RoundsReachAsync(1);
-        time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
         await RoundsReachAsync(2);
 
-        sink.NextFailure = new EmitFailure(EmitFailureKind.QueueNotWritable, "database or disk is full");
-        time.Advance(TimeSpan.FromSeconds(2));
+        _sink.NextFailure = new EmitFailure(EmitFailureKind.QueueNotWritable, "database or disk is full");
+        _time.Advance(TimeSpan.FromSeconds(2));
         await RoundsReachAsync(3);
 
-        Assert.Equal(2, logs.Count(SinkFailingEvent));
+        Assert.Equal(2, _logs.Count(SinkFailingEvent));
     }
 
     private void ClaimAndSignal(int count)
     {
         for (var i = 0; i < count; i++)
         {
-            sink.Claim(sink.Claimed + 1);
-            pump.Signal();
+            _sink.Claim(_sink.Claimed + 1);
+            _pump.Signal();
         }
     }
 
-    private Task RoundsReachAsync(int rounds) => EventuallyAsync(() => sink.Rounds >= rounds && !sink.InRound);
+    private Task RoundsReachAsync(int rounds) => EventuallyAsync(() => _sink.Rounds >= rounds && !_sink.InRound);
 
     private static async Task EventuallyAsync(Func<bool> condition)
     {
@@ -187,11 +188,11 @@ public sealed class EmitPumpFailureTests : IDisposable
     /// <summary>An outbox whose rounds fail (or throw) a given number of times, then write everything queued.</summary>
     private sealed class ScriptedSink : IArticleSink
     {
-        private readonly Lock sync = new();
-        private readonly List<int> queued = [];
-        private readonly List<int> written = [];
-        private int rounds;
-        private int inRound;
+        private readonly Lock _sync = new();
+        private readonly List<int> _queued = [];
+        private readonly List<int> _written = [];
+        private int _rounds;
+        private int _inRound;
 
         public int FailuresLeft { get; set; }
 
@@ -201,36 +202,36 @@ public sealed class EmitPumpFailureTests : IDisposable
 
         public int Claimed { get; private set; }
 
-        public int Rounds => Volatile.Read(ref rounds);
+        public int Rounds => Volatile.Read(ref _rounds);
 
-        public bool InRound => Volatile.Read(ref inRound) == 1;
+        public bool InRound => Volatile.Read(ref _inRound) == 1;
 
         public IReadOnlyList<int> Written
         {
             get
             {
-                lock (sync)
+                lock (_sync)
                 {
-                    return written.ToList();
+                    return _written.ToList();
                 }
             }
         }
 
         public void Claim(int article)
         {
-            lock (sync)
+            lock (_sync)
             {
-                queued.Add(article);
+                _queued.Add(article);
                 Claimed++;
             }
         }
 
         public Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken)
         {
-            Volatile.Write(ref inRound, 1);
+            Volatile.Write(ref _inRound, 1);
             try
             {
-                lock (sync)
+                lock (_sync)
                 {
                     if (ThrowsLeft > 0)
                     {
@@ -244,16 +245,16 @@ public sealed class EmitPumpFailureTests : IDisposable
                         return Task.FromResult(new EmitResult(0, 0, NextFailure));
                     }
 
-                    written.AddRange(queued);
-                    var count = queued.Count;
-                    queued.Clear();
+                    _written.AddRange(_queued);
+                    var count = _queued.Count;
+                    _queued.Clear();
                     return Task.FromResult(new EmitResult(count));
                 }
             }
             finally
             {
-                _ = Interlocked.Increment(ref rounds);
-                Volatile.Write(ref inRound, 0);
+                _ = Interlocked.Increment(ref _rounds);
+                Volatile.Write(ref _inRound, 0);
             }
         }
     }

@@ -12,7 +12,7 @@ public sealed class EmitPumpTests
     public async Task WaitForRoom_SlowSink_ProducerHeldAtTheBacklogLimitAndNothingDropped()
     {
         var sink = new GatedSink();
-        var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 3 });
+        var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 3 }, TimeProvider.System);
         var producer = ProduceAsync(pump, sink, 10);
 
         // The sink writes nothing yet: the producer claims up to the limit and then waits.
@@ -41,7 +41,7 @@ public sealed class EmitPumpTests
     {
         var sink = new GatedSink { FailuresLeft = 3 };
         sink.AllowRounds(1000);
-        var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 2 });
+        var pump = new EmitPump(sink, NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 2 }, TimeProvider.System);
 
         await ProduceAsync(pump, sink, 6).WaitAsync(TimeSpan.FromSeconds(30));
         _ = await pump.FlushAsync(CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class EmitPumpTests
     [Fact]
     public async Task WaitForRoom_BacklogBelowLimit_ReturnsAtOnce()
     {
-        var pump = new EmitPump(new GatedSink(), NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 5 });
+        var pump = new EmitPump(new GatedSink(), NullLogger<EmitPump>.Instance, new SchedulingOptions { MaxEmitBacklog = 5 }, TimeProvider.System);
         pump.Signal();
 
         Assert.True(pump.WaitForRoomAsync(CancellationToken.None).IsCompletedSuccessfully);
@@ -73,9 +73,9 @@ public sealed class EmitPumpTests
     /// <summary>An outbox and a sink whose rounds only run when let through; each round writes everything queued.</summary>
     private sealed class GatedSink : IArticleSink
     {
-        private readonly SemaphoreSlim rounds = new(0);
-        private readonly List<int> queued = [];
-        private readonly List<int> written = [];
+        private readonly SemaphoreSlim _rounds = new(0);
+        private readonly List<int> _queued = [];
+        private readonly List<int> _written = [];
 
         public int FailuresLeft { get; set; }
 
@@ -85,30 +85,30 @@ public sealed class EmitPumpTests
         {
             get
             {
-                lock (queued)
+                lock (_queued)
                 {
-                    return written.ToList();
+                    return _written.ToList();
                 }
             }
         }
 
         public void Claim(int article)
         {
-            lock (queued)
+            lock (_queued)
             {
-                queued.Add(article);
+                _queued.Add(article);
                 Claimed++;
             }
         }
 
-        public void AllowRound() => rounds.Release();
+        public void AllowRound() => _rounds.Release();
 
-        public void AllowRounds(int count) => rounds.Release(count);
+        public void AllowRounds(int count) => _rounds.Release(count);
 
         public async Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken)
         {
-            await rounds.WaitAsync(cancellationToken);
-            lock (queued)
+            await _rounds.WaitAsync(cancellationToken);
+            lock (_queued)
             {
                 if (FailuresLeft > 0)
                 {
@@ -116,9 +116,9 @@ public sealed class EmitPumpTests
                     throw new IOException("sink unavailable");
                 }
 
-                written.AddRange(queued);
-                var count = queued.Count;
-                queued.Clear();
+                _written.AddRange(_queued);
+                var count = _queued.Count;
+                _queued.Clear();
                 return new EmitResult(count);
             }
         }

@@ -11,7 +11,7 @@ namespace FeedHarvester.Tests.Pipeline;
 /// <summary>Feed states in a dictionary; reads or saves can be made to fail, and every save is kept in order.</summary>
 internal sealed class MemoryFeedStates : IFeedStateStore
 {
-    private readonly Dictionary<string, FeedState> states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FeedState> _states = new(StringComparer.Ordinal);
 
     public List<FeedState> Saved { get; } = [];
 
@@ -22,12 +22,12 @@ internal sealed class MemoryFeedStates : IFeedStateStore
     /// <summary>Called as a save starts, before it can fail: what the rest of the pipeline had done by then.</summary>
     public Action<FeedState>? Saving { get; set; }
 
-    public void Put(FeedState state) => states[state.FeedUrl] = state;
+    public void Put(FeedState state) => _states[state.FeedUrl] = state;
 
-    public FeedState? Get(string feedUrl) => states.GetValueOrDefault(feedUrl);
+    public FeedState? Get(string feedUrl) => _states.GetValueOrDefault(feedUrl);
 
     public Task<FeedState?> GetFeedStateAsync(string feedUrl, CancellationToken cancellationToken) =>
-        FailReads is { } fault ? Task.FromException<FeedState?>(fault) : Task.FromResult(states.GetValueOrDefault(feedUrl));
+        FailReads is { } fault ? Task.FromException<FeedState?>(fault) : Task.FromResult(_states.GetValueOrDefault(feedUrl));
 
     public Task SaveFeedStateAsync(FeedState state, CancellationToken cancellationToken)
     {
@@ -37,13 +37,13 @@ internal sealed class MemoryFeedStates : IFeedStateStore
             return Task.FromException(fault);
         }
 
-        states[state.FeedUrl] = state;
+        _states[state.FeedUrl] = state;
         Saved.Add(state);
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<FeedState>>(states.Values.OrderBy(s => s.FeedUrl, StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<FeedState>>(_states.Values.OrderBy(s => s.FeedUrl, StringComparer.Ordinal).ToList());
 }
 
 /// <summary>
@@ -52,9 +52,9 @@ internal sealed class MemoryFeedStates : IFeedStateStore
 /// </summary>
 internal sealed class MemoryDedupeStore : IDedupeStore
 {
-    private readonly Lock gate = new();
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
-    private readonly List<Article> queued = [];
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<Article> _queued = [];
 
     public int Claims { get; private set; }
 
@@ -68,24 +68,24 @@ internal sealed class MemoryDedupeStore : IDedupeStore
 
     public void MarkSeen(DedupeKey key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            _ = seen.Add(key.ToString());
+            _ = _seen.Add(key.ToString());
         }
     }
 
     public Task<DedupeKey?> FindSeenAsync(IReadOnlyList<DedupeKey> keys, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
             SeenChecks++;
-            return Task.FromResult<DedupeKey?>(keys.FirstOrDefault(k => seen.Contains(k.ToString())) is { Value: not null } hit ? hit : null);
+            return Task.FromResult<DedupeKey?>(keys.FirstOrDefault(k => _seen.Contains(k.ToString())) is { Value: not null } hit ? hit : null);
         }
     }
 
     public Task<DedupeVerdict> TryClaimAsync(Article article, DedupeKeys keys, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
             Claims++;
             if (FailClaim?.Invoke(Claims) is { } fault)
@@ -93,14 +93,14 @@ internal sealed class MemoryDedupeStore : IDedupeStore
                 return Task.FromException<DedupeVerdict>(fault);
             }
 
-            if (keys.Keys.FirstOrDefault(k => seen.Contains(k.ToString())) is { Value: not null } matched)
+            if (keys.Keys.FirstOrDefault(k => _seen.Contains(k.ToString())) is { Value: not null } matched)
             {
                 return Task.FromResult(DedupeVerdict.Duplicate(matched));
             }
 
             foreach (var key in keys.Keys)
             {
-                _ = seen.Add(key.ToString());
+                _ = _seen.Add(key.ToString());
             }
 
             if (DropAsCopy?.Invoke(article) is { } story)
@@ -108,7 +108,7 @@ internal sealed class MemoryDedupeStore : IDedupeStore
                 return Task.FromResult(DedupeVerdict.DroppedCopy(story));
             }
 
-            queued.Add(article);
+            _queued.Add(article);
             return Task.FromResult(DedupeVerdict.New);
         }
     }
@@ -116,10 +116,10 @@ internal sealed class MemoryDedupeStore : IDedupeStore
     /// <summary>Takes everything queued, as a sink round does.</summary>
     public List<Article> TakeQueued()
     {
-        lock (gate)
+        lock (_gate)
         {
-            var taken = queued.ToList();
-            queued.Clear();
+            var taken = _queued.ToList();
+            _queued.Clear();
             return taken;
         }
     }
@@ -128,16 +128,16 @@ internal sealed class MemoryDedupeStore : IDedupeStore
 /// <summary>Writes what the store queued into a list.</summary>
 internal sealed class MemorySink(MemoryDedupeStore store) : IArticleSink
 {
-    private readonly Lock gate = new();
-    private readonly List<Article> written = [];
+    private readonly Lock _gate = new();
+    private readonly List<Article> _written = [];
 
     public IReadOnlyList<Article> Written
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return written.ToList();
+                return _written.ToList();
             }
         }
     }
@@ -153,9 +153,9 @@ internal sealed class MemorySink(MemoryDedupeStore store) : IArticleSink
             await Task.Delay(RoundDelay, cancellationToken);
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            written.AddRange(round);
+            _written.AddRange(round);
         }
 
         return new EmitResult(round.Count);
@@ -188,15 +188,15 @@ internal sealed class FakeLease(bool heldElsewhere) : IPollLease
 /// <summary>A web site in memory: a response per path (404 for the rest), every request counted.</summary>
 internal sealed class MemorySite : HttpMessageHandler
 {
-    private readonly Dictionary<string, Func<HttpRequestMessage, HttpResponseMessage>> responses = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> requests = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, Func<HttpRequestMessage, HttpResponseMessage>> _responses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public int RequestsTo(string path)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return requests.GetValueOrDefault(path);
+            return _requests.GetValueOrDefault(path);
         }
     }
 
@@ -204,14 +204,14 @@ internal sealed class MemorySite : HttpMessageHandler
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return requests.Values.Sum();
+                return _requests.Values.Sum();
             }
         }
     }
 
-    public void Serve(string path, Func<HttpRequestMessage, HttpResponseMessage> respond) => responses[path] = respond;
+    public void Serve(string path, Func<HttpRequestMessage, HttpResponseMessage> respond) => _responses[path] = respond;
 
     public void Serve(string path, string contentType, string body, string? etag = null) => Serve(path, request =>
     {
@@ -229,10 +229,10 @@ internal sealed class MemorySite : HttpMessageHandler
     {
         var path = request.RequestUri!.AbsolutePath;
         Func<HttpRequestMessage, HttpResponseMessage>? respond;
-        lock (gate)
+        lock (_gate)
         {
-            requests[path] = requests.GetValueOrDefault(path) + 1;
-            respond = responses.GetValueOrDefault(path);
+            _requests[path] = _requests.GetValueOrDefault(path) + 1;
+            respond = _responses.GetValueOrDefault(path);
         }
 
         var response = respond?.Invoke(request) ?? new HttpResponseMessage(HttpStatusCode.NotFound);

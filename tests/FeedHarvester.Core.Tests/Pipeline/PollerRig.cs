@@ -28,7 +28,7 @@ internal sealed class PollerRig : IDisposable
 
     public static readonly DateTimeOffset Start = new(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly EmitPump emitter;
+    private readonly EmitPump _emitter;
 
     public PollerRig(bool leaseHeldElsewhere = false, FetchingOptions? fetching = null)
     {
@@ -36,7 +36,7 @@ internal sealed class PollerRig : IDisposable
         Fetching.RespectRobotsTxt = false;
         Lease = new FakeLease(leaseHeldElsewhere);
         Sink = new MemorySink(Dedupe);
-        emitter = new EmitPump(Sink, Logs.CreateLogger<EmitPump>(), Scheduling, Time);
+        _emitter = new EmitPump(Sink, Logs.CreateLogger<EmitPump>(), Scheduling, Time);
         var fetcher = new HttpFetcher(new HttpClient(Site), new HostLimiter(4), Options.Create(Fetching), Time);
         Harvester = new EntryHarvester(
             Dedupe,
@@ -45,12 +45,12 @@ internal sealed class PollerRig : IDisposable
             new ExtractionRunner(new ArticleExtractor(), Scheduling, Logs.CreateLogger<ExtractionRunner>(), Metrics),
             HtmlCleaner.Unbounded(),
             new ArticleNormalizer(),
-            emitter,
+            _emitter,
             Scheduling,
             Logs.CreateLogger<EntryHarvester>(),
             Metrics);
         var transitions = new FeedStateTransitions(new PollSchedule(Scheduling, () => 0.5), Scheduling);
-        Poller = new FeedPoller(Lease, States, fetcher, new FeedParser(), Harvester, emitter, transitions, Time, Logs.CreateLogger<FeedPoller>(), Metrics);
+        Poller = new FeedPoller(Lease, States, fetcher, new FeedParser(), Harvester, _emitter, transitions, Time, Logs.CreateLogger<FeedPoller>(), Metrics);
     }
 
     public static FeedDefinition Feed { get; } = new(new Uri(Host + FeedPath));
@@ -128,7 +128,7 @@ internal sealed class PollerRig : IDisposable
 
     public void Dispose()
     {
-        emitter.Dispose();
+        _emitter.Dispose();
         Metrics.Dispose();
         Site.Dispose();
     }

@@ -14,23 +14,23 @@ public sealed class LoopbackServer : IAsyncDisposable
 {
     private const int MaxHeadBytes = 64 * 1024;
 
-    private readonly TcpListener listener;
-    private readonly Func<LoopbackRequest, Stream, CancellationToken, Task> respond;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentQueue<LoopbackRequest> requests = new();
-    private readonly ConcurrentDictionary<Task, bool> clients = new();
-    private readonly Task acceptLoop;
-    private int connections;
+    private readonly TcpListener _listener;
+    private readonly Func<LoopbackRequest, Stream, CancellationToken, Task> _respond;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<LoopbackRequest> _requests = new();
+    private readonly ConcurrentDictionary<Task, bool> _clients = new();
+    private readonly Task _acceptLoop;
+    private int _connections;
 
     public LoopbackServer(Func<LoopbackRequest, Stream, CancellationToken, Task> respond, IPAddress? address = null)
     {
-        this.respond = respond;
-        listener = new TcpListener(address ?? IPAddress.Loopback, 0);
-        listener.Start();
-        var endpoint = (IPEndPoint)listener.LocalEndpoint;
+        _respond = respond;
+        _listener = new TcpListener(address ?? IPAddress.Loopback, 0);
+        _listener.Start();
+        var endpoint = (IPEndPoint)_listener.LocalEndpoint;
         Address = endpoint.Address;
         Port = endpoint.Port;
-        acceptLoop = Task.Run(AcceptAsync);
+        _acceptLoop = Task.Run(AcceptAsync);
     }
 
     public LoopbackServer(IReadOnlyDictionary<string, Func<LoopbackRequest, Stream, CancellationToken, Task>> routes, IPAddress? address = null)
@@ -45,9 +45,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>"127.0.0.1:1234" or "[::1]:1234", as AllowedPrivateHosts wants it.</summary>
     public string HostPort => Address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{Address}]:{Port}" : $"{Address}:{Port}";
 
-    public int Connections => Volatile.Read(ref connections);
+    public int Connections => Volatile.Read(ref _connections);
 
-    public IReadOnlyList<LoopbackRequest> Requests => [.. requests];
+    public IReadOnlyList<LoopbackRequest> Requests => [.. _requests];
 
     /// <summary>True when this machine can listen on IPv6 loopback.</summary>
     public static bool IPv6LoopbackAvailable()
@@ -66,35 +66,35 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public Uri Url(string pathAndQuery) => new($"http://{HostPort}{pathAndQuery}");
 
-    public int RequestCount(string path) => requests.Count(r => r.Path == path);
+    public int RequestCount(string path) => _requests.Count(r => r.Path == path);
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        listener.Stop();
-        await acceptLoop.ConfigureAwait(false);
-        await Task.WhenAll(clients.Keys).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        stopping.Dispose();
+        await _stopping.CancelAsync();
+        _listener.Stop();
+        await _acceptLoop.ConfigureAwait(false);
+        await Task.WhenAll(_clients.Keys).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     private async Task AcceptAsync()
     {
-        while (!stopping.IsCancellationRequested)
+        while (!_stopping.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await listener.AcceptTcpClientAsync(stopping.Token);
+                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            _ = Interlocked.Increment(ref connections);
+            _ = Interlocked.Increment(ref _connections);
             var task = Task.Run(() => ServeAsync(client));
-            clients[task] = true;
-            _ = task.ContinueWith(t => clients.TryRemove(t, out _), TaskScheduler.Default);
+            _clients[task] = true;
+            _ = task.ContinueWith(t => _clients.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
@@ -105,10 +105,10 @@ public sealed class LoopbackServer : IAsyncDisposable
             try
             {
                 var stream = client.GetStream();
-                if (await ReadHeadAsync(stream, stopping.Token) is { } request)
+                if (await ReadHeadAsync(stream, _stopping.Token) is { } request)
                 {
-                    requests.Enqueue(request);
-                    await respond(request, stream, stopping.Token);
+                    _requests.Enqueue(request);
+                    await _respond(request, stream, _stopping.Token);
                 }
 
                 client.Client.Shutdown(SocketShutdown.Send);

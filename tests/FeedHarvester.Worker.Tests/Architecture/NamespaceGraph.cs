@@ -8,12 +8,12 @@ namespace FeedHarvester.Tests.Architecture;
 /// </summary>
 internal sealed class NamespaceGraph
 {
-    private readonly SortedDictionary<string, SortedDictionary<string, SortedSet<string>>> edges = new(StringComparer.Ordinal);
-    private readonly string root;
+    private readonly SortedDictionary<string, SortedDictionary<string, SortedSet<string>>> _edges = new(StringComparer.Ordinal);
+    private readonly string _root;
 
-    private NamespaceGraph(string root) => this.root = root;
+    private NamespaceGraph(string root) => _root = root;
 
-    public IEnumerable<string> Namespaces => edges.Keys;
+    public IEnumerable<string> Namespaces => _edges.Keys;
 
     /// <summary>The graph of the namespaces under <paramref name="root"/> that the assemblies define.</summary>
     public static NamespaceGraph Build(IEnumerable<string> assemblyPaths, string root)
@@ -44,13 +44,13 @@ internal sealed class NamespaceGraph
     /// </summary>
     public NamespaceGraph ByFolder()
     {
-        var folded = new NamespaceGraph(root);
-        foreach (var ns in edges.Keys)
+        var folded = new NamespaceGraph(_root);
+        foreach (var ns in _edges.Keys)
         {
             folded.Node(FolderOf(ns));
         }
 
-        foreach (var (from, targets) in edges)
+        foreach (var (from, targets) in _edges)
         {
             foreach (var (to, evidence) in targets)
             {
@@ -77,7 +77,7 @@ internal sealed class NamespaceGraph
         var text = new StringBuilder(string.Join(" → ", cycle.Append(cycle[0]).Select(Short)));
         foreach (var from in group)
         {
-            foreach (var (to, evidence) in edges[from].Where(edge => group.Contains(edge.Key)))
+            foreach (var (to, evidence) in _edges[from].Where(edge => group.Contains(edge.Key)))
             {
                 _ = text.Append($"\n  {Short(from)} → {Short(to)}: {string.Join(", ", evidence.Take(6))}")
                     .Append(evidence.Count > 6 ? $" (+{evidence.Count - 6} more)" : "");
@@ -92,7 +92,7 @@ internal sealed class NamespaceGraph
     {
         var onCycle = StronglyConnected().Where(g => g.Count > 1).SelectMany(g => g.Select(ns => (ns, g))).ToDictionary(p => p.ns, p => p.g);
         var text = new StringBuilder("| namespace | uses |\n|---|---|\n");
-        foreach (var (from, targets) in edges)
+        foreach (var (from, targets) in _edges)
         {
             var uses = targets.Keys.Select(to => onCycle.TryGetValue(from, out var group) && group.Contains(to) ? $"**{Short(to)}** ⟲" : Short(to));
             _ = text.Append($"| {Short(from)} | {string.Join(", ", uses)} |\n");
@@ -103,14 +103,14 @@ internal sealed class NamespaceGraph
 
     private static bool Under(string ns, string root) => ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal);
 
-    private string Short(string name) => name.StartsWith(root + ".", StringComparison.Ordinal) ? name[(root.Length + 1)..] : name;
+    private string Short(string name) => name.StartsWith(_root + ".", StringComparison.Ordinal) ? name[(_root.Length + 1)..] : name;
 
     private string FolderOf(string ns)
     {
         var folder = ns;
-        for (var dot = ns.LastIndexOf('.'); dot > root.Length; dot = ns.LastIndexOf('.', dot - 1))
+        for (var dot = ns.LastIndexOf('.'); dot > _root.Length; dot = ns.LastIndexOf('.', dot - 1))
         {
-            if (edges.ContainsKey(ns[..dot]))
+            if (_edges.ContainsKey(ns[..dot]))
             {
                 folder = ns[..dot];
             }
@@ -121,9 +121,9 @@ internal sealed class NamespaceGraph
 
     private void Node(string ns)
     {
-        if (!edges.ContainsKey(ns))
+        if (!_edges.ContainsKey(ns))
         {
-            edges[ns] = new(StringComparer.Ordinal);
+            _edges[ns] = new(StringComparer.Ordinal);
         }
     }
 
@@ -135,9 +135,9 @@ internal sealed class NamespaceGraph
         }
 
         Node(from);
-        if (!edges[from].TryGetValue(to, out var pairs))
+        if (!_edges[from].TryGetValue(to, out var pairs))
         {
-            edges[from][to] = pairs = new(StringComparer.Ordinal);
+            _edges[from][to] = pairs = new(StringComparer.Ordinal);
         }
 
         _ = pairs.Add(evidence);
@@ -150,7 +150,7 @@ internal sealed class NamespaceGraph
         while (queue.Count > 0)
         {
             var node = queue.Dequeue();
-            foreach (var next in edges[node].Keys.Where(group.Contains))
+            foreach (var next in _edges[node].Keys.Where(group.Contains))
             {
                 if (next == start)
                 {
@@ -181,7 +181,7 @@ internal sealed class NamespaceGraph
         var low = new Dictionary<string, int>();
         var stack = new Stack<string>();
         var groups = new List<List<string>>();
-        foreach (var ns in edges.Keys.Where(ns => !index.ContainsKey(ns)))
+        foreach (var ns in _edges.Keys.Where(ns => !index.ContainsKey(ns)))
         {
             Visit(ns);
         }
@@ -192,7 +192,7 @@ internal sealed class NamespaceGraph
         {
             index[ns] = low[ns] = index.Count;
             stack.Push(ns);
-            foreach (var next in edges[ns].Keys)
+            foreach (var next in _edges[ns].Keys)
             {
                 if (!index.ContainsKey(next))
                 {

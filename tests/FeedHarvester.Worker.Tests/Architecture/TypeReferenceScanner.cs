@@ -12,15 +12,15 @@ namespace FeedHarvester.Tests.Architecture;
 /// </summary>
 internal sealed class TypeReferenceScanner
 {
-    private readonly PEReader pe;
-    private readonly MetadataReader reader;
-    private readonly List<(TypeName From, TypeName To)> found = [];
-    private TypeName current;
+    private readonly PEReader _pe;
+    private readonly MetadataReader _reader;
+    private readonly List<(TypeName From, TypeName To)> _found = [];
+    private TypeName _current;
 
     private TypeReferenceScanner(PEReader pe)
     {
-        this.pe = pe;
-        reader = pe.GetMetadataReader();
+        _pe = pe;
+        _reader = pe.GetMetadataReader();
     }
 
     /// <summary>Pairs of (referring type, referred type), both reduced to their outermost declaring type.</summary>
@@ -29,49 +29,49 @@ internal sealed class TypeReferenceScanner
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
         var scanner = new TypeReferenceScanner(pe);
-        foreach (var handle in scanner.reader.TypeDefinitions)
+        foreach (var handle in scanner._reader.TypeDefinitions)
         {
             scanner.ScanType(handle);
         }
 
-        return scanner.found;
+        return scanner._found;
     }
 
     private void ScanType(TypeDefinitionHandle handle)
     {
-        current = TypeName.Of(reader, handle);
-        var type = reader.GetTypeDefinition(handle);
-        var signatures = new SignatureTypeCollector(reader, Add);
+        _current = TypeName.Of(_reader, handle);
+        var type = _reader.GetTypeDefinition(handle);
+        var signatures = new SignatureTypeCollector(_reader, Add);
         Entity(type.BaseType);
         foreach (var implementation in type.GetInterfaceImplementations())
         {
-            Entity(reader.GetInterfaceImplementation(implementation).Interface);
+            Entity(_reader.GetInterfaceImplementation(implementation).Interface);
         }
 
         GenericConstraints(type.GetGenericParameters());
         Attributes(type.GetCustomAttributes());
         foreach (var fieldHandle in type.GetFields())
         {
-            var field = reader.GetFieldDefinition(fieldHandle);
+            var field = _reader.GetFieldDefinition(fieldHandle);
             _ = field.DecodeSignature(signatures, null);
             Attributes(field.GetCustomAttributes());
         }
 
         foreach (var propertyHandle in type.GetProperties())
         {
-            var property = reader.GetPropertyDefinition(propertyHandle);
+            var property = _reader.GetPropertyDefinition(propertyHandle);
             _ = property.DecodeSignature(signatures, null);
             Attributes(property.GetCustomAttributes());
         }
 
         foreach (var eventHandle in type.GetEvents())
         {
-            Entity(reader.GetEventDefinition(eventHandle).Type);
+            Entity(_reader.GetEventDefinition(eventHandle).Type);
         }
 
         foreach (var methodHandle in type.GetMethods())
         {
-            Method(reader.GetMethodDefinition(methodHandle), signatures);
+            Method(_reader.GetMethodDefinition(methodHandle), signatures);
         }
     }
 
@@ -82,7 +82,7 @@ internal sealed class TypeReferenceScanner
         Attributes(method.GetCustomAttributes());
         foreach (var parameter in method.GetParameters())
         {
-            Attributes(reader.GetParameter(parameter).GetCustomAttributes());
+            Attributes(_reader.GetParameter(parameter).GetCustomAttributes());
         }
 
         if (method.RelativeVirtualAddress == 0)
@@ -90,10 +90,10 @@ internal sealed class TypeReferenceScanner
             return;
         }
 
-        var body = pe.GetMethodBody(method.RelativeVirtualAddress);
+        var body = _pe.GetMethodBody(method.RelativeVirtualAddress);
         if (!body.LocalSignature.IsNil)
         {
-            _ = reader.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(signatures, null);
+            _ = _reader.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(signatures, null);
         }
 
         foreach (var region in body.ExceptionRegions)
@@ -111,9 +111,9 @@ internal sealed class TypeReferenceScanner
     {
         foreach (var parameter in parameters)
         {
-            foreach (var constraint in reader.GetGenericParameter(parameter).GetConstraints())
+            foreach (var constraint in _reader.GetGenericParameter(parameter).GetConstraints())
             {
-                Entity(reader.GetGenericParameterConstraint(constraint).Type);
+                Entity(_reader.GetGenericParameterConstraint(constraint).Type);
             }
         }
     }
@@ -122,7 +122,7 @@ internal sealed class TypeReferenceScanner
     {
         foreach (var attribute in attributes)
         {
-            Entity(reader.GetCustomAttribute(attribute).Constructor);
+            Entity(_reader.GetCustomAttribute(attribute).Constructor);
         }
     }
 
@@ -133,38 +133,38 @@ internal sealed class TypeReferenceScanner
             return;
         }
 
-        var signatures = new SignatureTypeCollector(reader, Add);
+        var signatures = new SignatureTypeCollector(_reader, Add);
         switch (handle.Kind)
         {
             case HandleKind.TypeDefinition:
-                Add(TypeName.Of(reader, (TypeDefinitionHandle)handle));
+                Add(TypeName.Of(_reader, (TypeDefinitionHandle)handle));
                 break;
             case HandleKind.TypeReference:
-                Add(TypeName.Of(reader, (TypeReferenceHandle)handle));
+                Add(TypeName.Of(_reader, (TypeReferenceHandle)handle));
                 break;
             case HandleKind.TypeSpecification:
                 signatures.Collect((TypeSpecificationHandle)handle);
                 break;
             case HandleKind.MethodDefinition:
-                var method = reader.GetMethodDefinition((MethodDefinitionHandle)handle);
-                Add(TypeName.Of(reader, method.GetDeclaringType()));
+                var method = _reader.GetMethodDefinition((MethodDefinitionHandle)handle);
+                Add(TypeName.Of(_reader, method.GetDeclaringType()));
                 _ = method.DecodeSignature(signatures, null);
                 break;
             case HandleKind.FieldDefinition:
-                var field = reader.GetFieldDefinition((FieldDefinitionHandle)handle);
-                Add(TypeName.Of(reader, field.GetDeclaringType()));
+                var field = _reader.GetFieldDefinition((FieldDefinitionHandle)handle);
+                Add(TypeName.Of(_reader, field.GetDeclaringType()));
                 _ = field.DecodeSignature(signatures, null);
                 break;
             case HandleKind.MemberReference:
                 MemberReference((MemberReferenceHandle)handle, signatures);
                 break;
             case HandleKind.MethodSpecification:
-                var specification = reader.GetMethodSpecification((MethodSpecificationHandle)handle);
+                var specification = _reader.GetMethodSpecification((MethodSpecificationHandle)handle);
                 Entity(specification.Method);
                 _ = specification.DecodeSignature(signatures, null);
                 break;
             case HandleKind.StandaloneSignature:
-                var standalone = reader.GetStandaloneSignature((StandaloneSignatureHandle)handle);
+                var standalone = _reader.GetStandaloneSignature((StandaloneSignatureHandle)handle);
                 if (standalone.GetKind() == StandaloneSignatureKind.Method)
                 {
                     _ = standalone.DecodeMethodSignature(signatures, null);
@@ -176,7 +176,7 @@ internal sealed class TypeReferenceScanner
 
     private void MemberReference(MemberReferenceHandle handle, SignatureTypeCollector signatures)
     {
-        var member = reader.GetMemberReference(handle);
+        var member = _reader.GetMemberReference(handle);
         if (member.Parent.Kind != HandleKind.ModuleReference)
         {
             Entity(member.Parent);
@@ -194,9 +194,9 @@ internal sealed class TypeReferenceScanner
 
     private void Add(TypeName to)
     {
-        if (to != current)
+        if (to != _current)
         {
-            found.Add((current, to));
+            _found.Add((_current, to));
         }
     }
 }

@@ -14,33 +14,33 @@ public sealed class SystemdWatchdogTests : IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RecentPollWindow = TimeSpan.FromHours(2);
 
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly FakeSystemdNotifier notifier = new();
-    private readonly ApplicationLifetime lifetime = new(NullLogger<ApplicationLifetime>.Instance);
-    private readonly CapturedLogs logs = new();
-    private readonly LoggerFactory loggerFactory;
-    private readonly HealthState health;
-    private bool storeReachable = true;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeSystemdNotifier _notifier = new();
+    private readonly ApplicationLifetime _lifetime = new(NullLogger<ApplicationLifetime>.Instance);
+    private readonly CapturedLogs _logs = new();
+    private readonly LoggerFactory _loggerFactory;
+    private readonly HealthState _health;
+    private bool _storeReachable = true;
 
     public SystemdWatchdogTests()
     {
-        loggerFactory = new LoggerFactory([logs]);
-        health = new HealthState(time, () => storeReachable);
+        _loggerFactory = new LoggerFactory([_logs]);
+        _health = new HealthState(_time, () => _storeReachable);
     }
 
-    public void Dispose() => loggerFactory.Dispose();
+    public void Dispose() => _loggerFactory.Dispose();
 
     [Fact]
     public void Check_Ready_Pings()
     {
         var watchdog = Create();
-        health.SchedulerStarted();
+        _health.SchedulerStarted();
 
         watchdog.Check();
         watchdog.Check();
 
-        Assert.Equal(2, notifier.Pings);
-        Assert.Empty(logs.At(LogLevel.Warning));
+        Assert.Equal(2, _notifier.Pings);
+        Assert.Empty(_logs.At(LogLevel.Warning));
     }
 
     [Fact]
@@ -50,93 +50,93 @@ public sealed class SystemdWatchdogTests : IDisposable
 
         watchdog.Check();
 
-        Assert.Equal(0, notifier.Pings);
+        Assert.Equal(0, _notifier.Pings);
     }
 
     [Fact]
     public void Check_StoreUnreachable_StopsThenResumes_LoggingEachChangeOnce()
     {
         var watchdog = Create();
-        health.SchedulerStarted();
+        _health.SchedulerStarted();
         watchdog.Check();
 
-        storeReachable = false;
+        _storeReachable = false;
         watchdog.Check();
         watchdog.Check();
         watchdog.Check();
-        Assert.Equal(1, notifier.Pings);
+        Assert.Equal(1, _notifier.Pings);
 
-        storeReachable = true;
+        _storeReachable = true;
         watchdog.Check();
         watchdog.Check();
 
-        Assert.Equal(3, notifier.Pings);
-        var stopped = Assert.Single(logs.Lines, l => l.Message.Contains("pings stopped", StringComparison.Ordinal));
+        Assert.Equal(3, _notifier.Pings);
+        var stopped = Assert.Single(_logs.Lines, l => l.Message.Contains("pings stopped", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, stopped.Level);
         Assert.Contains("store unreachable", stopped.Message, StringComparison.Ordinal);
-        _ = Assert.Single(logs.Lines, l => l.Message.Contains("pings resumed", StringComparison.Ordinal));
+        _ = Assert.Single(_logs.Lines, l => l.Message.Contains("pings resumed", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Check_NoPollYet_PingsThroughoutRecentPollWindowThenStops()
     {
         var watchdog = Create();
-        health.SchedulerStarted();
+        _health.SchedulerStarted();
 
-        time.Advance(RecentPollWindow);
+        _time.Advance(RecentPollWindow);
         watchdog.Check();
-        Assert.Equal(1, notifier.Pings);
+        Assert.Equal(1, _notifier.Pings);
 
-        time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
         watchdog.Check();
-        Assert.Equal(1, notifier.Pings);
+        Assert.Equal(1, _notifier.Pings);
     }
 
     [Fact]
     public void Check_SchedulerStuckAfterPolling_StopsUntilAPollSucceeds()
     {
         var watchdog = Create();
-        health.SchedulerStarted();
-        health.PollSucceeded();
+        _health.SchedulerStarted();
+        _health.PollSucceeded();
 
-        time.Advance(RecentPollWindow + TimeSpan.FromMinutes(1));
+        _time.Advance(RecentPollWindow + TimeSpan.FromMinutes(1));
         watchdog.Check();
-        Assert.Equal(0, notifier.Pings);
-        Assert.Contains(logs.At(LogLevel.Warning), m => m.Contains("no successful poll", StringComparison.Ordinal));
+        Assert.Equal(0, _notifier.Pings);
+        Assert.Contains(_logs.At(LogLevel.Warning), m => m.Contains("no successful poll", StringComparison.Ordinal));
 
-        health.PollSucceeded();
+        _health.PollSucceeded();
         watchdog.Check();
-        Assert.Equal(1, notifier.Pings);
+        Assert.Equal(1, _notifier.Pings);
     }
 
     [Fact]
     public async Task Run_HostStarted_PingsEveryThirdOfTimeoutWhileReady()
     {
         using var watchdog = Create();
-        health.SchedulerStarted();
+        _health.SchedulerStarted();
         await watchdog.StartAsync(CancellationToken.None);
-        Assert.Equal(0, notifier.Pings); // nothing before the host has started (READY=1)
+        Assert.Equal(0, _notifier.Pings); // nothing before the host has started (READY=1)
 
-        lifetime.NotifyStarted();
+        _lifetime.NotifyStarted();
         await WaitForPingsAsync(1);
-        time.Advance(Timeout / 3);
+        _time.Advance(Timeout / 3);
         await WaitForPingsAsync(2);
-        time.Advance(Timeout / 3);
+        _time.Advance(Timeout / 3);
         await WaitForPingsAsync(3);
 
-        storeReachable = false;
-        time.Advance(Timeout / 3);
-        await WaitForAsync(() => logs.Lines.Any(l => l.Message.Contains("pings stopped", StringComparison.Ordinal)));
-        time.Advance(Timeout / 3);
-        time.Advance(Timeout / 3);
-        Assert.Equal(3, notifier.Pings);
+        _storeReachable = false;
+        _time.Advance(Timeout / 3);
+        await WaitForAsync(() => _logs.Lines.Any(l => l.Message.Contains("pings stopped", StringComparison.Ordinal)));
+        _time.Advance(Timeout / 3);
+        _time.Advance(Timeout / 3);
+        Assert.Equal(3, _notifier.Pings);
 
-        storeReachable = true;
-        time.Advance(Timeout / 3);
+        _storeReachable = true;
+        _time.Advance(Timeout / 3);
         await WaitForPingsAsync(4);
 
         await watchdog.StopAsync(CancellationToken.None);
-        Assert.All(notifier.Sent, s => Assert.Equal("WATCHDOG=1", s));
+        Assert.All(_notifier.Sent, s => Assert.Equal("WATCHDOG=1", s));
     }
 
     [Fact]
@@ -144,11 +144,11 @@ public sealed class SystemdWatchdogTests : IDisposable
     {
         var disabled = new FakeSystemdNotifier(isEnabled: false);
         using var watchdog = Create(disabled);
-        health.SchedulerStarted();
-        lifetime.NotifyStarted();
+        _health.SchedulerStarted();
+        _lifetime.NotifyStarted();
 
         await watchdog.StartAsync(CancellationToken.None);
-        time.Advance(Timeout);
+        _time.Advance(Timeout);
         await watchdog.StopAsync(CancellationToken.None);
 
         Assert.Empty(disabled.Sent);
@@ -158,24 +158,24 @@ public sealed class SystemdWatchdogTests : IDisposable
     public async Task Run_StoppedBeforeHostStarted_EndsWithoutPinging()
     {
         using var watchdog = Create();
-        health.SchedulerStarted();
+        _health.SchedulerStarted();
 
         await watchdog.StartAsync(CancellationToken.None);
         await watchdog.StopAsync(CancellationToken.None);
 
-        Assert.Empty(notifier.Sent);
+        Assert.Empty(_notifier.Sent);
     }
 
     private SystemdWatchdog Create(FakeSystemdNotifier? with = null) => new(
-        with ?? notifier,
+        with ?? _notifier,
         new SystemdWatchdogSettings(Timeout),
-        health,
+        _health,
         new ObservabilityOptions { RecentPollWindow = RecentPollWindow },
-        lifetime,
-        time,
-        loggerFactory.CreateLogger<SystemdWatchdog>());
+        _lifetime,
+        _time,
+        _loggerFactory.CreateLogger<SystemdWatchdog>());
 
-    private Task WaitForPingsAsync(int count) => WaitForAsync(() => notifier.Pings >= count);
+    private Task WaitForPingsAsync(int count) => WaitForAsync(() => _notifier.Pings >= count);
 
     // The loop runs on the thread pool; a fake clock fires its timer at once but the loop still needs a moment.
     private static async Task WaitForAsync(Func<bool> condition)

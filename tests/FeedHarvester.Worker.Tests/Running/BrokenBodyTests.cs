@@ -114,7 +114,7 @@ public sealed class BrokenBodyTests(BrokenBodyTests.BrokenRun run) : IClassFixtu
 
         public HarvestRunner Runner { get; } = new();
 
-        public HarvestSummary Summary { get; private set; } = null!;
+        internal HarvestSummary Summary { get; private set; } = null!;
 
         public List<JsonElement> RecordsOf(string feedPath) =>
             Runner.ReadOutput().Where(r => r.GetProperty("feed_url").GetString() == Server.Url(feedPath).AbsoluteUri).ToList();

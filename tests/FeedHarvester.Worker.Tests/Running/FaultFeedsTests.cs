@@ -102,7 +102,7 @@ public sealed class FaultFeedsTests(FaultFeedsTests.FaultRun run) : IClassFixtur
 
         public TestNewsSite News { get; private set; } = null!;
 
-        public HarvestSummary Summary { get; private set; } = null!;
+        internal HarvestSummary Summary { get; private set; } = null!;
 
         public TimeSpan Elapsed { get; private set; }
 

@@ -88,7 +88,7 @@ public sealed class HostileMarkupTests(HostileMarkupTests.HostileRun run) : ICla
 
         public TestNewsSite News { get; private set; } = null!;
 
-        public HarvestSummary Summary { get; private set; } = null!;
+        internal HarvestSummary Summary { get; private set; } = null!;
 
         public TimeSpan Elapsed { get; private set; }
 

@@ -33,7 +33,7 @@ public sealed class HarvestRunner : IDisposable
     public CapturedLogs Logs { get; } = new();
 
     /// <param name="customize">A last word on the services before the host is built (a test wraps the sink here).</param>
-    public async Task<HarvestSummary> RunOnceInProcessAsync(string feedsFile, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? customize = null)
+    internal async Task<HarvestSummary> RunOnceInProcessAsync(string feedsFile, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? customize = null)
     {
         var overrides = new Dictionary<string, string?>
         {

@@ -11,18 +11,18 @@ namespace FeedHarvester.Tests.Support;
 /// </summary>
 public sealed class LoopbackSite : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly ConcurrentDictionary<string, Document> documents = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> statuses = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Func<HttpListenerResponse, Task>> handlers = new(StringComparer.Ordinal);
-    private readonly Task loop;
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentDictionary<string, Document> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _statuses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<HttpListenerResponse, Task>> _handlers = new(StringComparer.Ordinal);
+    private readonly Task _loop;
 
     public LoopbackSite()
     {
         Port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
     }
 
     public int Port { get; }
@@ -42,28 +42,28 @@ public sealed class LoopbackSite : IAsyncDisposable
     public Uri Url(string path) => new(BaseUrl, path);
 
     public void Serve(string path, string contentType, byte[] body) =>
-        documents[path] = new Document(contentType, body, "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 8)) + "\"");
+        _documents[path] = new Document(contentType, body, "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 8)) + "\"");
 
     public void Serve(string path, string contentType, string body) => Serve(path, contentType, System.Text.Encoding.UTF8.GetBytes(body));
 
     public int RequestCount(string path) => Requests.GetValueOrDefault(path);
 
     /// <summary>Answers <paramref name="path"/> with a bare status code (410, 404, 500 …).</summary>
-    public void ServeStatus(string path, int status) => statuses[path] = status;
+    public void ServeStatus(string path, int status) => _statuses[path] = status;
 
     /// <summary>Serves <paramref name="path"/>'s document again after <see cref="ServeStatus"/>.</summary>
-    public void ClearStatus(string path) => statuses.TryRemove(path, out _);
+    public void ClearStatus(string path) => _statuses.TryRemove(path, out _);
 
     /// <summary>Answers <paramref name="path"/> with whatever <paramref name="handler"/> writes (redirects, slow drips, odd headers).</summary>
-    public void Handle(string path, Func<HttpListenerResponse, Task> handler) => handlers[path] = handler;
+    public void Handle(string path, Func<HttpListenerResponse, Task> handler) => _handlers[path] = handler;
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
-        listener.Close();
+        _listener.Stop();
+        _listener.Close();
         try
         {
-            await loop.ConfigureAwait(false);
+            await _loop.ConfigureAwait(false);
         }
         catch (HttpListenerException)
         {
@@ -75,12 +75,12 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
@@ -99,19 +99,19 @@ public sealed class LoopbackSite : IAsyncDisposable
         var response = context.Response;
         try
         {
-            if (handlers.TryGetValue(path, out var handler))
+            if (_handlers.TryGetValue(path, out var handler))
             {
                 await handler(response).ConfigureAwait(false);
                 return;
             }
 
-            if (statuses.TryGetValue(path, out var status))
+            if (_statuses.TryGetValue(path, out var status))
             {
                 response.StatusCode = status;
                 return;
             }
 
-            if (!documents.TryGetValue(path, out var document))
+            if (!_documents.TryGetValue(path, out var document))
             {
                 response.StatusCode = 404;
                 return;

@@ -12,7 +12,7 @@ namespace FeedHarvester.Deduplication.NearDuplicates;
 /// </summary>
 public sealed class StorySignature
 {
-    private readonly uint[] values;
+    private readonly uint[] _values;
 
     internal StorySignature(uint[] values)
     {
@@ -21,28 +21,28 @@ public sealed class StorySignature
             throw new ArgumentException($"A signature has {MinHashTuning.HashCount} values, not {values.Length}.", nameof(values));
         }
 
-        this.values = values;
+        _values = values;
     }
 
     /// <summary>Size of <see cref="ToBytes"/>: four bytes per value, little-endian.</summary>
     public const int ByteLength = MinHashTuning.HashCount * sizeof(uint);
 
-    public ReadOnlySpan<uint> Values => values;
+    public ReadOnlySpan<uint> Values => _values;
 
     /// <summary>Estimated Jaccard similarity with <paramref name="other"/>, in [0, 1].</summary>
     public double Similarity(StorySignature other)
     {
         ArgumentNullException.ThrowIfNull(other);
         var equal = 0;
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < _values.Length; i++)
         {
-            if (values[i] == other.values[i])
+            if (_values[i] == other._values[i])
             {
                 equal++;
             }
         }
 
-        return (double)equal / values.Length;
+        return (double)equal / _values.Length;
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed class StorySignature
     public IReadOnlyList<string> BandKeys()
     {
         var keys = new string[MinHashTuning.Bands];
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        var bytes = MemoryMarshal.AsBytes(_values.AsSpan());
         const int bandBytes = MinHashTuning.RowsPerBand * sizeof(uint);
         for (var band = 0; band < MinHashTuning.Bands; band++)
         {
@@ -67,9 +67,9 @@ public sealed class StorySignature
     public byte[] ToBytes()
     {
         var bytes = new byte[ByteLength];
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < _values.Length; i++)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * sizeof(uint)), values[i]);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * sizeof(uint)), _values[i]);
         }
 
         return bytes;

@@ -9,7 +9,7 @@ namespace FeedHarvester.Deduplication.NearDuplicates;
 /// matter) in overlapping shingles of <see cref="MinHashTuning.ShingleWords"/>, each hashed once (XxHash3) and then put
 /// through <see cref="MinHashTuning.HashCount"/> multiply-shift hash functions whose minimum values form the signature.
 /// </summary>
-public static partial class StorySignatureBuilder
+internal static partial class StorySignatureBuilder
 {
     // Fixed forever (with MinHashTuning.IndexVersion): every worker sharing an index must compute the same functions.
     private const ulong SeedOrigin = 0x5EED_F00D_CAFE_D00DUL;

@@ -6,7 +6,7 @@ namespace FeedHarvester.Extraction.Dom;
 /// Measures text without building strings: scoring measures nested containers many times, and
 /// <c>TextContent</c> would allocate a copy of the subtree's text on every call.
 /// </summary>
-public static class TextMeasurer
+internal static class TextMeasurer
 {
     public static TextStats Measure(INode node)
     {

@@ -14,7 +14,7 @@ internal sealed class TextStatsCache(WorkBudget? budget = null)
     // One map per thread, reused from page to page: filled anew for every page it would be the extractor's largest
     // allocation (thousands of entries, regrown several times, often on the large-object heap).
     [ThreadStatic]
-    private static Dictionary<IElement, ElementStats>? t_spare;
+    private static Dictionary<IElement, ElementStats>? SpareStats;
 
     private Dictionary<IElement, ElementStats> _stats = TakeSpare();
 
@@ -25,7 +25,7 @@ internal sealed class TextStatsCache(WorkBudget? budget = null)
     public void Release()
     {
         _stats.Clear();
-        t_spare = _stats;
+        SpareStats = _stats;
         _stats = new(ReferenceEqualityComparer.Instance);
     }
 
@@ -90,8 +90,8 @@ internal sealed class TextStatsCache(WorkBudget? budget = null)
 
     private static Dictionary<IElement, ElementStats> TakeSpare()
     {
-        var spare = t_spare ?? new(ReferenceEqualityComparer.Instance);
-        t_spare = null;
+        var spare = SpareStats ?? new(ReferenceEqualityComparer.Instance);
+        SpareStats = null;
         return spare;
     }
 

@@ -6,7 +6,7 @@ namespace FeedHarvester.Extraction.Heuristics;
 /// generic web vocabulary, never a site's name. A new concept is one group here, added to <see cref="Unlikely"/> at
 /// its rank; the matcher, the reasons and the pass rules are derived from it.
 /// </summary>
-public static class BoilerplateVocabulary
+internal static class BoilerplateVocabulary
 {
     /// <summary>Cookie and privacy consent banners (incl. generic consent-management-platform prefixes).</summary>
     public static readonly VocabularyGroup Consent = VocabularyGroup.Build("consent",

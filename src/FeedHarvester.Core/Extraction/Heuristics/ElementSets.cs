@@ -6,7 +6,7 @@ namespace FeedHarvester.Extraction.Heuristics;
 /// Element names grouped by the role they play for extraction. What they mean for a page's text (non-content and
 /// block elements) is in <see cref="Html.HtmlElements"/>, shared with the other stages.
 /// </summary>
-public static class ElementSets
+internal static class ElementSets
 {
     /// <summary>Semantic page chrome: site header, footer, navigation, complementary boxes.</summary>
     public static readonly FrozenSet<string> Chrome = FrozenSet.ToFrozenSet(["nav", "aside", "header", "footer", "menu"]);

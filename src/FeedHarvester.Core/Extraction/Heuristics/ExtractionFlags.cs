@@ -2,7 +2,7 @@ namespace FeedHarvester.Extraction.Heuristics;
 
 /// <summary>The strict rules of one extraction pass; each relaxation step turns one off.</summary>
 [Flags]
-public enum ExtractionFlags
+internal enum ExtractionFlags
 {
     None = 0,
 

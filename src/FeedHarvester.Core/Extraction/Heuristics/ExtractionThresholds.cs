@@ -1,7 +1,7 @@
 namespace FeedHarvester.Extraction.Heuristics;
 
 /// <summary>Every number the extractor decides with, each with the reason for its value.</summary>
-public static class ExtractionThresholds
+internal static class ExtractionThresholds
 {
     /// <summary>A paragraph shorter than this is a label or button, not prose, and is not scored.</summary>
     public const int MinParagraphChars = 25;

@@ -1,7 +1,7 @@
 namespace FeedHarvester.Extraction.Heuristics;
 
 /// <summary>Class/id words that raise or lower a container's score, and words that mark page metadata.</summary>
-public static class ScoringVocabulary
+internal static class ScoringVocabulary
 {
     /// <summary>Words publishers use for the container of the article body.</summary>
     public static readonly VocabularyGroup Positive = VocabularyGroup.Build("positive",

@@ -7,7 +7,7 @@ namespace FeedHarvester.Extraction.Heuristics;
 /// none. A word listed for two languages ("con", "il", "para") is dropped from both when the sets are built, so
 /// every hit is evidence for one language only.
 /// </summary>
-public static class StopWords
+internal static class StopWords
 {
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByLanguage = Distinct(new Dictionary<string, string[]>
     {

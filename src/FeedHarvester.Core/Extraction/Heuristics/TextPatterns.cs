@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace FeedHarvester.Extraction.Heuristics;
 
 /// <summary>Patterns on visible text, compiled at build time.</summary>
-public static partial class TextPatterns
+internal static partial class TextPatterns
 {
     /// <summary>Headings of teaser boxes: "Top Stories", "Related", "More from …", "Most read", "Local Spotlight"…</summary>
     [GeneratedRegex(

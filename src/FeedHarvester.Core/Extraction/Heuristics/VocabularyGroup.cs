@@ -11,10 +11,10 @@ namespace FeedHarvester.Extraction.Heuristics;
 /// A boilerplate group also says what removing an element it names means (<see cref="Reason"/>,
 /// <see cref="InEveryPass"/>, <see cref="EvenWhenMostOfPage"/>), so a new concept is written in one place.
 /// </summary>
-public sealed class VocabularyGroup
+internal sealed class VocabularyGroup
 {
     /// <summary>Groups built so far; each gets the next bit of a 64-bit match set.</summary>
-    private static int s_built;
+    private static int BuiltCount;
 
     private readonly Regex _matcher;
 
@@ -25,7 +25,7 @@ public sealed class VocabularyGroup
         Tokens = tokens;
         _matcher = matcher;
         (Reason, InEveryPass, EvenWhenMostOfPage) = removal;
-        var index = Interlocked.Increment(ref s_built) - 1;
+        var index = Interlocked.Increment(ref BuiltCount) - 1;
         Bit = index < 64
             ? 1UL << index
             : throw new InvalidOperationException("More than 64 vocabulary groups: a match set holds one bit per group.");

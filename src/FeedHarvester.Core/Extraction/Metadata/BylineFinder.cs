@@ -8,7 +8,7 @@ namespace FeedHarvester.Extraction.Metadata;
 /// The author: meta author, JSON-LD author, rel=author, a byline element, then a "By …" line just under the
 /// headline; without a leading "By".
 /// </summary>
-public static class BylineFinder
+internal static class BylineFinder
 {
     private const int MaxBylineChars = 120;
 

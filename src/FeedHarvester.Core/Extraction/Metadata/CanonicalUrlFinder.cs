@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>The canonical URL: link rel=canonical, og:url, JSON-LD url; absolute.</summary>
-public static class CanonicalUrlFinder
+internal static class CanonicalUrlFinder
 {
     public static string? Find(IDocument document, MetaTags meta, JsonLdArticle? ld, Uri pageUrl) =>
         Find(document.QuerySelector("link[rel~=canonical i][href]")?.GetAttribute("href"), meta, ld, pageUrl);

@@ -5,7 +5,7 @@ using FeedHarvester.Extraction.Heuristics;
 namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>Published and modified dates: JSON-LD, meta tags, &lt;time datetime&gt;, and last a date in the URL.</summary>
-public static class DateFinder
+internal static class DateFinder
 {
     public static DateTimeOffset? FindPublished(IDocument document, MetaTags meta, JsonLdArticle? ld, Uri pageUrl) =>
         Parse(ld?.DatePublished)

@@ -1,7 +1,7 @@
 namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>The fields of a schema.org Article (or kin) found in a page's JSON-LD.</summary>
-public sealed record JsonLdArticle
+internal sealed record JsonLdArticle
 {
     public string? Headline { get; init; }
     public string? Author { get; init; }

@@ -8,7 +8,7 @@ namespace FeedHarvester.Extraction.Metadata;
 /// Reads the first Article-like object (NewsArticle, BlogPosting, ReportageNewsArticle…) from the page's
 /// JSON-LD blocks, looking inside arrays and @graph. Malformed blocks are skipped: pages ship broken JSON often.
 /// </summary>
-public static class JsonLdReader
+internal static class JsonLdReader
 {
     private static readonly JsonDocumentOptions Options = new()
     {

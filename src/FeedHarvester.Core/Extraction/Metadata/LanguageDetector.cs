@@ -7,7 +7,7 @@ namespace FeedHarvester.Extraction.Metadata;
 /// Guesses the language of a text from its function words (<see cref="StopWords"/>): only for pages that declare
 /// none, and only when the evidence is clear; otherwise null, since a wrong tag is worse than none.
 /// </summary>
-public static class LanguageDetector
+internal static class LanguageDetector
 {
     /// <summary>Fewer words than this is a caption or a title: too little to tell.</summary>
     public const int MinWords = 20;

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>Language tag: html lang, Content-Language meta, og:locale, JSON-LD inLanguage; null when none.</summary>
-public static class LanguageFinder
+internal static class LanguageFinder
 {
     public static string? Find(IDocument document, MetaTags meta, JsonLdArticle? ld)
     {

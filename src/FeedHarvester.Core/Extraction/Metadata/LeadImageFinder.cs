@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>The lead image: og:image, twitter:image, JSON-LD image, then the first figure image; absolute.</summary>
-public static class LeadImageFinder
+internal static class LeadImageFinder
 {
     public static string? Find(IDocument document, MetaTags meta, JsonLdArticle? ld, Uri pageUrl)
     {

@@ -6,7 +6,7 @@ namespace FeedHarvester.Extraction.Metadata;
 /// The page's &lt;meta&gt; values keyed by property, name or itemprop (lower-cased), first value wins.
 /// Built once per page so each finder looks up instead of querying the DOM again.
 /// </summary>
-public sealed class MetaTags
+internal sealed class MetaTags
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
 

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>Reads all metadata from the page as parsed, before any cleaning removes scripts or headers.</summary>
-public static class MetadataReader
+internal static class MetadataReader
 {
     public static PageMetadata Read(IDocument document, Uri pageUrl) => Read(document, PageScan.Of(document), pageUrl);
 

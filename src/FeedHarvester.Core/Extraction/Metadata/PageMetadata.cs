@@ -1,7 +1,7 @@
 namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>Everything about an article page except its body.</summary>
-public sealed record PageMetadata
+internal sealed record PageMetadata
 {
     public string? Title { get; init; }
     public string? Byline { get; init; }

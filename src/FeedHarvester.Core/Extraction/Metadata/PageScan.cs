@@ -7,7 +7,7 @@ namespace FeedHarvester.Extraction.Metadata;
 /// The elements metadata is read from, gathered in one walk of the document instead of one selector query per
 /// finder: meta tags, JSON-LD scripts and the canonical link (and noscript elements for the image fallback).
 /// </summary>
-public sealed class PageScan
+internal sealed class PageScan
 {
     private PageScan()
     {

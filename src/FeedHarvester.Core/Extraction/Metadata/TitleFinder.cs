@@ -4,7 +4,7 @@ using FeedHarvester.Extraction.Heuristics;
 namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>The headline: og:title, JSON-LD headline, the first h1, then &lt;title&gt;; without a site-name suffix.</summary>
-public static class TitleFinder
+internal static class TitleFinder
 {
     private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "];
 

@@ -1,7 +1,7 @@
 namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>Turns a URL found in a page into an absolute http(s) URL, or null.</summary>
-public static class UrlResolver
+internal static class UrlResolver
 {
     public static string? Absolute(string? value, Uri pageUrl)
     {

@@ -5,7 +5,7 @@ using FeedHarvester.Extraction.Heuristics;
 namespace FeedHarvester.Extraction.Scoring;
 
 /// <summary>Score adjustment from an element's class/id words and its structured-data markup.</summary>
-public static class ClassWeigher
+internal static class ClassWeigher
 {
     /// <summary>Words for everything around the body: the negative group and every boilerplate group.</summary>
     private static readonly VocabularyMatches Furniture = VocabularyMatches.Of([ScoringVocabulary.Negative, .. BoilerplateVocabulary.Unlikely]);
