@@ -6,8 +6,6 @@ namespace FeedHarvester.Worker.Health;
 /// <summary>Section FeedHarvester:Observability.</summary>
 internal sealed class ObservabilityOptions : IValidatableObject
 {
-    public const string SectionName = "FeedHarvester:Observability";
-
     /// <summary>Where /healthz, /readyz and /metrics are served; empty turns the listener off. The default value is http://127.0.0.1:9464.</summary>
     public string? ListenUrl { get; set; } = "http://127.0.0.1:9464";
 
