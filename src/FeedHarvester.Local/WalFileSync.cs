@@ -2,12 +2,6 @@ using Microsoft.Win32.SafeHandles;
 
 namespace FeedHarvester.Local;
 
-/// <summary>Makes what SQLite has written to the write-ahead log durable: one fsync of the log file.</summary>
-internal interface IWalSync : IDisposable
-{
-    void Flush();
-}
-
 /// <summary>
 /// fsyncs the database's <c>-wal</c> file through a handle of its own. The writer commits with synchronous NORMAL (the
 /// frames reach the file, no fsync) and calls this after releasing the write gate, so the next batch's SQL runs while

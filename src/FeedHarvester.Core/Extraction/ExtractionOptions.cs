@@ -5,8 +5,6 @@ namespace FeedHarvester.Extraction;
 /// <summary>How much work one article page may cost. Section FeedHarvester:Extraction.</summary>
 public sealed class ExtractionOptions
 {
-    public const string SectionName = "FeedHarvester:Extraction";
-
     /// <summary>
     /// Wall time one page's extraction may take (decoding, parsing, every pass) before it is stopped and the article
     /// falls back to the feed's content with fallback_reason "time_budget_exceeded". Real pages take milliseconds; the

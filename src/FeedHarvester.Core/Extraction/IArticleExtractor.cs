@@ -10,6 +10,3 @@ public interface IArticleExtractor
     /// </summary>
     ExtractionOutcome TryExtract(HtmlPage page, CancellationToken cancellationToken = default);
 }
-
-/// <summary>A page as fetched: raw bytes, the Content-Type header (charset), and the URL it came from.</summary>
-public sealed record HtmlPage(ReadOnlyMemory<byte> Body, string? ContentType, Uri Url);

@@ -232,19 +232,3 @@ public static partial class FeedListReader
     [GeneratedRegex(@"^<(!doctype\s+html|html[\s>]|head[\s>]|!--)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlStart();
 }
-
-/// <summary>The feeds read from a list, and the entries that could not be read (file:line: reason).</summary>
-public sealed record FeedListResult(IReadOnlyList<FeedDefinition> Feeds, IReadOnlyList<string> Errors);
-
-/// <summary>The formats a feed list file can have.</summary>
-public enum FeedListKind
-{
-    /// <summary>One feed a line (<see cref="PlainFeedList"/>).</summary>
-    Plain,
-
-    /// <summary>OPML, the subscription list format of feed readers.</summary>
-    Opml,
-
-    /// <summary>An HTML page whose head links to its feeds.</summary>
-    Html,
-}

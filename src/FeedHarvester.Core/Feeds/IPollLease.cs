@@ -9,16 +9,3 @@ public interface IPollLease
     /// <summary>The lease on <paramref name="feedUrl"/> for at most <paramref name="duration"/>, or null when another worker holds it. Dispose to release.</summary>
     Task<IAsyncDisposable?> TryAcquireAsync(string feedUrl, TimeSpan duration, CancellationToken cancellationToken);
 }
-
-/// <summary>The single-worker lease: the embedded store's directory lock already keeps other workers out.</summary>
-public sealed class ProcessPollLease : IPollLease
-{
-    private static readonly Task<IAsyncDisposable?> Granted = Task.FromResult<IAsyncDisposable?>(new Released());
-
-    public Task<IAsyncDisposable?> TryAcquireAsync(string feedUrl, TimeSpan duration, CancellationToken cancellationToken) => Granted;
-
-    private sealed class Released : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-}

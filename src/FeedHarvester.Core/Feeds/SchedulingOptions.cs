@@ -6,8 +6,6 @@ namespace FeedHarvester.Feeds;
 /// <summary>When feeds are polled. Section FeedHarvester:Scheduling.</summary>
 public sealed class SchedulingOptions : IValidatableObject
 {
-    public const string SectionName = "FeedHarvester:Scheduling";
-
     /// <summary>Poll interval for feeds without their own. The default value is 15 minutes.</summary>
     [DurationRange("1s", "7d")]
     public TimeSpan DefaultInterval { get; set; } = TimeSpan.FromMinutes(15);

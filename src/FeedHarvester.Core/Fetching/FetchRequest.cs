@@ -7,9 +7,3 @@ namespace FeedHarvester.Fetching;
 /// <param name="LastModified">Sent as If-Modified-Since, verbatim.</param>
 /// <param name="UserAgent">This request's User-Agent (a feed's own); null means the configured one.</param>
 public sealed record FetchRequest(Uri Url, FetchKind Kind, string? ETag = null, string? LastModified = null, string? UserAgent = null);
-
-public enum FetchKind
-{
-    Feed,
-    Page,
-}

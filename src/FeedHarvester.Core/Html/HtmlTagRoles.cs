@@ -2,27 +2,6 @@ using System.Collections.Frozen;
 
 namespace FeedHarvester.Html;
 
-/// <summary>What a tag name means to the estimate, looked up once per distinct name in a scan.</summary>
-[Flags]
-internal enum HtmlTagRole
-{
-    None = 0,
-    Void = 1 << 0,
-    RawText = 1 << 1,
-    ClosesParagraph = 1 << 2,
-    ScopeBoundary = 1 << 3,
-    ListItemBoundary = 1 << 4,
-    TableBoundary = 1 << 5,
-    RowBoundary = 1 << 6,
-    Heading = 1 << 7,
-    Cell = 1 << 8,
-    Row = 1 << 9,
-    TableSection = 1 << 10,
-    ListItem = 1 << 11,
-    DefinitionItem = 1 << 12,
-    Foreign = 1 << 13,
-}
-
 /// <summary>
 /// The HTML tree-construction rules the census imitates, as named groups of tag names (from the HTML standard's
 /// "parsing HTML documents": void and raw-text elements, the start tags that imply end tags, scope boundaries).

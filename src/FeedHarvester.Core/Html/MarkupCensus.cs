@@ -1,17 +1,5 @@
 namespace FeedHarvester.Html;
 
-/// <summary>What a census found wrong with a document, if anything.</summary>
-internal enum MarkupExcess
-{
-    None,
-
-    /// <summary>Elements nest deeper than <see cref="MarkupLimits.MaxDepth"/>.</summary>
-    TooDeeplyNested,
-
-    /// <summary>More elements than the limit.</summary>
-    TooManyElements,
-}
-
 /// <summary>
 /// Counts elements and estimates their nesting from the markup text alone, in one pass and without building a tree,
 /// so a hostile document is refused before a parser spends time and memory on it (AngleSharp's tree builder walks the

@@ -74,14 +74,3 @@ public sealed record Article
 
     public required ExtractionInfo Extraction { get; init; }
 }
-
-/// <summary>Which path produced the body, so consumers can tell page text from a feed's own content.</summary>
-/// <param name="Method">"page" (extracted from the article page) or "feed" (the feed's content or summary).</param>
-/// <param name="Path">The extractor path ("readability", "relaxed-unlikely", "json-ld", …) or the feed field ("content", "summary", "title").</param>
-/// <param name="WordCount">Words in content_text.</param>
-/// <param name="FallbackReason">Why the page was not used, with a stable code prefix; null for "page".</param>
-public sealed record ExtractionInfo(string Method, string Path, int WordCount, string? FallbackReason = null)
-{
-    public const string PageMethod = "page";
-    public const string FeedMethod = "feed";
-}

@@ -86,17 +86,3 @@ internal static class HarvesterServices
         return services;
     }
 }
-
-/// <summary>A small container for the one-shot tools (parse, extract): stages only, no store, quiet logging, the configured fetch settings.</summary>
-internal static class ToolServices
-{
-    public static ServiceProvider Build(HarvesterOptions options) =>
-        new ServiceCollection()
-            .AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
-                .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
-                .AddFilter("Polly", LogLevel.None)
-                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddHarvestStages(options.Fetching, options.Deduplication)
-            .AddSingleton(options.Extraction)
-            .BuildServiceProvider();
-}

@@ -63,28 +63,3 @@ internal sealed class HarvesterOptions : IValidatableObject
         }
     }
 }
-
-/// <summary>One feed in configuration (FeedHarvester:Feeds:N).</summary>
-internal sealed class FeedOptions
-{
-    public string? Url { get; set; }
-
-    /// <summary>This feed's poll interval; the default is Scheduling:DefaultInterval.</summary>
-    public TimeSpan? Interval { get; set; }
-
-    public string? Title { get; set; }
-
-    public string? Category { get; set; }
-
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>The User-Agent sent for this feed; the default is Fetching:UserAgent.</summary>
-    public string? UserAgent { get; set; }
-}
-
-/// <summary>
-/// Checks every section of <see cref="HarvesterOptions"/> at once, source-generated from the options' attributes and
-/// their <see cref="IValidatableObject.Validate"/>: the one options validator of the worker.
-/// </summary>
-[OptionsValidator]
-internal sealed partial class HarvesterOptionsValidator : IValidateOptions<HarvesterOptions>;

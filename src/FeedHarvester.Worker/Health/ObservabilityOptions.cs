@@ -6,8 +6,6 @@ namespace FeedHarvester.Worker.Health;
 /// <summary>Section FeedHarvester:Observability.</summary>
 internal sealed class ObservabilityOptions : IValidatableObject
 {
-    public const string SectionName = "FeedHarvester:Observability";
-
     /// <summary>Where /healthz, /readyz and /metrics are served; empty turns the listener off. The default value is http://127.0.0.1:9464.</summary>
     public string? ListenUrl { get; set; } = "http://127.0.0.1:9464";
 
@@ -40,14 +38,4 @@ internal sealed class ObservabilityOptions : IValidatableObject
             yield return OptionsPath.Error(validationContext, nameof(OtlpEndpoint), "must be an http(s) URL such as http://127.0.0.1:4317");
         }
     }
-}
-
-/// <summary>How console logs are written (FeedHarvester:Observability:LogFormat).</summary>
-internal enum LogFormat
-{
-    /// <summary>One line per event, to stderr.</summary>
-    Simple,
-
-    /// <summary>One JSON object per event.</summary>
-    Json,
 }

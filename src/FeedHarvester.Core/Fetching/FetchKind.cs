@@ -1,0 +1,7 @@
+namespace FeedHarvester.Fetching;
+
+public enum FetchKind
+{
+    Feed,
+    Page,
+}
