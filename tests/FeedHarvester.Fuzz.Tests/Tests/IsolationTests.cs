@@ -14,8 +14,14 @@ public sealed class IsolationTests
         AllocatedBytes = 128L * 1024 * 1024,
     };
 
-    private static Task<JobOutcome> SelfTestAsync(WorkerProcess worker, string name) =>
-        worker.RunAsync(new WorkerJob { SelfTest = name, Budgets = Small }, CancellationToken.None);
+    /// <summary>
+    /// The CPU budget with a wall limit far beyond it: on a loaded machine a spinning thread gets a fraction of a
+    /// core, and must still reach its CPU budget before the wall limit calls it a hang.
+    /// </summary>
+    private static readonly Budgets SmallCpuAmpleWall = Small with { Wall = TimeSpan.FromSeconds(60) };
+
+    private static Task<JobOutcome> SelfTestAsync(WorkerProcess worker, string name, Budgets? budgets = null) =>
+        worker.RunAsync(new WorkerJob { SelfTest = name, Budgets = budgets ?? Small }, CancellationToken.None);
 
     [Fact]
     public async Task StackOverflow_KillsOnlyTheWorker_AndIsReportedWithItsStageAndRecursion()
@@ -52,7 +58,7 @@ public sealed class IsolationTests
     {
         using var worker = await WorkerProcess.StartAsync(CancellationToken.None);
 
-        var outcome = await SelfTestAsync(worker, SelfTests.Spin);
+        var outcome = await SelfTestAsync(worker, SelfTests.Spin, SmallCpuAmpleWall);
 
         Assert.Equal(Symptoms.CpuBudget, outcome.Verdict.Symptom);
         Assert.True(outcome.Verdict.Abandoned && outcome.WorkerLost);
