@@ -110,9 +110,10 @@ public sealed class HtmlCleaner
         {
             // Tags are dropped and unwrapped while copying, so the sanitizer below only has attributes to filter.
             var copy = body;
-            if (!TreeCopier.KeepsAll(body, element => Treat(element, baseUrl), budget))
+            Func<IElement, ElementTreatment> treat = element => Treat(element, baseUrl);
+            if (!TreeCopier.KeepsAll(body, treat, budget))
             {
-                copy = (IHtmlElement)TreeCopier.Copy(body, element => Treat(element, baseUrl), budget);
+                copy = (IHtmlElement)TreeCopier.Copy(body, treat, budget);
                 document.DocumentElement.ReplaceChild(copy, body);
             }
 
