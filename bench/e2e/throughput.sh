@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end throughput of `feedharvester run --once` against a newsfarm universe served on loopback.
 #
-#   bench/e2e/throughput.sh [--sites 500] [--items 20] [--real-share S] [--port 18180] [--mode embedded|redis]
+#   bench/e2e/throughput.sh [--sites 500] [--items 20] [--real-share S] [--real-reuse] [--port 18180] [--mode embedded|redis]
 #                           [--redis-port 16399] [--work DIR] [--worker DIR] [--keep]
 #
 # Publishes the worker (Release), generates and serves the universe, runs `run --once` from an empty store under
@@ -12,12 +12,13 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-sites=500 items=20 real_share="" port=18180 mode=embedded redis_port=16399 work="" worker="" keep=0
+sites=500 items=20 real_share="" real_reuse=0 port=18180 mode=embedded redis_port=16399 work="" worker="" keep=0
 while (($#)); do
   case "$1" in
     --sites) sites="$2"; shift 2 ;;
     --items) items="$2"; shift 2 ;;
     --real-share) real_share="$2"; shift 2 ;;
+    --real-reuse) real_reuse=1; shift ;;
     --port) port="$2"; shift 2 ;;
     --mode) mode="$2"; shift 2 ;;
     --redis-port) redis_port="$2"; shift 2 ;;
@@ -45,7 +46,8 @@ worker_bin="$(publish_worker "$worker")"
 
 echo "== universe: $sites sites x $items items on 127.0.0.1:$port ($work)"
 rm -rf "$farm" "$data" "$out"
-newsfarm generate --out "$farm" --sites "$sites" --items "$items" --port "$port" ${real_share:+--real-share "$real_share"} | sed 's/^/   /'
+newsfarm generate --out "$farm" --sites "$sites" --items "$items" --port "$port" ${real_share:+--real-share "$real_share"} \
+  $( ((real_reuse)) && echo --real-reuse) | sed 's/^/   /'
 serve_farm "$farm"
 
 redis_args=()

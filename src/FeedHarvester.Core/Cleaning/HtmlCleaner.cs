@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Net;
 using AngleSharp;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
@@ -26,6 +27,7 @@ public sealed class HtmlCleaner
         "code", "em", "strong", "b", "i", "u", "s", "small", "mark", "abbr", "time", "a", "img", "figure", "figcaption",
         "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "br", "hr",
         "sup", "sub", "span", "div", "section", "article",
+        "header", "footer", "main", "aside", "nav", "details", "summary", "address", "hgroup", "menu",
         "iframe", // only players on MediaPolicy.EmbedHosts get this far (ImageNormalizer drops the rest)
     ];
 
@@ -37,10 +39,10 @@ public sealed class HtmlCleaner
 
     private static readonly FrozenSet<string> AllowedTagSet = FrozenSet.ToFrozenSet(AllowedTags, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Elements dropped with everything inside; other disallowed elements are unwrapped to keep their text.</summary>
+    /// <summary>Elements dropped with everything inside; other disallowed elements are unwrapped (blocks become a div) to keep their text.</summary>
     private static readonly FrozenSet<string> DropWithContent = FrozenSet.ToFrozenSet(
     [
-        "script", "style", "noscript", "template", "frame", "frameset", "object", "embed", "applet", "form",
+        "script", "style", "noscript", "template", "frame", "frameset", "object", "embed", "applet",
         "input", "button", "select", "textarea", "option", "svg", "math", "canvas", "audio", "video", "source", "track",
         "link", "meta", "base", "head", "title", "dialog",
     ], StringComparer.OrdinalIgnoreCase);
@@ -108,24 +110,72 @@ public sealed class HtmlCleaner
         using var budget = new WorkBudget(_timeBudget, _time);
         try
         {
-            // Tags are dropped and unwrapped while copying, so the sanitizer below only has attributes to filter.
-            var copy = body;
-            Func<IElement, ElementTreatment> treat = element => Treat(element, baseUrl);
-            if (!TreeCopier.KeepsAll(body, treat, budget))
-            {
-                copy = (IHtmlElement)TreeCopier.Copy(body, treat, budget);
-                document.DocumentElement.ReplaceChild(copy, body);
-            }
-
-            budget.Check();
-            _ = _sanitizer.SanitizeDom(document, copy, baseUrl.AbsoluteUri);
-            return HtmlWriter.InnerHtml(copy).Trim();
+            var sanitized = SanitizeWithin(document, body, baseUrl, budget);
+            return HtmlWriter.InnerHtml(sanitized).Trim();
         }
         catch (OperationCanceledException) when (budget.Token.IsCancellationRequested)
         {
             CleaningLog.TimeBudgetExceeded(_logger, baseUrl, _timeBudget.TotalSeconds);
             return MarkupStripper.ToParagraph(html);
         }
+    }
+
+    /// <summary>
+    /// Sanitizes a body where it was parsed, the element the extractor chose in the page's own tree, instead of
+    /// serializing it and parsing that again: one tree, and both the HTML and the text read from it once it is clean.
+    /// The element is taken out of its page (the page is not used after this). A body past the time budget keeps its
+    /// words as one escaped paragraph, as <see cref="Clean(string, Uri)"/> does.
+    /// </summary>
+    public CleanedBody Clean(IElement root, Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        if (DomShape.Check(root) != MarkupExcess.None)
+        {
+            return AsParagraph(root);
+        }
+
+        // Moved into a document of its own, as the body of a fragment parsed on its own: the chosen element is then
+        // treated (kept, unwrapped or dropped) as one of the body's children, exactly as before it was serialized,
+        // and the sanitizer's look at the document's style sheets sees the body's, not every one of the page's.
+        using var document = _parser.Value!.ParseDocument("<html><body>");
+        var body = document.Body!;
+        _ = body.AppendChild(root);
+        using var budget = new WorkBudget(_timeBudget, _time);
+        try
+        {
+            var sanitized = SanitizeWithin(document, body, baseUrl, budget);
+            return new CleanedBody(HtmlWriter.InnerHtml(sanitized).Trim(), HtmlText.FromNode(sanitized, budget.Step));
+        }
+        catch (OperationCanceledException) when (budget.Token.IsCancellationRequested)
+        {
+            CleaningLog.TimeBudgetExceeded(_logger, baseUrl, _timeBudget.TotalSeconds);
+            return AsParagraph(body);
+        }
+    }
+
+    /// <summary>
+    /// Drops and unwraps tags while copying (when any is to go), so the sanitizer only has attributes left to filter;
+    /// returns the container whose children are the clean body.
+    /// </summary>
+    private IHtmlElement SanitizeWithin(IHtmlDocument document, IHtmlElement container, Uri baseUrl, WorkBudget budget)
+    {
+        var sanitized = container;
+        Func<IElement, ElementTreatment> treat = element => Treat(element, baseUrl);
+        if (!TreeCopier.KeepsAll(container, treat, budget))
+        {
+            sanitized = (IHtmlElement)TreeCopier.Copy(container, treat, budget);
+        }
+
+        budget.Check();
+        _ = _sanitizer.SanitizeDom(document, sanitized, baseUrl.AbsoluteUri);
+        return sanitized;
+    }
+
+    private static CleanedBody AsParagraph(IElement element)
+    {
+        var text = MarkupStripper.Collapse(element.TextContent);
+        return new CleanedBody(text.Length == 0 ? "" : "<p>" + WebUtility.HtmlEncode(text) + "</p>", text);
     }
 
     private static ElementTreatment Treat(IElement element, Uri baseUrl)
@@ -137,7 +187,9 @@ public sealed class HtmlCleaner
 
         if (!AllowedTagSet.Contains(element.LocalName))
         {
-            return ElementTreatment.Unwrap;
+            // A form is unwrapped rather than dropped: forum threads and comment lists are often one big form, and its
+            // inputs and buttons go anyway.
+            return HtmlElements.Block.Contains(element.LocalName) ? ElementTreatment.AsDivision : ElementTreatment.Unwrap;
         }
 
         return ImageNormalizer.Keeps(element, baseUrl) ? ElementTreatment.Keep : ElementTreatment.Drop;

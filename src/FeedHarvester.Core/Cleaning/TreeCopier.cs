@@ -74,6 +74,11 @@ internal static class TreeCopier
                     {
                         stack.Push((element, 0, frame.Target));
                     }
+                    else if (treatment == ElementTreatment.AsDivision)
+                    {
+                        var division = frame.Target.AppendChild(element.Owner!.CreateElement(TagNames.Div));
+                        stack.Push((element, 0, division));
+                    }
 
                     break;
                 case IText:

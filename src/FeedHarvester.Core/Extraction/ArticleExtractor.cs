@@ -110,6 +110,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         {
             ContentHtml = best.Html,
             ContentText = best.Text,
+            Tree = best.Root,
             WordCount = words,
             Path = best.Path,
             Title = metadata.Title,
@@ -154,8 +155,10 @@ public sealed class ArticleExtractor : IArticleExtractor
             session.Budget.Check();
             if (best is not null)
             {
-                // Each pass removes nodes; put the parsed tree back instead of parsing the page again.
+                // Each pass removes nodes; put the parsed tree back instead of parsing the page again. The best body
+                // so far then no longer stands in the tree as it was chosen: only its serialized form is kept.
                 session.Restore();
+                best = best with { Root = null };
             }
 
             var (attempt, removed) = RunPass(page, path, flags, session);
@@ -192,7 +195,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         var article = SiblingMerger.Merge(top, scorer, session);
         new ContentPruner(session, flags).Prune(article, page.Metadata.Title);
         var text = HtmlText.FromNode(article, session.Budget.Step);
-        return (new ExtractionAttempt(path, HtmlWriter.OuterHtml(article), text), session.Removed);
+        return (new ExtractionAttempt(path, HtmlWriter.OuterHtml(article), text, article), session.Removed);
     }
 
     private void TraceCandidates(List<KeyValuePair<IElement, double>> ranked, string path, Uri url, ExtractionTrace? trace)

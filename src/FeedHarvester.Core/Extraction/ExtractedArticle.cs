@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+
 namespace FeedHarvester.Extraction;
 
 /// <summary>What the extractor found on an article page. Everything but the body is optional.</summary>
@@ -8,6 +10,13 @@ public sealed record ExtractedArticle
 
     /// <summary>The article body as plain text: paragraphs separated by a blank line.</summary>
     public required string ContentText { get; init; }
+
+    /// <summary>
+    /// The body's element in the page's parsed tree, holding what <see cref="ContentHtml"/> holds, so the cleaning step
+    /// can sanitize it where it stands instead of parsing the HTML again; null when the body was not read from the
+    /// tree (the page's JSON-LD articleBody) or the tree has changed since.
+    /// </summary>
+    public IElement? Tree { get; init; }
 
     public string? Title { get; init; }
     public string? Byline { get; init; }

@@ -12,6 +12,7 @@ namespace FeedHarvester.Fetching;
 /// </summary>
 internal static class BodyReader
 {
+    // The most one read asks the stream for: a socket or decompressor hands over at most this much at a time anyway.
     private const int ChunkSize = 81920;
     // For a body of unknown length (a compressed response, chunked transfer): typical article pages are 10-50 KB, and
     // the profile of a harvest showed a 64 KB start wasting more per page than the page itself; the stream grows as needed.
@@ -32,14 +33,13 @@ internal static class BodyReader
 
         // Sized from Content-Length only up to the limit, so a lying header cannot make us allocate a huge buffer.
         var initial = (int)Math.Min(limit + 1, declared is { } length and > 0 ? length + 1 : DefaultInitialCapacity);
-        using var buffer = new MemoryStream(initial);
-        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        using var buffer = new PooledBuffer(initial);
         Stream? stream = null;
         try
         {
             stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await stream.ReadAsync(buffer.FreeSpace(ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 if (buffer.Length + read > limit)
                 {
@@ -48,11 +48,11 @@ internal static class BodyReader
                         return TooLarge(limit);
                     }
 
-                    buffer.Write(chunk, 0, (int)(limit - buffer.Length));
+                    buffer.Advance((int)(limit - buffer.Length));
                     break;
                 }
 
-                buffer.Write(chunk, 0, read);
+                buffer.Advance(read);
             }
         }
         catch (Exception ex) when (Classify(ex, stream) is { } kind && !cancellationToken.IsCancellationRequested)
@@ -62,7 +62,6 @@ internal static class BodyReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
             if (stream is not null)
             {
                 await stream.DisposeAsync().ConfigureAwait(false);

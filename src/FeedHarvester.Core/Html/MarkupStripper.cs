@@ -93,7 +93,8 @@ internal static class MarkupStripper
         return end < 0 ? html.Length : end + 1;
     }
 
-    private static string Collapse(string text)
+    /// <summary>Runs of whitespace as one space, none at either end.</summary>
+    public static string Collapse(string text)
     {
         var collapsed = new StringBuilder(text.Length);
         var space = false;

@@ -19,7 +19,8 @@ public sealed class ArticleNormalizer
         var url = UrlOf(input.Entry);
         var baseUrl = input.PageUrl ?? (url is null ? new Uri(input.FeedUrl) : new Uri(url));
         var (html, text, info) = Choose(input);
-        return new ArticleBody(html, text, info, baseUrl);
+        var tree = info.Method == ExtractionInfo.PageMethod ? input.Page?.Tree : null;
+        return new ArticleBody(html, text, info, baseUrl, tree);
     }
 
     /// <param name="input">The entry and its page, as given to <see cref="ChooseBody"/>.</param>

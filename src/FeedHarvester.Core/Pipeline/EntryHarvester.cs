@@ -31,6 +31,8 @@ public sealed class EntryHarvester(
     // Shared by every feed polled at once: one story listed by two feeds is harvested once.
     private readonly InFlightUrls _inFlight = new();
 
+    private readonly ArticleAssembler _assembler = new(normalizer, cleaner);
+
     // Timed here rather than at each call, so the seen-check and claim stages are measured whichever store is behind.
     private readonly TimedDedupeStore _store = new(dedupe, metrics);
 
@@ -99,9 +101,7 @@ public sealed class EntryHarvester(
     private Article CleanAndNormalize(NormalizationInput input)
     {
         var timer = StageTimer.StartSynchronous();
-        var body = normalizer.ChooseBody(input);
-        var clean = body with { Html = cleaner.Clean(body.Html, body.BaseUrl) };
-        var article = normalizer.Normalize(input, clean);
+        var article = _assembler.Assemble(input);
         metrics.RecordStage(HarvestStage.Normalize, timer);
         return article;
     }

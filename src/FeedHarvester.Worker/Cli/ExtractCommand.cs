@@ -5,6 +5,7 @@ using FeedHarvester.Extraction;
 using FeedHarvester.Fetching;
 using FeedHarvester.Normalization;
 using FeedHarvester.Parsing;
+using FeedHarvester.Pipeline;
 using FeedHarvester.Worker.Composition;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,8 +44,7 @@ internal static class ExtractCommand
 
         using var services = ToolServices.Build(options);
         var extractor = services.GetRequiredService<IArticleExtractor>();
-        var normalizer = services.GetRequiredService<ArticleNormalizer>();
-        var cleaner = services.GetRequiredService<HtmlCleaner>();
+        var assembler = new ArticleAssembler(services.GetRequiredService<ArticleNormalizer>(), services.GetRequiredService<HtmlCleaner>());
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var failures = 0;
         foreach (var input in inputs)
@@ -62,8 +62,7 @@ internal static class ExtractCommand
             var outcome = extractor.TryExtract(new HtmlPage(document.Body, document.ContentType, pageUrl), cancellationToken);
             var entry = new ParsedEntry { Id = pageUrl.AbsoluteUri, Link = pageUrl.AbsoluteUri };
             var normalization = new NormalizationInput(pageUrl.AbsoluteUri, new ParsedFeed(), entry, outcome.Article, pageUrl, PageFailure.NotExtracted(outcome), now);
-            var body = normalizer.ChooseBody(normalization);
-            var article = normalizer.Normalize(normalization, body with { Html = cleaner.Clean(body.Html, body.BaseUrl) });
+            var article = assembler.Assemble(normalization);
             await Console.Out.WriteLineAsync(ArticleJson.Serialize(article)).ConfigureAwait(false);
         }
 

@@ -48,11 +48,11 @@ public sealed class HtmlCleanerTests
     }
 
     [Fact]
-    public void Clean_IframeAndForm_RemovedWithContent()
+    public void Clean_IframeRemovedWithContent_FormKeepsItsTextAsABlockWithoutItsControls()
     {
-        var html = _cleaner.Clean("<p>Text</p><iframe src=\"https://x.example\">fallback</iframe><form><label>Email</label><input></form>", Base);
+        var html = _cleaner.Clean("<p>Text</p><iframe src=\"https://x.example\">fallback</iframe><form><p>A post</p><input><button>Reply</button></form>", Base);
 
-        Assert.Equal("<p>Text</p>", html);
+        Assert.Equal("<p>Text</p><div><p>A post</p></div>", html);
     }
 
     [Fact]

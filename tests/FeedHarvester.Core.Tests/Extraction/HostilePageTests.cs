@@ -1,5 +1,6 @@
 using System.Text;
 using FeedHarvester.Extraction;
+using FeedHarvester.Tests.Support;
 
 namespace FeedHarvester.Tests.Extraction;
 
@@ -87,15 +88,5 @@ public sealed class HostilePageTests
         cancelled.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() => new ArticleExtractor().TryExtract(PageFixture.Load("sidebar-first-layout").Page(), cancelled.Token));
-    }
-
-    /// <summary>A clock that moves on by a fixed step every time it is read, so a budget runs out after a known number of checks.</summary>
-    private sealed class ClockAdvancingOnEveryRead(TimeSpan step) : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Add(ref _ticks, step.Ticks);
     }
 }
