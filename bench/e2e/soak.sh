@@ -2,7 +2,7 @@
 # Soak test of the service (`feedharvester run`, not --once) against a served newsfarm universe.
 #
 #   bench/e2e/soak.sh [--minutes 30] [--sites 100] [--items 20] [--new 100] [--interval 00:00:20]
-#                     [--port 18180] [--metrics-port 19464] [--mode embedded|redis] [--redis-port 16399]
+#                     [--real-share S] [--real-reuse] [--port 18180] [--metrics-port 19464] [--mode embedded|redis] [--redis-port 16399]
 #                     [--work DIR] [--worker DIR] [--keep]
 #
 # Feeds are re-polled every --interval (adaptive scheduling off) and `newsfarm publish --new N` adds a round of items
@@ -14,7 +14,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 minutes=30 sites=100 items=20 new=100 interval=00:00:20 port=18180 metrics_port=19464 mode=embedded redis_port=16399
-work="" worker="" keep=0
+real_share="" real_reuse=0 work="" worker="" keep=0
 while (($#)); do
   case "$1" in
     --minutes) minutes="$2"; shift 2 ;;
@@ -22,6 +22,8 @@ while (($#)); do
     --items) items="$2"; shift 2 ;;
     --new) new="$2"; shift 2 ;;
     --interval) interval="$2"; shift 2 ;;
+    --real-share) real_share="$2"; shift 2 ;;
+    --real-reuse) real_reuse=1; shift ;;
     --port) port="$2"; shift 2 ;;
     --metrics-port) metrics_port="$2"; shift 2 ;;
     --mode) mode="$2"; shift 2 ;;
@@ -54,7 +56,8 @@ trap 'stop_worker; cleanup' EXIT
 
 worker_bin="$(publish_worker "$worker")"
 rm -rf "$farm" "$data" "$out"
-newsfarm generate --out "$farm" --sites "$sites" --items "$items" --port "$port" >/dev/null
+newsfarm generate --out "$farm" --sites "$sites" --items "$items" --port "$port" \
+  ${real_share:+--real-share "$real_share"} $( ((real_reuse)) && echo --real-reuse) >/dev/null
 serve_farm "$farm"
 redis_args=()
 if [[ $mode == redis ]]; then

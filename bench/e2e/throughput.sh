@@ -7,8 +7,10 @@
 # Publishes the worker (Release), generates and serves the universe, runs `run --once` from an empty store under
 # /usr/bin/time -v, then prints articles/s, CPU-ms per article (user+sys over articles emitted), the worker's own
 # per-stage figures, peak RSS, the `newsfarm score` line and the farm's per-host concurrency. Stops the farm (and the
-# redis-server) it started. --real-share: at most this share of the articles are real news pages (newsfarm has 126, each
-# used once, so 20% needs a universe of at most 630 articles, e.g. --sites 63 --items 10).
+# redis-server) it started, then parses the same pages once each with AngleSharp alone and prints the ratio of the two
+# CPU figures. --real-share: at most this share of the articles are real news pages (newsfarm has 126, each used once,
+# so 20% needs at most 630 articles); with --real-reuse each real page is reused as many distinct articles as the
+# share needs, so --real-share 1.0 --real-reuse makes a universe of real page structures.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,7 +27,7 @@ while (($#)); do
     --work) work="$2"; shift 2 ;;
     --worker) worker="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -73,4 +75,16 @@ fi
 cat "$work/summary.txt"
 report_run "$work/time.txt" "$work/summary.txt"
 echo "score:   $(newsfarm score --truth "$farm/truth.jsonl" --emitted "$emitted_file" | tail -1)"
+
+# The same pages parsed once each by AngleSharp alone, in another process right after: the ratio is what the whole
+# pipeline costs per article against that one parse.
+parse_line="$(dotnet run -c Release --project "$repo/bench/FeedHarvester.Benchmarks" -- --parse-cost "$farm" 2>&1 | tail -1)"
+echo "$parse_line"
+awk -v line="$parse_line" '
+  /User time/ { user = $NF } /System time/ { sys = $NF }
+  END {
+    while ((getline s < summary) > 0) if (match(s, /articles emitted [0-9]+/)) { split(substr(s, RSTART, RLENGTH), a, " "); n = a[3] }
+    if (match(line, /[0-9.]+ CPU-ms per article/)) { split(substr(line, RSTART, RLENGTH), p, " "); parse = p[1] }
+    if (n > 0 && parse > 0) printf "ratio:   %.2f (process CPU per article / one bare parse per article; goal <= 1.5)\n", (user + sys) * 1000 / n / parse
+  }' summary="$work/summary.txt" "$work/time.txt"
 echo "polite:  $(newsfarm report --dir "$farm" | grep 'max concurrent' | head -1 | sed 's/^ *//')"

@@ -37,7 +37,13 @@ internal sealed class PooledBuffer : IDisposable
         Length += count;
     }
 
-    public byte[] ToArray() => _array.AsSpan(0, Length).ToArray();
+    /// <summary>The bytes written, in an array of their own (not zeroed first: every byte of it is copied over).</summary>
+    public byte[] ToArray()
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(Length);
+        _array.AsSpan(0, Length).CopyTo(bytes);
+        return bytes;
+    }
 
     public void Dispose()
     {

@@ -29,6 +29,10 @@ internal static class HttpClientSetup
                 handler.ConnectTimeout = ConnectTimeout;
                 return handler;
             })
+            // The factory's own request logging writes at Information and Trace only, which the host filters out
+            // (System.Net.Http.HttpClient at Warning), yet it opens a log scope and times every request; the fetcher
+            // logs what an operator needs about each fetch itself.
+            .RemoveAllLoggers()
             // Outside the resilience handler, so its refusals reach the fetcher as the exceptions HttpClient throws.
             .AddHttpMessageHandler(() => new ResilienceRefusalHandler())
             .AddStandardResilienceHandler(options => Configure(options, fetching))
