@@ -31,6 +31,9 @@ internal sealed record HarvestSummary(
     /// <summary>CPU time of the whole process during the run, every thread (HTTP, GC and logging included).</summary>
     public TimeSpan? ProcessCpu { get; init; }
 
+    /// <summary>CPU time by kind of thread during the run (empty where the platform does not say).</summary>
+    public IReadOnlyList<(string Kind, TimeSpan Cpu)> CpuByThread { get; init; } = [];
+
     /// <summary>Garbage collections during the run and the time they paused the process.</summary>
     public GcActivity? Gc { get; init; }
 
@@ -92,6 +95,13 @@ internal sealed record HarvestSummary(
         {
             var staged = Stages.Sum(s => (s.Cpu ?? TimeSpan.Zero).TotalMilliseconds) / ArticlesEmitted;
             yield return string.Create(culture, $"process CPU {PerArticle(process):0.000} ms per article (all threads; {PerArticle(process) - staged:0.000} outside the cpu column: HTTP, SQLite/Redis client, GC, logging)");
+            if (CpuByThread.Count > 0)
+            {
+                var listed = CpuByThread.Sum(t => t.Cpu.TotalMilliseconds) / ArticlesEmitted;
+                var parts = CpuByThread.Select(t => string.Create(culture, $"{t.Kind} {PerArticle(t.Cpu):0.000}"))
+                    .Append(string.Create(culture, $"threads ended during the run {Math.Max(0, PerArticle(process) - listed):0.000}"));
+                yield return "  by thread (ms per article; a gen0/gen1 collection runs on the thread that allocates): " + string.Join(", ", parts);
+            }
         }
 
         if (Gc is { } gc)

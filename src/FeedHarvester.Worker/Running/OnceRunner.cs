@@ -18,6 +18,7 @@ internal sealed class OnceRunner(FeedPoller poller, EmitPump emitter, Scheduling
         var stagesBefore = metrics.Stages.Snapshot();
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var gcBefore = GcActivity.Now();
+        var threadsBefore = ThreadCpu.Now();
         var recovered = await emitter.RecoverAsync(cancellationToken).ConfigureAwait(false);
         var reports = new ConcurrentBag<PollReport>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = scheduling.MaxConcurrentFeeds, CancellationToken = cancellationToken };
@@ -29,6 +30,7 @@ internal sealed class OnceRunner(FeedPoller poller, EmitPump emitter, Scheduling
             Stages = stages,
             ProcessCpu = Environment.CpuUsage.TotalTime - cpuBefore,
             Gc = GcActivity.Now().Since(gcBefore),
+            CpuByThread = ThreadCpu.Now().Since(threadsBefore),
         };
     }
 

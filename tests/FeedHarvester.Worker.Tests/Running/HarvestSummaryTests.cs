@@ -27,6 +27,48 @@ public sealed class HarvestSummaryTests
     }
 
     [Fact]
+    public void Format_WithCpuByThread_PrintsEachKindAndWhatEndedThreadsTookPerArticle()
+    {
+        var summary = new HarvestSummary(1, 0, 0, 100, 0, 0, 0, 0, TimeSpan.FromSeconds(1), []) with
+        {
+            ProcessCpu = TimeSpan.FromMilliseconds(400),
+            CpuByThread = [("thread pool", TimeSpan.FromMilliseconds(300)), ("background GC", TimeSpan.FromMilliseconds(50))],
+        };
+
+        Assert.Contains(
+            "  by thread (ms per article; a gen0/gen1 collection runs on the thread that allocates): thread pool 3.000, background GC 0.500, threads ended during the run 0.500",
+            summary.Format().Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public void ThreadCpu_SinceEarlier_CountsThisProcessesThreadPoolWork()
+    {
+        var before = ThreadCpu.Now();
+        Parallel.For(0, 8, _ =>
+        {
+            var end = Environment.TickCount64 + 150;
+            while (Environment.TickCount64 < end)
+            {
+            }
+        });
+
+        var spent = ThreadCpu.Now().Since(before);
+
+        Assert.True(OperatingSystem.IsLinux());
+        Assert.Contains(spent, t => t.Kind == "thread pool" && t.Cpu > TimeSpan.Zero);
+        Assert.All(spent, t => Assert.True(t.Cpu > TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData(".NET TP Worker", "thread pool")]
+    [InlineData(".NET BGC", "background GC")]
+    [InlineData(".NET Tiered Com", "tier-up JIT")]
+    [InlineData(".NET SigHandler", "other runtime threads")]
+    [InlineData("feedharvester", "other threads")]
+    public void ThreadCpu_KindOf_NamesTheRuntimesThreads(string threadName, string kind) =>
+        Assert.Equal(kind, ThreadCpu.KindOf(threadName));
+
+    [Fact]
     public void Format_WithGcActivity_PrintsCollectionsPauseAndAllocationPerArticle()
     {
         var summary = new HarvestSummary(1, 0, 0, 100, 0, 0, 0, 0, TimeSpan.FromSeconds(1), []) with
