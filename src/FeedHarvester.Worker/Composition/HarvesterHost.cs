@@ -57,6 +57,8 @@ internal static class HarvesterHost
                 sp.GetRequiredService<TimeProvider>(),
                 StoreReachability(sp, settings),
                 () => sp.GetRequiredService<EmitPump>().Failure))
+            .AddSingleton<OverduePollCheck>()
+            .AddSingleton<ReadinessProbe>()
             .AddHostedService<HealthListener>()
             .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
             .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)

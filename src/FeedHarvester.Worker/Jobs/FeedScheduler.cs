@@ -20,7 +20,7 @@ internal sealed partial class FeedScheduler(
     Health.HealthState health,
     ILogger<FeedScheduler> logger) : IHostedService
 {
-    private const string JobGroup = "feeds";
+    private const string JobGroup = Health.OverduePollCheck.FeedGroup;
 
     /// <summary>First polls after start-up are spread over at most this long.</summary>
     private static readonly TimeSpan StartSpread = TimeSpan.FromSeconds(30);

@@ -14,20 +14,20 @@ namespace FeedHarvester.Tests.Health;
 public sealed class SinkReadinessTests
 {
     [Fact]
-    public void NotReadyBecause_SinkCannotWrite_NamesTheSinkAndItsReason()
+    public void Judge_SinkCannotWrite_NamesTheSinkAndItsReason()
     {
         EmitFailure? failure = new(EmitFailureKind.OutputNotWritable, "No space left on device : '/data/articles.jsonl'");
         var health = new HealthState(new FakeTimeProvider(), () => true, () => failure);
         health.SchedulerStarted();
 
-        var reasons = health.NotReadyBecause(TimeSpan.FromHours(2));
+        var reasons = health.Judge(null, null, TimeSpan.FromHours(2)).Reasons;
 
         var reason = Assert.Single(reasons);
         Assert.Contains("sink cannot write (OutputNotWritable)", reason, StringComparison.Ordinal);
         Assert.Contains("/data/articles.jsonl", reason, StringComparison.Ordinal);
 
         failure = null;
-        Assert.Empty(health.NotReadyBecause(TimeSpan.FromHours(2)));
+        Assert.True(health.Judge(null, null, TimeSpan.FromHours(2)).IsReady);
     }
 
     [Fact]
