@@ -60,6 +60,7 @@ internal static class HarvesterHost
             .AddSingleton<OverduePollCheck>()
             .AddSingleton<ReadinessProbe>()
             .AddHostedService<HealthListener>()
+            .AddHostedService<SinkProbe>()
             .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
             .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
             .AddTransient<PollFeedJob>()
