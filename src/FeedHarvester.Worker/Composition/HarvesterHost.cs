@@ -59,7 +59,8 @@ internal static class HarvesterHost
                 () => sp.GetRequiredService<EmitPump>().Failure))
             .AddSingleton<OverduePollCheck>()
             .AddSingleton<ReadinessProbe>()
-            .AddHostedService<HealthListener>()
+            .AddSingleton<HealthListener>()
+            .AddHostedService(sp => sp.GetRequiredService<HealthListener>())
             .AddHostedService<SinkProbe>()
             .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
             .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
@@ -74,6 +75,9 @@ internal static class HarvesterHost
         customize?.Invoke(builder);
         using var host = builder.Build();
         OpenStoreBeforeStart(host.Services, settings, redisMustAnswer: false);
+
+        // After the store: a second worker on the same data directory is told that (exit 3) before it is told about the port.
+        host.Services.GetRequiredService<HealthListener>().Bind();
         StartupRemarks.Log(host.Services, settings);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;

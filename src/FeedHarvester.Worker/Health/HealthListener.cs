@@ -11,27 +11,59 @@ namespace FeedHarvester.Worker.Health;
 /// A small HTTP listener for orchestrators and the <c>healthcheck</c> command: <c>/healthz</c> (the process
 /// answers), <c>/readyz</c> (scheduler running, store reachable, sink writing, configuration valid, no poll overdue; 503 with reasons
 /// otherwise) and <c>/metrics</c> (Prometheus text, when metrics are registered: see <see cref="MetricsScraper"/> for
-/// why they share this listener). A port already taken is logged once and the worker runs on without it.
+/// why they share this listener). A port already taken is a start-up error (<see cref="Bind"/>).
 /// </summary>
 /// <param name="metrics">Optional so the listener's registration works with or without <c>AddHarvesterMetrics</c>.</param>
 internal sealed partial class HealthListener(ObservabilityOptions options, ReadinessProbe readiness, ILogger<HealthListener> logger, MetricsScraper? metrics = null) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private HttpListener? _listener;
+
+    /// <summary>
+    /// Binds <c>ListenUrl</c> now, before the host starts, so a taken port ends the start with one line (see
+    /// <see cref="HealthListenerUnavailableException"/>) instead of a worker running on without endpoints. Does nothing when
+    /// <c>ListenUrl</c> is empty.
+    /// </summary>
+    /// <exception cref="HealthListenerUnavailableException">The address cannot be listened on.</exception>
+    public void Bind()
     {
-        if (string.IsNullOrWhiteSpace(options.ListenUrl))
+        if (string.IsNullOrWhiteSpace(options.ListenUrl) || _listener is not null)
         {
             return;
         }
 
-        using var listener = new HttpListener();
-        listener.Prefixes.Add(HttpListenerPrefix.FromListenUrl(options.ListenUrl));
+        var listener = new HttpListener();
+        foreach (var prefix in HttpListenerPrefix.AllFor(options.ListenUrl))
+        {
+            listener.Prefixes.Add(prefix);
+        }
+
         try
         {
             listener.Start();
         }
         catch (HttpListenerException ex)
         {
-            LogNotListening(logger, options.ListenUrl, ex.Message);
+            listener.Close();
+            throw new HealthListenerUnavailableException(
+                $"FeedHarvester:Observability:ListenUrl {options.ListenUrl} cannot be listened on ({ex.Message}): is another worker using that port? " +
+                "Choose a free port, or set it empty to run without health endpoints",
+                ex);
+        }
+
+        _listener = listener;
+    }
+
+    public override void Dispose()
+    {
+        _listener?.Close();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Bind();
+        if (_listener is not { } listener)
+        {
             return;
         }
 
@@ -103,7 +135,4 @@ internal sealed partial class HealthListener(ObservabilityOptions options, Readi
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Health endpoints on {ListenUrl} (/healthz, /readyz, /metrics)")]
     private static partial void LogListening(ILogger logger, string listenUrl);
-
-    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Health endpoints not served: {ListenUrl} could not be bound ({Reason}); the worker runs on without them")]
-    private static partial void LogNotListening(ILogger logger, string listenUrl, string reason);
 }
