@@ -139,6 +139,9 @@ public sealed class HarvestMetrics : IDisposable
     /// <summary>A feed's state after a poll, as one of the <see cref="FeedStateLabel"/> words: the feeds gauge counts the latest of each feed.</summary>
     public void RecordFeedState(string feedUrl, string label) => _feedStates[feedUrl] = label;
 
+    /// <summary>A feed left the feed list (or was disabled): it no longer counts in the feeds gauge.</summary>
+    public void ForgetFeed(string feedUrl) => _feedStates.TryRemove(feedUrl, out _);
+
     /// <summary>Starts a timer for <see cref="RecordExtraction"/> or <see cref="RecordSinkRound"/>; monotonic, so no TimeProvider.</summary>
     public static long StartTimer() => Stopwatch.GetTimestamp();
 

@@ -80,6 +80,19 @@ public sealed class HarvestMetricsTests : IDisposable
     }
 
     [Fact]
+    public void FeedsGauge_FeedForgotten_NoLongerCounted()
+    {
+        _metrics.RecordFeedState(new FeedState { FeedUrl = "https://a.example/feed" });
+        _metrics.RecordFeedState(new FeedState { FeedUrl = "https://b.example/feed" });
+
+        _metrics.ForgetFeed("https://b.example/feed");
+        _listener.RecordObservableInstruments();
+
+        var byState = Of(MetricNames.Feeds).ToDictionary(m => (string)m.Tags[MetricTags.State]!, m => m.Value);
+        Assert.Equal(1, byState["active"]);
+    }
+
+    [Fact]
     public async Task TimedArticleSink_EachRound_RecordsSinkDuration()
     {
         var sink = new TimedArticleSink(new CountingSink(), _metrics);
