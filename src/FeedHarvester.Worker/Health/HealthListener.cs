@@ -67,7 +67,7 @@ internal sealed partial class HealthListener(ObservabilityOptions options, Readi
             return;
         }
 
-        LogListening(logger, options.ListenUrl);
+        LogListening(logger, options.ListenUrl ?? string.Empty);
         await using var registration = stoppingToken.Register(listener.Stop).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -128,7 +128,7 @@ internal sealed partial class FeedScheduler(
     private static partial void LogScheduled(ILogger logger, int feedCount, int disabledCount);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Warning,
-        Message = "{FeedCount} feeds had a next poll stored further ahead than their schedule ever waits (the furthest: {FeedUrl} at {StoredNextPoll:u}): " +
+        Message = "{FeedCount} feeds had a next poll stored further ahead than their schedule ever waits (the furthest: {FeedUrl} at {StoredNextPoll:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}): " +
             "the clock was ahead when it was chosen; they are polled within {Spread} instead")]
     private static partial void LogStoredPollsTooFarAhead(ILogger logger, int feedCount, string feedUrl, DateTimeOffset storedNextPoll, TimeSpan spread);
 }
