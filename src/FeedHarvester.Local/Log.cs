@@ -27,11 +27,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Emitted {Count} records to {Path}")]
     public static partial void RecordsEmitted(ILogger logger, int count, string path);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information,
+    // Debug: the emit pump's start-up recovery line gives the total; a later round's recovery is rare and shows in the counts.
+    [LoggerMessage(EventId = 11, Level = LogLevel.Debug,
         Message = "Recovered {Count} records already written to {Path} by an interrupted emit")]
     public static partial void RecordsRecovered(ILogger logger, int count, string path);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug,
         Message = "Truncated an incomplete last line of {Bytes} bytes from {Path}, left by an interrupted emit")]
     public static partial void PartialLineTruncated(ILogger logger, long bytes, string path);
 

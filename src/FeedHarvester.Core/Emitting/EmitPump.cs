@@ -115,7 +115,11 @@ public sealed class EmitPump : IDisposable
         var total = result.Emitted + result.Recovered;
         if (total > 0)
         {
-            Log.RecoveredPending(_logger, total);
+            Log.RecoveredPending(_logger, result.Emitted, result.Recovered);
+        }
+        else if (result.Failure is null && !_emitsOnClaim)
+        {
+            Log.NothingToRecover(_logger);
         }
 
         return total;

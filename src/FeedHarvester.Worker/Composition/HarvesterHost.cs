@@ -27,7 +27,9 @@ internal static class HarvesterHost
             .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
             // Each retry would be a line of its own; the poll's outcome is logged once by the pipeline instead.
             .AddFilter("Polly", LogLevel.None)
-            .AddFilter("Quartz", LogLevel.Warning);
+            .AddFilter("Quartz", LogLevel.Warning)
+            // "Application started", "shutting down", content root: the worker's own start and stop lines say what matters.
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         AddConsoleFormat(builder.Logging, settings.Observability.LogFormat);
         _ = builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         _ = builder.Services.AddFeedHarvester(settings).AddHarvestInstruments();
@@ -72,6 +74,8 @@ internal static class HarvesterHost
             .AddSeenKeyPurge(settings)
             // Last, so under systemd its journal log format replaces the console format chosen above.
             .AddSystemdIntegration();
+        // First of all hosted services, so it is the last one stopped.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ShutdownLog>());
         customize?.Invoke(builder);
         using var host = builder.Build();
         OpenStoreBeforeStart(host.Services, settings, redisMustAnswer: false);
