@@ -117,10 +117,6 @@ public sealed class EmitPump : IDisposable
         {
             Log.RecoveredPending(_logger, result.Emitted, result.Recovered);
         }
-        else if (result.Failure is null && !_emitsOnClaim)
-        {
-            Log.NothingToRecover(_logger);
-        }
 
         return total;
     }

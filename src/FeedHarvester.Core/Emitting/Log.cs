@@ -18,7 +18,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 120, Level = LogLevel.Information,
         Message = "Recovered what an earlier run left: {Written} queued articles written, {Confirmed} found already written at the end of the output (a torn last line is cut and its article written again)")]
     public static partial void RecoveredPending(ILogger logger, int written, int confirmed);
-
-    [LoggerMessage(EventId = 124, Level = LogLevel.Information, Message = "Nothing to recover: an earlier run left no article queued")]
-    public static partial void NothingToRecover(ILogger logger);
 }

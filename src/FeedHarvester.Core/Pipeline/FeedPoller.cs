@@ -109,7 +109,7 @@ public sealed class FeedPoller(
                 return await FailAsync(poll, new PollFailure(PollOutcome.Malformed, string.Join("; ", parsed.Errors)), cancellationToken).ConfigureAwait(false);
             }
 
-            var listing = new FeedListing(poll.FeedUrl, parsed.Feed, fetchedAt);
+            var listing = new FeedListing(poll.FeedUrl, parsed.Feed, fetchedAt, poll.Feed.Title, poll.Feed.Category);
             var tally = await entries.HarvestAsync(listing, parsed.Entries, cancellationToken).ConfigureAwait(false);
             _ = await emitter.FlushAsync(cancellationToken).ConfigureAwait(false);
             return await SucceedAsync(poll, new PollSuccess(fetch, RhythmOf(parsed, fetch), tally.New), tally, cancellationToken).ConfigureAwait(false);

@@ -164,8 +164,8 @@ public sealed class RedisModeTests
     {
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",abortConnect=false,connectTimeout=2000");
         var entries = await connection.GetDatabase().StreamRangeAsync("feedharvester:articles");
-        return entries
-            .Select(e => JsonDocument.Parse(e["article"].ToString()).RootElement.GetProperty("url").GetString()!)
-            .ToList();
+        var records = entries.Select(e => JsonDocument.Parse(e["article"].ToString()).RootElement).ToList();
+        records.ForEach(ArticleRecordSchema.AssertValid);
+        return records.Select(r => r.GetProperty("url").GetString()!).ToList();
     }
 }
