@@ -41,7 +41,7 @@ internal static class SyntheticArticles
 
     public static DedupeKeys KeysOf(Article article) => new(
     [
-        new DedupeKey(DedupeKeyKind.Url, article.Url),
+        new DedupeKey(DedupeKeyKind.Url, article.Url!),
         new DedupeKey(DedupeKeyKind.Guid, $"{article.FeedUrl}#{article.Guid}"),
         new DedupeKey(DedupeKeyKind.Content, $"sha256:{article.Id}"),
     ]);

@@ -17,7 +17,7 @@ internal static partial class Log
     public static partial void ArticleDuplicate(ILogger logger, string articleId, string feedUrl, string key);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information,
-        Message = "Purged {Count} seen keys and {IndexRows} near-duplicate index rows older than {OlderThan}")]
+        Message = "Purged {Count} seen keys and {IndexRows} near-duplicate index rows older than {OlderThan:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}")]
     public static partial void SeenKeysPurged(ILogger logger, int count, int indexRows, DateTimeOffset olderThan);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug,
@@ -27,11 +27,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Emitted {Count} records to {Path}")]
     public static partial void RecordsEmitted(ILogger logger, int count, string path);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information,
+    // Debug: the emit pump's start-up recovery line gives the total; a later round's recovery is rare and shows in the counts.
+    [LoggerMessage(EventId = 11, Level = LogLevel.Debug,
         Message = "Recovered {Count} records already written to {Path} by an interrupted emit")]
     public static partial void RecordsRecovered(ILogger logger, int count, string path);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug,
         Message = "Truncated an incomplete last line of {Bytes} bytes from {Path}, left by an interrupted emit")]
     public static partial void PartialLineTruncated(ILogger logger, long bytes, string path);
 
@@ -49,15 +50,15 @@ internal static partial class Log
     public static partial void UnconfirmedTailCut(ILogger logger, long bytes, string path);
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Warning,
-        Message = "Seen keys not purged: the clock ({Now:u}) is behind the newest seen key ({NewestSeenKey:u}), so it went back; " +
+        Message = "Seen keys not purged: the clock ({Now:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}) is behind the newest seen key ({NewestSeenKey:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}), so it went back; " +
             "purging waits until the clock is past that key again")]
     public static partial void PurgeSkippedClockBehind(ILogger logger, DateTimeOffset now, DateTimeOffset newestSeenKey);
 
-    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "The clock ({Now:u}) is past the newest seen key again; purging seen keys resumes")]
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "The clock ({Now:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}) is past the newest seen key again; purging seen keys resumes")]
     public static partial void PurgeResumed(ILogger logger, DateTimeOffset now);
 
     [LoggerMessage(EventId = 43, Level = LogLevel.Warning,
-        Message = "Every seen key is older than the retention of {Retention} (the newest from {NewestSeenKey:u}): the clock that dated them was behind, " +
+        Message = "Every seen key is older than the retention of {Retention} (the newest from {NewestSeenKey:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}): the clock that dated them was behind, " +
             "or the worker was stopped that long. Rather than forget every article at once, the dates of {Count} keys were moved forward by {Shift}, keeping their order")]
     public static partial void SeenKeysRedated(ILogger logger, int count, DateTimeOffset newestSeenKey, TimeSpan retention, TimeSpan shift);
 

@@ -93,7 +93,7 @@ public sealed class LocalStoreStartupTests : IDisposable
         foreach (var article in emitted)
         {
             Assert.False((await local.Store.TryClaimAsync(article, KeyBuilder.For(article), CancellationToken.None)).IsNew);
-            var entryKeys = new DedupeKey[] { new(DedupeKeyKind.Url, article.Url), new(DedupeKeyKind.Guid, article.FeedUrl + " " + article.Guid) };
+            var entryKeys = new DedupeKey[] { new(DedupeKeyKind.Url, article.Url!), new(DedupeKeyKind.Guid, article.FeedUrl + " " + article.Guid) };
             Assert.NotNull(await local.Store.FindSeenAsync(entryKeys, CancellationToken.None));
         }
 

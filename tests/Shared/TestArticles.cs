@@ -31,7 +31,7 @@ internal static class TestArticles
 
     public static DedupeKeys KeysOf(Article article) => new(
     [
-        new DedupeKey(DedupeKeyKind.Url, article.Url),
+        new DedupeKey(DedupeKeyKind.Url, article.Url!),
         new DedupeKey(DedupeKeyKind.Guid, $"{article.FeedUrl}#{article.Guid}"),
         new DedupeKey(DedupeKeyKind.Content, $"sha:{article.Id}"),
     ]);

@@ -36,10 +36,15 @@ public sealed partial class DedupeKeyBuilder(DeduplicationOptions options)
     public DedupeKeys For(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var keys = new List<DedupeKey>(4) { new(DedupeKeyKind.Url, article.Url) };
-        if (!string.Equals(article.CanonicalUrl, article.Url, StringComparison.Ordinal))
+        var keys = new List<DedupeKey>(4);
+        if (article.Url is { } url)
         {
-            keys.Add(new DedupeKey(DedupeKeyKind.Url, article.CanonicalUrl));
+            keys.Add(new DedupeKey(DedupeKeyKind.Url, url));
+        }
+
+        if (article.CanonicalUrl is { } canonical && !string.Equals(canonical, article.Url, StringComparison.Ordinal))
+        {
+            keys.Add(new DedupeKey(DedupeKeyKind.Url, canonical));
         }
 
         keys.Add(GuidKey(article.FeedUrl, article.Guid));

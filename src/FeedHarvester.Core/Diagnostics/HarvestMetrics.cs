@@ -41,13 +41,20 @@ public sealed class HarvestMetrics : IDisposable
     private readonly Histogram<double> _sinkDuration;
     private readonly Histogram<double> _stageDuration;
     private readonly Counter<double> _stageCpuTime;
+    private readonly Counter<long> _sinkErrors;
+    private readonly TimeProvider _clock;
+
+    // The last successful poll of every feed polled since start, for the staleness gauge.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSuccess = new(StringComparer.Ordinal);
 
     // The last known state of every feed polled since start: the gauge reports counts of it on each collection.
     private readonly ConcurrentDictionary<string, string> _feedStates = new(StringComparer.Ordinal);
 
     /// <param name="meterFactory">The host's meter factory; null creates a free-standing meter (tools, tests).</param>
-    public HarvestMetrics(IMeterFactory? meterFactory = null)
+    /// <param name="timeProvider">The clock staleness is measured by; the system clock when null.</param>
+    public HarvestMetrics(IMeterFactory? meterFactory = null, TimeProvider? timeProvider = null)
     {
+        _clock = timeProvider ?? TimeProvider.System;
         // A factory's meter belongs to the factory (disposed with the host); only a meter made here is disposed here.
         _ownsMeter = meterFactory is null;
         Meter = meterFactory?.Create(new MeterOptions(MetricNames.Meter)) ?? new Meter(MetricNames.Meter);
@@ -64,7 +71,13 @@ public sealed class HarvestMetrics : IDisposable
         _stageDuration = Meter.CreateHistogram<double>(MetricNames.StageDuration, "s", "Wall time of one call of a pipeline stage, by stage", tags: null, advice: StageBuckets);
         _stageCpuTime = Meter.CreateCounter<double>(MetricNames.StageCpuTime, "s", "Thread CPU time spent in the synchronous pipeline stages (parse, extract, normalize), by stage");
         _ = Meter.CreateObservableGauge(MetricNames.Feeds, ObserveFeedStates, "{feed}", "Feeds polled since start, by state");
+        _sinkErrors = Meter.CreateCounter<long>(MetricNames.SinkErrors, "{round}", "Sink rounds that could not write, by failure kind");
+        _ = Meter.CreateObservableGauge(MetricNames.FeedStaleness, ObserveStaleness, "s", "Seconds since each feed's last successful poll");
+        _ = Meter.CreateObservableGauge(MetricNames.BuildInfo, ObserveBuild, null, "Always 1; the version tag names the running build");
     }
+
+    /// <summary>The running build's version (the informational version, without source-control metadata).</summary>
+    public static string Version { get; } = ReadVersion();
 
     /// <summary>The meter the instruments belong to (tests filter their MeterListener on it).</summary>
     public Meter Meter { get; }
@@ -139,6 +152,25 @@ public sealed class HarvestMetrics : IDisposable
     /// <summary>A feed's state after a poll, as one of the <see cref="FeedStateLabel"/> words: the feeds gauge counts the latest of each feed.</summary>
     public void RecordFeedState(string feedUrl, string label) => _feedStates[feedUrl] = label;
 
+    /// <summary>When a feed last polled successfully (from its stored state), for the staleness gauge.</summary>
+    public void RecordLastSuccess(string feedUrl, DateTimeOffset? lastSuccess)
+    {
+        if (lastSuccess is { } at)
+        {
+            _lastSuccess[feedUrl] = at;
+        }
+    }
+
+    /// <summary>One sink round that could not write, by its failure kind.</summary>
+    public void RecordSinkError(string kind) => _sinkErrors.Add(1, new KeyValuePair<string, object?>(MetricTags.Kind, kind));
+
+    /// <summary>A feed left the feed list (or was disabled): it no longer counts in the feeds gauge or has a staleness.</summary>
+    public void ForgetFeed(string feedUrl)
+    {
+        _ = _feedStates.TryRemove(feedUrl, out _);
+        _ = _lastSuccess.TryRemove(feedUrl, out _);
+    }
+
     /// <summary>Starts a timer for <see cref="RecordExtraction"/> or <see cref="RecordSinkRound"/>; monotonic, so no TimeProvider.</summary>
     public static long StartTimer() => Stopwatch.GetTimestamp();
 
@@ -156,6 +188,24 @@ public sealed class HarvestMetrics : IDisposable
         {
             counter.Add(value);
         }
+    }
+
+    private IEnumerable<Measurement<double>> ObserveStaleness()
+    {
+        var now = _clock.GetUtcNow();
+        return _lastSuccess.Select(p => new Measurement<double>(
+            Math.Max(0, (now - p.Value).TotalSeconds), new KeyValuePair<string, object?>(MetricTags.FeedUrl, p.Key)));
+    }
+
+    private static IEnumerable<Measurement<int>> ObserveBuild() =>
+        [new Measurement<int>(1, new KeyValuePair<string, object?>(MetricTags.Version, Version))];
+
+    private static string ReadVersion()
+    {
+        var assembly = typeof(HarvestMetrics).Assembly;
+        var informational = System.Reflection.CustomAttributeExtensions
+            .GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+        return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString() ?? "unknown";
     }
 
     private IEnumerable<Measurement<int>> ObserveFeedStates()

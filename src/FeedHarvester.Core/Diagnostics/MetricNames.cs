@@ -48,4 +48,13 @@ public static class MetricNames
 
     /// <summary>Counter of thread CPU seconds spent in the synchronous stages (parse, extract, normalize); tag <see cref="MetricTags.Stage"/>.</summary>
     public const string StageCpuTime = "feedharvester.stage.cpu_time";
+
+    /// <summary>Observable gauge, per feed (tag <see cref="MetricTags.FeedUrl"/>), of the seconds since its last successful poll; feeds that never succeeded are absent.</summary>
+    public const string FeedStaleness = "feedharvester.feed.staleness";
+
+    /// <summary>Counter of sink rounds that could not write; tag <see cref="MetricTags.Kind"/> (an <c>EmitFailureKind</c>).</summary>
+    public const string SinkErrors = "feedharvester.sink.errors";
+
+    /// <summary>Gauge that is always 1, tagged with the running build's <see cref="MetricTags.Version"/>.</summary>
+    public const string BuildInfo = "feedharvester.build.info";
 }

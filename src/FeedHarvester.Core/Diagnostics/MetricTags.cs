@@ -11,6 +11,8 @@ internal static class MetricTags
     public const string State = "state";
     public const string Action = "action";
     public const string Stage = "stage";
+    public const string FeedUrl = "feed_url";
+    public const string Version = "version";
 
     /// <summary>Extraction path when the extractor found no article text.</summary>
     public const string NoArticlePath = "none";

@@ -115,7 +115,7 @@ public sealed class EmitPump : IDisposable
         var total = result.Emitted + result.Recovered;
         if (total > 0)
         {
-            Log.RecoveredPending(_logger, total);
+            Log.RecoveredPending(_logger, result.Emitted, result.Recovered);
         }
 
         return total;

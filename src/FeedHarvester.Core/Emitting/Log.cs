@@ -15,6 +15,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 123, Level = LogLevel.Information, Message = "Writing queued articles works again after {DowntimeSeconds:0.0} s: {Written} articles written")]
     public static partial void SinkRecovered(ILogger logger, double downtimeSeconds, int written);
 
-    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Emitted {Recovered} articles left queued by an earlier run")]
-    public static partial void RecoveredPending(ILogger logger, int recovered);
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information,
+        Message = "Recovered what an earlier run left: {Written} queued articles written, {Confirmed} found already written at the end of the output (a torn last line is cut and its article written again)")]
+    public static partial void RecoveredPending(ILogger logger, int written, int confirmed);
 }

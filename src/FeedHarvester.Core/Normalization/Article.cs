@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace FeedHarvester.Normalization;
 
 /// <summary>
-/// The one record every article becomes (schema version 1.1). Documented field by field in
+/// The one record every article becomes (schema version 1.2). Documented field by field in
 /// docs/article-record.md and docs/article-record.schema.json; serialized in snake_case.
 /// </summary>
 public sealed record Article
@@ -11,8 +11,8 @@ public sealed record Article
     /// <summary>The major version: changes only when a field changes meaning or disappears.</summary>
     public const int CurrentSchemaVersion = 1;
 
-    /// <summary>The minor version: fields added within the major version (1: story_id and duplicate_of).</summary>
-    public const int CurrentSchemaMinor = 1;
+    /// <summary>The minor version: fields added within the major version (1: story_id and duplicate_of; 2: feed_title and feed_category).</summary>
+    public const int CurrentSchemaMinor = 2;
 
     [JsonPropertyOrder(-12)]
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -35,12 +35,19 @@ public sealed record Article
     [JsonPropertyOrder(-8)]
     public string? DuplicateOf { get; init; }
 
-    /// <summary>The item's link, normalized (tracking parameters stripped).</summary>
-    public required string Url { get; init; }
+    /// <summary>The item's link, normalized (tracking parameters stripped); null for an entry without a usable link.</summary>
+    public string? Url { get; init; }
 
-    public required string CanonicalUrl { get; init; }
+    /// <summary>The page's declared canonical URL when it is article-like, else <see cref="Url"/>; null with it.</summary>
+    public string? CanonicalUrl { get; init; }
 
     public required string FeedUrl { get; init; }
+
+    /// <summary>The operator's title for the feed, from the feed list (not the feed's own title: see <see cref="Source"/>).</summary>
+    public string? FeedTitle { get; init; }
+
+    /// <summary>The operator's category for the feed, from the feed list or its OPML folder.</summary>
+    public string? FeedCategory { get; init; }
 
     /// <summary>The feed's GUID, or the link when the feed gave none.</summary>
     public required string Guid { get; init; }

@@ -40,9 +40,13 @@ public sealed class ArticleNormalizer
         {
             Id = id,
             StoryId = id,
-            Url = url ?? input.FeedUrl,
-            CanonicalUrl = canonical ?? url ?? input.FeedUrl,
+            // An entry without a usable link has none: never the feed's URL, which would make every such entry of the
+            // feed one URL (and every one after the first a "duplicate"). Its id comes from the feed and its GUID.
+            Url = url,
+            CanonicalUrl = canonical ?? url,
             FeedUrl = input.FeedUrl,
+            FeedTitle = FirstText(input.FeedTitle),
+            FeedCategory = FirstText(input.FeedCategory),
             Guid = guid,
             Title = FirstText(entry.Title, page?.Title),
             Author = FirstText(entry.Author, page?.Byline),

@@ -19,4 +19,11 @@ public sealed record NormalizationInput(
     ExtractedArticle? Page,
     Uri? PageUrl,
     PageFailure? PageFailure,
-    DateTimeOffset FetchedAt);
+    DateTimeOffset FetchedAt)
+{
+    /// <summary>The operator's title for the feed (feed list <c>title</c>), or null.</summary>
+    public string? FeedTitle { get; init; }
+
+    /// <summary>The operator's category for the feed (feed list <c>category</c>, OPML folder), or null.</summary>
+    public string? FeedCategory { get; init; }
+}

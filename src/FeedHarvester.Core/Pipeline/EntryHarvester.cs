@@ -67,7 +67,11 @@ public sealed class EntryHarvester(
             return EntryOutcome.Rejected;
         }
 
-        var article = CleanAndNormalize(new NormalizationInput(listing.FeedUrl, listing.Feed, entry, page.Article, page.Url, page.Failure, listing.FetchedAt));
+        var article = CleanAndNormalize(new NormalizationInput(listing.FeedUrl, listing.Feed, entry, page.Article, page.Url, page.Failure, listing.FetchedAt)
+        {
+            FeedTitle = listing.FeedTitle,
+            FeedCategory = listing.FeedCategory,
+        });
         return await ClaimAsync(article, tally, cancellationToken).ConfigureAwait(false);
     }
 
@@ -113,7 +117,7 @@ public sealed class EntryHarvester(
         if (verdict is { IsNew: false, Story: { } dropped })
         {
             // Logged here only: the store records the drop without a line of its own.
-            Log.NearCopyDropped(logger, article.Url, article.FeedUrl, dropped.DuplicateOf, dropped.Similarity, dropped.StoryId);
+            Log.NearCopyDropped(logger, article.Url ?? article.Guid, article.FeedUrl, dropped.DuplicateOf, dropped.Similarity, dropped.StoryId);
             return EntryOutcome.DroppedCopy;
         }
 
@@ -134,7 +138,7 @@ public sealed class EntryHarvester(
             return EntryOutcome.NewFromPage;
         }
 
-        Log.PageFallback(logger, article.Url, article.FeedUrl, article.Extraction.FallbackReason);
+        Log.PageFallback(logger, article.Url ?? article.Guid, article.FeedUrl, article.Extraction.FallbackReason);
         return EntryOutcome.NewFromFeed;
     }
 

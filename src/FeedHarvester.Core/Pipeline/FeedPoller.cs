@@ -23,8 +23,11 @@ public sealed class FeedPoller(
     FeedStateTransitions transitions,
     TimeProvider timeProvider,
     ILogger<FeedPoller> logger,
-    HarvestMetrics metrics)
+    HarvestMetrics metrics,
+    StoreOutageLog? outages = null)
 {
+    private readonly StoreOutageLog _outages = outages ?? new StoreOutageLog(logger, timeProvider);
+
     /// <summary>
     /// A poll's lease on its feed. Held leases are renewed while the poll runs, so this only bounds how long a
     /// worker that died mid-poll keeps others from the feed.
@@ -56,14 +59,16 @@ public sealed class FeedPoller(
 
             await using (lease.ConfigureAwait(false))
             {
-                return Recorded(await PollLeasedAsync(feed, followStoredSchedule, cancellationToken).ConfigureAwait(false));
+                var report = await PollLeasedAsync(feed, followStoredSchedule, cancellationToken).ConfigureAwait(false);
+                _outages.Ran();
+                return Recorded(report);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The store (or the lease) itself failed, so not even the failure could be recorded: the feed is retried
             // soon from its old state, whose validators were not advanced, so nothing is lost.
-            Log.PollNotRun(logger, feedUrl, ex.Message);
+            _outages.NotRun(feedUrl, ex.Message);
             var retry = timeProvider.GetUtcNow() + StoreRetryDelay;
             return Recorded(new PollReport(feedUrl, PollOutcome.Error, ex.Message, 0, 0, 0, 0, retry, TimeSpan.Zero));
         }
@@ -104,7 +109,7 @@ public sealed class FeedPoller(
                 return await FailAsync(poll, new PollFailure(PollOutcome.Malformed, string.Join("; ", parsed.Errors)), cancellationToken).ConfigureAwait(false);
             }
 
-            var listing = new FeedListing(poll.FeedUrl, parsed.Feed, fetchedAt);
+            var listing = new FeedListing(poll.FeedUrl, parsed.Feed, fetchedAt, poll.Feed.Title, poll.Feed.Category);
             var tally = await entries.HarvestAsync(listing, parsed.Entries, cancellationToken).ConfigureAwait(false);
             _ = await emitter.FlushAsync(cancellationToken).ConfigureAwait(false);
             return await SucceedAsync(poll, new PollSuccess(fetch, RhythmOf(parsed, fetch), tally.New), tally, cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,7 @@ internal static class HarvestMetricsExtensions
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(state);
         metrics.RecordFeedState(state.FeedUrl, FeedCondition.LabelOf(state));
+        metrics.RecordLastSuccess(state.FeedUrl, state.LastSuccessAt);
     }
 
     // A status code when a response came, else the failure kind (Timeout, NetworkError…), so every fetch has one value.

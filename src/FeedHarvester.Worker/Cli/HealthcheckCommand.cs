@@ -13,7 +13,7 @@ internal static class HealthcheckCommand
 
     public static Command Create()
     {
-        var url = new Option<string?>("--url") { Description = "The worker's health listener; default FeedHarvester:Observability:ListenUrl." };
+        var url = new Option<string?>("--url") { Description = "The worker's health listener (http://127.0.0.1:9464) or its /readyz URL; default FeedHarvester:Observability:ListenUrl." };
         var config = new Option<string?>("--config") { Description = "Configuration file (default: appsettings.json)." };
         var command = new Command("healthcheck", "Exit 0 when the running worker is ready, 1 when it is not.") { url, config };
         command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(url), result.GetValue(config), cancellationToken));
@@ -26,7 +26,7 @@ internal static class HealthcheckCommand
         // not ready, saying why).
         var listenUrl = url ?? SettingsLoader.Load(ConfigurationLoader.Load(configFile, new Dictionary<string, string?>()), withFeeds: false)
             .Options.Observability.ListenUrl;
-        if (string.IsNullOrWhiteSpace(listenUrl) || !Uri.TryCreate(listenUrl.TrimEnd('/') + "/readyz", UriKind.Absolute, out var readyz))
+        if (ReadyzUrl(listenUrl) is not { } readyz)
         {
             await Console.Error.WriteLineAsync("feedharvester healthcheck: no health listener configured (FeedHarvester:Observability:ListenUrl)").ConfigureAwait(false);
             return 1;
@@ -44,5 +44,23 @@ internal static class HealthcheckCommand
             await Console.Error.WriteLineAsync($"feedharvester healthcheck: {readyz}: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// The /readyz address for a listener's base URL (<c>http://127.0.0.1:9464</c>, with or without a trailing slash) or
+    /// for a URL that already names /readyz; null when there is none to ask.
+    /// </summary>
+    internal static Uri? ReadyzUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var given)
+            || (given.Scheme != Uri.UriSchemeHttp && given.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var path = given.AbsolutePath.TrimEnd('/');
+        return path.EndsWith("/readyz", StringComparison.Ordinal)
+            ? new UriBuilder(given) { Path = path }.Uri
+            : new UriBuilder(given) { Path = path + "/readyz", Query = string.Empty }.Uri;
     }
 }

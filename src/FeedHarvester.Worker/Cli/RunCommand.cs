@@ -31,6 +31,9 @@ internal static class RunCommand
     /// <summary>Exit code of <c>run --once</c> when feeds were polled and not one poll succeeded.</summary>
     public const int NothingPolledExitCode = 8;
 
+    /// <summary>Exit code when <c>Observability:ListenUrl</c> cannot be listened on (its port taken, most often by another worker).</summary>
+    public const int HealthListenerUnavailableExitCode = 9;
+
     public static Command Create()
     {
         var command = new Command("run", "Run the harvester as a service (the default command), or once with --once.");
@@ -110,6 +113,11 @@ internal static class RunCommand
             // Credentials are configuration: restarting with the same ones cannot help.
             await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
             return InvalidConfigurationExitCode;
+        }
+        catch (Health.HealthListenerUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
+            return HealthListenerUnavailableExitCode;
         }
         catch (RedisUnreachableException ex)
         {

@@ -29,13 +29,17 @@ internal static class StatusCommand
         var redis = new Option<string?>("--redis") { Description = "Read a Redis-mode store: a StackExchange.Redis configuration string. Default FeedHarvester:Redis:Configuration." };
         var config = new Option<string?>("--config") { Description = "Configuration file (default: appsettings.json)." };
         var json = new Option<bool>("--json") { Description = "One JSON object (feeds and totals) instead of the table." };
-        var command = new Command("status", "Show every feed's state from the store, while the worker runs.") { dataDir, redis, config, json };
+        var feeds = new Option<string?>("--feeds") { Description = "The feed list the worker runs with, when it was given one with run --feeds. Default FeedHarvester:FeedsFile or Feeds." };
+        var failing = new Option<bool>("--failing") { Description = "Only feeds that are failing, broken or gone." };
+        var all = new Option<bool>("--all") { Description = "Also the feeds the store knows that are no longer in the feed list." };
+        var command = new Command("status", "Show every feed's state from the store, while the worker runs.") { dataDir, redis, config, json, feeds, failing, all };
         command.SetAction((result, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
             AddOverride(overrides, "FeedHarvester:Storage:DataDirectory", result.GetValue(dataDir));
             AddOverride(overrides, RedisOptions.SectionName + ":Configuration", result.GetValue(redis));
-            var request = new StatusRequest(result.GetValue(config), overrides, result.GetValue(json));
+            AddOverride(overrides, "FeedHarvester:FeedsFile", result.GetValue(feeds));
+            var request = new StatusRequest(result.GetValue(config), overrides, result.GetValue(json)) { FailingOnly = result.GetValue(failing), All = result.GetValue(all) };
             return RunAsync(request, output ?? Console.Out, error ?? Console.Error, timeProvider ?? TimeProvider.System, cancellationToken);
         });
         return command;
@@ -55,12 +59,13 @@ internal static class StatusCommand
         }
 
         IReadOnlyList<FeedState> states;
+        var redis = loaded.Options.Redis;
+        var usesRedis = !string.IsNullOrWhiteSpace(redis.Configuration);
         try
         {
-            var redis = loaded.Options.Redis;
-            states = string.IsNullOrWhiteSpace(redis.Configuration)
-                ? await ReadLocalAsync(loaded.Options.Storage.DataDirectory, cancellationToken).ConfigureAwait(false)
-                : await ReadRedisAsync(redis, cancellationToken).ConfigureAwait(false);
+            states = usesRedis
+                ? await ReadRedisAsync(redis, cancellationToken).ConfigureAwait(false)
+                : await ReadLocalAsync(loaded.Options.Storage.DataDirectory, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is StoreUnreadableException or RedisException or Microsoft.Data.Sqlite.SqliteException or TimeoutException or ArgumentException)
         {
@@ -68,18 +73,40 @@ internal static class StatusCommand
             return StoreUnreadableExitCode;
         }
 
-        var sorted = states.OrderBy(s => s.FeedUrl, StringComparer.Ordinal).ToList();
+        var view = View(request, loaded, states, usesRedis);
         if (request.Json)
         {
-            await output.WriteLineAsync(FeedStatusReport.Json(sorted, loaded.Errors)).ConfigureAwait(false);
+            await output.WriteLineAsync(FeedStatusReport.Json(view, loaded.Errors)).ConfigureAwait(false);
         }
         else
         {
-            FeedStatusReport.WriteTable(output, sorted, timeProvider.GetUtcNow());
+            FeedStatusReport.WriteTable(output, view, timeProvider.GetUtcNow());
             FeedStatusReport.WriteConfiguration(output, loaded.Errors);
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The feeds to show. With a feed list configured (or given with <c>--feeds</c>), a feed the store still knows but
+    /// the list no longer names is counted, not shown: removing a feed ends its place in the report, not its history.
+    /// With no list configured (the worker was started with a list status was not told of) every stored feed is shown.
+    /// </summary>
+    private static StatusView View(StatusRequest request, SettingsResult loaded, IReadOnlyList<FeedState> states, bool usesRedis)
+    {
+        var configured = !string.IsNullOrWhiteSpace(loaded.Options.FeedsFile) || loaded.Options.Feeds.Count > 0;
+        var listed = loaded.Feeds.DistinctBy(f => f.Url.AbsoluteUri).ToDictionary(f => f.Url.AbsoluteUri, StringComparer.Ordinal);
+        var shown = states.Where(s => request.All || !configured || listed.ContainsKey(s.FeedUrl)).ToList();
+        var unlisted = states.Count - shown.Count;
+        var dataDirectory = Path.GetFullPath(loaded.Options.Storage.DataDirectory);
+        var view = new StatusView([], listed, unlisted, usesRedis ? null : DataDirectoryLock.IsHeld(dataDirectory), usesRedis ? $"Redis {loaded.Options.Redis.Configuration}" : dataDirectory)
+        {
+            LastPoll = states.Max(s => s.LastPolledAt),
+        };
+        return view with
+        {
+            States = shown.Where(s => !request.FailingOnly || view.IsFailing(s)).OrderBy(s => s.FeedUrl, StringComparer.Ordinal).ToList(),
+        };
     }
 
     private static Task<IReadOnlyList<FeedState>> ReadLocalAsync(string directory, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FeedHarvester.Diagnostics;
 using FeedHarvester.Feeds;
 using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Health;
@@ -26,7 +27,8 @@ internal sealed partial class FeedListWatcher(
     ISchedulerFactory schedulerFactory,
     PollSchedule schedule,
     TimeProvider timeProvider,
-    ILogger<FeedListWatcher> logger) : BackgroundService
+    ILogger<FeedListWatcher> logger,
+    HarvestMetrics? metrics = null) : BackgroundService
 {
     /// <summary>How often the feeds file is looked at.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
@@ -107,6 +109,7 @@ internal sealed partial class FeedListWatcher(
         foreach (var feed in change.Removed.Concat(change.Changed.Where(f => !f.Enabled)))
         {
             _ = await FeedScheduler.UnscheduleAsync(scheduler, feed, cancellationToken).ConfigureAwait(false);
+            metrics?.ForgetFeed(feed.Url.AbsoluteUri);
         }
 
         foreach (var feed in change.Changed.Where(f => f.Enabled))
@@ -114,7 +117,7 @@ internal sealed partial class FeedListWatcher(
             await ApplyChangeAsync(scheduler, feed, now, cancellationToken).ConfigureAwait(false);
         }
 
-        LogReloaded(logger, change.Added.Count, change.Removed.Count, change.Changed.Count, catalog.Feeds.Count);
+        LogReloaded(logger, Describe(change.Added), Describe(change.Removed), Describe(change.Changed), catalog.Feeds.Count);
     }
 
     // A feed that was disabled gets a job again; a shorter interval brings its next poll forward.
@@ -126,6 +129,19 @@ internal sealed partial class FeedListWatcher(
         {
             await FeedScheduler.ScheduleAsync(scheduler, feed, next is null ? schedule.FirstPoll(feed, now, NewFeedSpread) : due, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>"none", or the count and the URLs (the first few, when many changed at once).</summary>
+    private static string Describe(IReadOnlyList<FeedDefinition> feeds)
+    {
+        const int Named = 5;
+        if (feeds.Count == 0)
+        {
+            return "0";
+        }
+
+        var urls = string.Join(", ", feeds.Take(Named).Select(f => f.Url.AbsoluteUri));
+        return feeds.Count > Named ? $"{feeds.Count} ({urls}, …)" : $"{feeds.Count} ({urls})";
     }
 
     private string? FeedsFileFingerprint()
@@ -174,5 +190,5 @@ internal sealed partial class FeedListWatcher(
     private static partial void LogNeedsRestart(ILogger logger, string key, string before, string after);
 
     [LoggerMessage(EventId = 212, Level = LogLevel.Information, Message = "Feed list reloaded: {Added} added, {Removed} removed, {Changed} changed; {FeedCount} feeds")]
-    private static partial void LogReloaded(ILogger logger, int added, int removed, int changed, int feedCount);
+    private static partial void LogReloaded(ILogger logger, string added, string removed, string changed, int feedCount);
 }

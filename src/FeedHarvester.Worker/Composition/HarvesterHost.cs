@@ -27,7 +27,9 @@ internal static class HarvesterHost
             .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
             // Each retry would be a line of its own; the poll's outcome is logged once by the pipeline instead.
             .AddFilter("Polly", LogLevel.None)
-            .AddFilter("Quartz", LogLevel.Warning);
+            .AddFilter("Quartz", LogLevel.Warning)
+            // "Application started", "shutting down", content root: the worker's own start and stop lines say what matters.
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         AddConsoleFormat(builder.Logging, settings.Observability.LogFormat);
         _ = builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         _ = builder.Services.AddFeedHarvester(settings).AddHarvestInstruments();
@@ -57,7 +59,11 @@ internal static class HarvesterHost
                 sp.GetRequiredService<TimeProvider>(),
                 StoreReachability(sp, settings),
                 () => sp.GetRequiredService<EmitPump>().Failure))
-            .AddHostedService<HealthListener>()
+            .AddSingleton<OverduePollCheck>()
+            .AddSingleton<ReadinessProbe>()
+            .AddSingleton<HealthListener>()
+            .AddHostedService(sp => sp.GetRequiredService<HealthListener>())
+            .AddHostedService<SinkProbe>()
             .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
             .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
             .AddTransient<PollFeedJob>()
@@ -68,9 +74,14 @@ internal static class HarvesterHost
             .AddSeenKeyPurge(settings)
             // Last, so under systemd its journal log format replaces the console format chosen above.
             .AddSystemdIntegration();
+        // First of all hosted services, so it is the last one stopped.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ShutdownLog>());
         customize?.Invoke(builder);
         using var host = builder.Build();
         OpenStoreBeforeStart(host.Services, settings, redisMustAnswer: false);
+
+        // After the store: a second worker on the same data directory is told that (exit 3) before it is told about the port.
+        host.Services.GetRequiredService<HealthListener>().Bind();
         StartupRemarks.Log(host.Services, settings);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;

@@ -37,6 +37,8 @@ internal static class HarvesterServices
             .AddSingleton<PageFetcher>()
             .AddSingleton<ExtractionRunner>()
             .AddSingleton<EntryHarvester>()
+            // Redis mode has the connection monitor say when Redis goes and comes back; the poller would say it a second time.
+            .AddSingleton(sp => new StoreOutageLog(sp.GetRequiredService<ILogger<FeedPoller>>(), sp.GetRequiredService<TimeProvider>(), logsChanges: !settings.UsesRedis))
             .AddSingleton<FeedPoller>();
         return services;
     }

@@ -1,8 +1,9 @@
 using FeedHarvester.Emitting;
+using FeedHarvester.Settings;
 
 namespace FeedHarvester.Worker.Health;
 
-/// <summary>What readiness is judged on: the scheduler running, the store reachable, the sink writing, polls succeeding.</summary>
+/// <summary>What readiness is judged on: the scheduler running, the store reachable, the sink writing, the configuration on disk.</summary>
 /// <param name="sinkFailure">Why the sink cannot write right now (see <see cref="EmitPump.Failure"/>), or null while it can.</param>
 internal sealed class HealthState(TimeProvider timeProvider, Func<bool> storeReachable, Func<EmitFailure?>? sinkFailure = null)
 {
@@ -37,14 +38,24 @@ internal sealed class HealthState(TimeProvider timeProvider, Func<bool> storeRea
 
     public void PollSucceeded() => Interlocked.Exchange(ref _lastSuccessTicks, timeProvider.GetUtcNow().UtcTicks);
 
-    /// <summary>Why the worker is not ready, or an empty list when it is.</summary>
-    public IReadOnlyList<string> NotReadyBecause(TimeSpan recentPoll)
+    /// <summary>
+    /// Whether the worker can do its job: scheduler running, store reachable, sink writing, configuration valid, and no
+    /// poll overdue. Feeds that fail are not judged here (they show in <c>status</c> and the metrics): a worker whose feeds
+    /// all back off for hours, or are polled every few hours, is as ready as one polling every minute.
+    /// </summary>
+    /// <param name="overdue">Feeds whose poll should have started a grace period ago and has not (see <see cref="OverduePollCheck"/>).</param>
+    /// <param name="schedulerProblem">Why the scheduler could not be asked (shut down), or null.</param>
+    /// <param name="recentPollWindow">After this long without a successful poll a note says so; it never makes the worker unready.</param>
+    public Readiness Judge(OverduePoll? overdue, string? schedulerProblem, TimeSpan recentPollWindow)
     {
         var reasons = new List<string>();
-        var now = timeProvider.GetUtcNow();
         if (!SchedulerRunning)
         {
             reasons.Add("scheduler not started");
+        }
+        else if (schedulerProblem is not null)
+        {
+            reasons.Add($"scheduler not running: {schedulerProblem}");
         }
 
         if (!StoreReachable)
@@ -63,13 +74,18 @@ internal sealed class HealthState(TimeProvider timeProvider, Func<bool> storeRea
             reasons.Add($"the configuration on disk is invalid, the running one is kept, a restart would refuse it: {configuration}");
         }
 
-        // A worker just started has had no chance to poll yet; after that, some poll must have succeeded lately.
-        var since = LastSuccessfulPoll ?? StartedAt;
-        if (since is { } reference && now - reference > recentPoll)
+        if (overdue is { } late)
         {
-            reasons.Add($"no successful poll since {reference:u}");
+            reasons.Add($"{late.FeedCount} feeds overdue: a poll due more than the grace period ago has not started (e.g. {late.FeedUrl}, due {Instant.Format(late.DueAt)})");
         }
 
-        return reasons;
+        var notes = new List<string>();
+        var since = LastSuccessfulPoll ?? StartedAt;
+        if (since is { } reference && timeProvider.GetUtcNow() - reference > recentPollWindow)
+        {
+            notes.Add($"no successful poll since {Instant.Format(reference)}");
+        }
+
+        return new Readiness(reasons, notes);
     }
 }

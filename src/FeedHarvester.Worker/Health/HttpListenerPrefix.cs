@@ -21,4 +21,27 @@ internal static class HttpListenerPrefix
 
         return trimmed + "/";
     }
+
+    /// <summary>
+    /// Every prefix to listen on: the one <see cref="FromListenUrl"/> gives and, for a loopback address, its other name.
+    /// HttpListener matches a request's Host header against its prefixes, so <c>http://localhost:9464</c> alone
+    /// answers 404 to a probe of <c>http://127.0.0.1:9464</c> (and the reverse); both names reach the same socket.
+    /// </summary>
+    public static IReadOnlyList<string> AllFor(string listenUrl)
+    {
+        var primary = FromListenUrl(listenUrl);
+        if (!Uri.TryCreate(primary, UriKind.Absolute, out var uri))
+        {
+            // The wildcard (http://+:9464/) answers whatever the Host header says.
+            return [primary];
+        }
+
+        var alias = uri.Host switch
+        {
+            "localhost" => "127.0.0.1",
+            "127.0.0.1" => "localhost",
+            _ => null,
+        };
+        return alias is null ? [primary] : [primary, new UriBuilder(uri) { Host = alias }.Uri.AbsoluteUri];
+    }
 }

@@ -18,7 +18,7 @@ internal static class MetricsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         return services
-            .AddSingleton(sp => new HarvestMetrics(sp.GetService<IMeterFactory>()))
+            .AddSingleton(sp => new HarvestMetrics(sp.GetService<IMeterFactory>(), sp.GetService<TimeProvider>()))
             .DecorateArticleSink();
     }
 
@@ -36,8 +36,11 @@ internal static class MetricsServiceCollectionExtensions
             .AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
+                // Runtime (GC, heap, thread pool, exceptions) and process (CPU, memory, threads) series, as operators expect beside the harvester's own.
                 _ = metrics
                     .AddMeter(MetricNames.Meter)
+                    .AddRuntimeInstrumentation()
+                    .AddProcessInstrumentation()
                     .AddReader(sp => sp.GetRequiredService<MetricsScraper>().Reader);
                 if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint))
                 {

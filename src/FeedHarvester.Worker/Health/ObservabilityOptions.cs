@@ -9,9 +9,20 @@ internal sealed class ObservabilityOptions : IValidatableObject
     /// <summary>Where /healthz, /readyz and /metrics are served; empty turns the listener off. The default value is http://127.0.0.1:9464.</summary>
     public string? ListenUrl { get; set; } = "http://127.0.0.1:9464";
 
-    /// <summary>Readiness requires a successful poll within this long. The default value is 2 hours.</summary>
+    /// <summary>
+    /// After this long without a successful poll, <c>/readyz</c> adds a note saying so; it does not make the worker
+    /// unready (feeds that fail are not a worker that fails). The default value is 2 hours.
+    /// </summary>
     [DurationRange("1m", "30d")]
     public TimeSpan RecentPollWindow { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// A feed whose poll was due longer ago than this and has not started makes the worker not ready (every scheduler
+    /// thread stuck, or a scheduler that stopped firing). Long enough for a start-up backlog of feeds to drain through
+    /// <c>Scheduling:MaxConcurrentFeeds</c>. The default value is 15 minutes.
+    /// </summary>
+    [DurationRange("1m", "1d")]
+    public TimeSpan OverdueGrace { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// An OTLP collector (e.g. http://127.0.0.1:4317) the metrics are also pushed to; protocol and interval follow the

@@ -7,21 +7,19 @@ namespace FeedHarvester.Worker.Hosting;
 
 /// <summary>
 /// Sends systemd <c>WATCHDOG=1</c> every <see cref="SystemdWatchdogSettings.PingInterval"/>, but only while the worker
-/// is ready by the same judgement as <c>/readyz</c> (<see cref="HealthState.NotReadyBecause"/>): scheduler started,
-/// store reachable, a successful poll within <c>Observability:RecentPollWindow</c>. A scheduler that has stopped
-/// polling or a store that stays unreachable thus lets <c>WatchdogSec=</c> run out, and systemd restarts the service.
+/// is ready by the same judgement as <c>/readyz</c> (<see cref="ReadinessProbe"/>): scheduler started, store reachable,
+/// sink writing, no poll overdue. A scheduler that has stopped polling or a store that stays unreachable thus lets
+/// <c>WatchdogSec=</c> run out, and systemd restarts the service; feeds that fail or wait hours for their next poll
+/// (long intervals, back-off) do not, since the worker is doing its job.
 /// </summary>
 /// <remarks>
-/// No further grace for "no successful poll" is needed: <see cref="HealthState"/> counts the window from the
-/// scheduler's start until the first poll succeeds, so a fresh worker has the whole window to poll once.
 /// Checks begin when the host has started (after <c>READY=1</c>), so start-up order among hosted services
 /// cannot make a worker that is still starting look unhealthy.
 /// </remarks>
 internal sealed partial class SystemdWatchdog(
     ISystemdNotifier notifier,
     SystemdWatchdogSettings settings,
-    HealthState health,
-    ObservabilityOptions observability,
+    ReadinessProbe readiness,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
     ILogger<SystemdWatchdog> logger) : BackgroundService
@@ -47,15 +45,15 @@ internal sealed partial class SystemdWatchdog(
         using var timer = new PeriodicTimer(settings.PingInterval, timeProvider);
         do
         {
-            Check();
+            await CheckAsync(stoppingToken).ConfigureAwait(false);
         }
         while (await NextTickAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
     /// <summary>Pings when the worker is ready; logs the change when it stops or resumes pinging.</summary>
-    internal void Check()
+    internal async Task CheckAsync(CancellationToken cancellationToken)
     {
-        var reasons = health.NotReadyBecause(observability.RecentPollWindow);
+        var reasons = (await readiness.CheckAsync(cancellationToken).ConfigureAwait(false)).Reasons;
         if (reasons.Count == 0)
         {
             notifier.Notify(Ping);

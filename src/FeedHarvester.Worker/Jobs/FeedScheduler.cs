@@ -20,7 +20,7 @@ internal sealed partial class FeedScheduler(
     Health.HealthState health,
     ILogger<FeedScheduler> logger) : IHostedService
 {
-    private const string JobGroup = "feeds";
+    private const string JobGroup = Health.OverduePollCheck.FeedGroup;
 
     /// <summary>First polls after start-up are spread over at most this long.</summary>
     private static readonly TimeSpan StartSpread = TimeSpan.FromSeconds(30);
@@ -128,7 +128,7 @@ internal sealed partial class FeedScheduler(
     private static partial void LogScheduled(ILogger logger, int feedCount, int disabledCount);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Warning,
-        Message = "{FeedCount} feeds had a next poll stored further ahead than their schedule ever waits (the furthest: {FeedUrl} at {StoredNextPoll:u}): " +
+        Message = "{FeedCount} feeds had a next poll stored further ahead than their schedule ever waits (the furthest: {FeedUrl} at {StoredNextPoll:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}): " +
             "the clock was ahead when it was chosen; they are polled within {Spread} instead")]
     private static partial void LogStoredPollsTooFarAhead(ILogger logger, int feedCount, string feedUrl, DateTimeOffset storedNextPoll, TimeSpan spread);
 }

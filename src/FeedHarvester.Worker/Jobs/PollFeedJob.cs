@@ -21,12 +21,51 @@ internal sealed class PollFeedJob(FeedPoller poller, FeedCatalog catalog, Health
             return;
         }
 
-        var report = await poller.PollAsync(feed, cancellationToken, followStoredSchedule: true).ConfigureAwait(false);
+        PollReport report;
+        try
+        {
+            report = await poller.PollAsync(feed, cancellationToken, followStoredSchedule: true).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: an interrupted poll loses nothing (its validators were not advanced) and is not an error to log.
+            return;
+        }
+
         if (report.Succeeded)
         {
             health.PollSucceeded();
         }
 
+        try
+        {
+            await RescheduleAsync(context, report, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SchedulerException)
+        {
+            // A poll that finished while the service stops: its next poll is in the stored state, which the next start follows.
+            if (!await IsShutDownAsync(context).ConfigureAwait(false))
+            {
+                throw;
+            }
+        }
+    }
+
+    private static async Task<bool> IsShutDownAsync(IJobExecutionContext context)
+    {
+        try
+        {
+            _ = await context.Scheduler.GetTrigger(context.Trigger.Key).ConfigureAwait(false);
+            return false;
+        }
+        catch (SchedulerException)
+        {
+            return true;
+        }
+    }
+
+    private static async Task RescheduleAsync(IJobExecutionContext context, PollReport report, CancellationToken cancellationToken)
+    {
         if (report.NextPollAt is not { } nextPoll)
         {
             // Disabled (410 Gone): the job ends with no trigger left.

@@ -71,7 +71,7 @@ internal sealed partial class ScheduleClamp(
     }
 
     [LoggerMessage(EventId = 220, Level = LogLevel.Warning,
-        Message = "The clock went back: {FeedCount} feeds were scheduled further ahead than their schedule ever waits (the furthest: {FeedUrl} at {NextPoll:u}); " +
+        Message = "The clock went back: {FeedCount} feeds were scheduled further ahead than their schedule ever waits (the furthest: {FeedUrl} at {NextPoll:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}); " +
             "they are polled within {Spread} instead")]
     private static partial void LogMoved(ILogger logger, int feedCount, string feedUrl, DateTimeOffset nextPoll, TimeSpan spread);
 }

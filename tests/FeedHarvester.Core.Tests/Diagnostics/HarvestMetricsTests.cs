@@ -80,6 +80,19 @@ public sealed class HarvestMetricsTests : IDisposable
     }
 
     [Fact]
+    public void FeedsGauge_FeedForgotten_NoLongerCounted()
+    {
+        _metrics.RecordFeedState(new FeedState { FeedUrl = "https://a.example/feed" });
+        _metrics.RecordFeedState(new FeedState { FeedUrl = "https://b.example/feed" });
+
+        _metrics.ForgetFeed("https://b.example/feed");
+        _listener.RecordObservableInstruments();
+
+        var byState = Of(MetricNames.Feeds).ToDictionary(m => (string)m.Tags[MetricTags.State]!, m => m.Value);
+        Assert.Equal(1, byState["active"]);
+    }
+
+    [Fact]
     public async Task TimedArticleSink_EachRound_RecordsSinkDuration()
     {
         var sink = new TimedArticleSink(new CountingSink(), _metrics);
@@ -166,6 +179,52 @@ public sealed class HarvestMetricsTests : IDisposable
         _measurements.Where(m => m.Instrument == name).ToList();
 
     private double Total(string name) => Of(name).Sum(m => m.Value);
+
+    [Fact]
+    public async Task TimedArticleSink_RoundThatCannotWrite_CountedBySinkErrorKind()
+    {
+        var sink = new TimedArticleSink(new FailingSink(), _metrics);
+
+        _ = await sink.EmitPendingAsync(CancellationToken.None);
+        _ = await sink.EmitPendingAsync(CancellationToken.None);
+
+        var errors = Of(MetricNames.SinkErrors);
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, m => Assert.Equal("OutputNotWritable", m.Tags[MetricTags.Kind]));
+    }
+
+    [Fact]
+    public void StalenessGauge_SecondsSinceEachFeedsLastSuccess_ForgottenFeedAbsent()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        using var metrics = new HarvestMetrics(null, time);
+        using var listener = new MeterListener();
+        var seen = new Dictionary<string, double>();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter == metrics.Meter && instrument.Name == MetricNames.FeedStaleness)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) => seen[(string)tags.ToArray().Single(t => t.Key == MetricTags.FeedUrl).Value!] = value);
+        listener.Start();
+        metrics.RecordFeedState(new FeedState { FeedUrl = "https://a.example/feed", LastSuccessAt = time.GetUtcNow().AddMinutes(-5) });
+        metrics.RecordFeedState(new FeedState { FeedUrl = "https://b.example/feed", LastSuccessAt = time.GetUtcNow() });
+        metrics.RecordFeedState(new FeedState { FeedUrl = "https://never.example/feed" });
+        metrics.ForgetFeed("https://b.example/feed");
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        listener.RecordObservableInstruments();
+
+        Assert.Equal(new Dictionary<string, double> { ["https://a.example/feed"] = 360 }, seen);
+    }
+
+    private sealed class FailingSink : IArticleSink
+    {
+        public Task<EmitResult> EmitPendingAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(new EmitResult(0, 0, new EmitFailure(EmitFailureKind.OutputNotWritable, "read-only file system")));
+    }
 
     private sealed class CountingSink : IArticleSink
     {

@@ -145,11 +145,65 @@ public sealed class ArticleNormalizerTests
 
         var json = ArticleJson.Serialize(article);
 
-        Assert.StartsWith("{\"schema_version\":1,\"schema_minor\":1,\"id\":", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"schema_version\":1,\"schema_minor\":2,\"id\":", json, StringComparison.Ordinal);
         Assert.Contains($"\"story_id\":\"{article.Id}\",\"duplicate_of\":null,", json, StringComparison.Ordinal);
-        Assert.Contains("\"published\":\"2025-06-02T12:00:00Z\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"published\":\"2025-06-02T12:00:00.000Z\"", json, StringComparison.Ordinal);
         Assert.Contains("\"content_text\":", json, StringComparison.Ordinal);
         Assert.Contains("\"fallback_reason\":", json, StringComparison.Ordinal);
         Assert.Equal(article, ArticleJson.Deserialize(json) with { Categories = article.Categories });
+    }
+
+    [Fact]
+    public void Serialize_InstantWithTicks_AlwaysMillisecondsAndZ()
+    {
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Title = "T" })) with
+        {
+            FetchedAt = new DateTimeOffset(2025, 6, 2, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(1234567),
+        };
+
+        var json = ArticleJson.Serialize(article);
+
+        Assert.Contains("\"fetched_at\":\"2025-06-02T12:00:00.123Z\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serialize_MarkupAndAccentsInText_WrittenAsThemselvesAndStillOneLine()
+    {
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Title = "Café <b> & \"quotes\"", Summary = "line one\nline two" }));
+
+        var json = ArticleJson.Serialize(article);
+
+        Assert.Contains("\"title\":\"Café <b> & \\\"quotes\\\"\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u003C", json, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', json);
+        Assert.Equal(article.Title, ArticleJson.Deserialize(json).Title);
+    }
+
+    [Fact]
+    public void Normalize_EntryWithoutUsableLink_UrlNullNeverTheFeedsAndIdFromFeedAndGuid()
+    {
+        var first = Normalize(Input(new ParsedEntry { Id = "urn:entry:1", Title = "No link", Summary = "Some text." }));
+        var second = Normalize(Input(new ParsedEntry { Id = "urn:entry:2", Link = "javascript:alert(1)", Title = "Bad link", Summary = "Other text." }));
+
+        Assert.Null(first.Url);
+        Assert.Null(first.CanonicalUrl);
+        Assert.Null(second.Url);
+        Assert.Equal(ArticleId.FromFeedAndGuid("http://127.0.0.1/feed.xml", "urn:entry:1"), first.Id);
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal(ExtractionInfo.FeedMethod, first.Extraction.Method);
+        Assert.Contains("\"url\":null,\"canonical_url\":null,", ArticleJson.Serialize(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalize_FeedListTitleAndCategory_CarriedAsFeedTitleAndFeedCategory()
+    {
+        var input = Input(new ParsedEntry { Link = "http://127.0.0.1/a", Title = "T" }) with { FeedTitle = "Top stories", FeedCategory = "world" };
+
+        var article = Normalize(input);
+
+        Assert.Equal("Top stories", article.FeedTitle);
+        Assert.Equal("world", article.FeedCategory);
+        Assert.Equal("Feed Title", article.Source);
+        Assert.Contains("\"feed_title\":\"Top stories\",\"feed_category\":\"world\"", ArticleJson.Serialize(article), StringComparison.Ordinal);
     }
 }

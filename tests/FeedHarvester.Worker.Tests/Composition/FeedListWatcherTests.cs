@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FeedHarvester.Tests.Support;
+using FeedHarvester.Worker.Cli;
 using FeedHarvester.Worker.Composition;
 using FeedHarvester.Worker.Configuration;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ public sealed class FeedListWatcherTests
             ["FeedHarvester:Scheduling:Adaptive"] = "false",
             ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
             ["FeedHarvester:Observability:ListenUrl"] = "",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Information",
         }, reloadOnChange: true);
         var (settings, errors) = SettingsLoader.Load(configuration);
         Assert.True(settings is not null, string.Join("\n", errors));
@@ -53,6 +54,19 @@ public sealed class FeedListWatcherTests
         Assert.Equal(atomPollsAfterSlowdown, site.RequestCount("/atom/feed.xml"));
         Assert.Contains(runner.Logs.At(LogLevel.Warning), line => line.Contains($"{feedsFile}:2:", StringComparison.Ordinal));
         Assert.Contains(runner.ReadOutput(), r => r.GetProperty("url").GetString() == site.Url("/atom/a/0.html").AbsoluteUri);
+        Assert.Contains(runner.Logs.At(LogLevel.Information), line => line.StartsWith($"Feed list reloaded: 1 ({atom}) added, 1 ({rss}) removed, 0 changed; 1 feeds", StringComparison.Ordinal));
+        Assert.Contains(runner.Logs.At(LogLevel.Information), line => line.StartsWith($"Feed list reloaded: 0 added, 0 removed, 1 ({atom}) changed", StringComparison.Ordinal));
+
+        // The removed feed's history stays in the store; status leaves it out and says so.
+        var status = new StringWriter();
+        var exit = await StatusCommand.RunAsync(
+            new StatusRequest(null, new Dictionary<string, string?> { ["FeedHarvester:FeedsFile"] = feedsFile, ["FeedHarvester:Storage:DataDirectory"] = runner.DataDirectory }),
+            status, new StringWriter(), TimeProvider.System, CancellationToken.None);
+        Assert.Equal(0, exit);
+        Assert.Contains(atom, status.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(rss, status.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 feeds in the store are no longer in the feed list and are not shown", status.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"no worker holds {Path.GetFullPath(runner.DataDirectory)}; last poll ", status.ToString(), StringComparison.Ordinal);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

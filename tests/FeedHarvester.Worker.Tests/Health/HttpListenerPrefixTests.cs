@@ -18,4 +18,14 @@ public sealed class HttpListenerPrefixTests
     {
         Assert.Equal(expected, HttpListenerPrefix.FromListenUrl(listenUrl));
     }
+
+    [Theory]
+    [InlineData("http://localhost:9464", "http://localhost:9464/ http://127.0.0.1:9464/")]
+    [InlineData("http://127.0.0.1:9464/", "http://127.0.0.1:9464/ http://localhost:9464/")]
+    [InlineData("http://10.0.0.5:9464", "http://10.0.0.5:9464/")]
+    [InlineData("http://0.0.0.0:9464", "http://+:9464/")]
+    public void AllFor_LoopbackNameGainsItsOtherName(string listenUrl, string expected)
+    {
+        Assert.Equal(expected, string.Join(' ', HttpListenerPrefix.AllFor(listenUrl)));
+    }
 }

@@ -56,6 +56,10 @@ public sealed class MetricsEndpointTests
             Assert.Contains("feedharvester_feeds{state=\"active\"} ", second, StringComparison.Ordinal);
             Assert.Contains("# TYPE feedharvester_polls_total counter", first, StringComparison.Ordinal);
             Assert.Contains("feedharvester_fetch_duration_seconds_bucket{kind=\"feed\",status=\"200\",le=\"+Inf\"}", first, StringComparison.Ordinal);
+            Assert.Contains($"feedharvester_build_info{{version=\"{FeedHarvester.Diagnostics.HarvestMetrics.Version}\"}} 1", first, StringComparison.Ordinal);
+            Assert.All(news.FeedUrls, feed => Assert.Contains($"feedharvester_feed_staleness_seconds{{feed_url=\"{feed.AbsoluteUri}\"}} ", second, StringComparison.Ordinal));
+            Assert.Contains("# TYPE process_cpu_time_seconds_total counter", first, StringComparison.Ordinal);
+            Assert.Contains("dotnet_gc_collections_total", first, StringComparison.Ordinal);
 
             using var healthz = await client.GetAsync("healthz");
             Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);

@@ -14,20 +14,20 @@ namespace FeedHarvester.Tests.Health;
 public sealed class SinkReadinessTests
 {
     [Fact]
-    public void NotReadyBecause_SinkCannotWrite_NamesTheSinkAndItsReason()
+    public void Judge_SinkCannotWrite_NamesTheSinkAndItsReason()
     {
         EmitFailure? failure = new(EmitFailureKind.OutputNotWritable, "No space left on device : '/data/articles.jsonl'");
         var health = new HealthState(new FakeTimeProvider(), () => true, () => failure);
         health.SchedulerStarted();
 
-        var reasons = health.NotReadyBecause(TimeSpan.FromHours(2));
+        var reasons = health.Judge(null, null, TimeSpan.FromHours(2)).Reasons;
 
         var reason = Assert.Single(reasons);
         Assert.Contains("sink cannot write (OutputNotWritable)", reason, StringComparison.Ordinal);
         Assert.Contains("/data/articles.jsonl", reason, StringComparison.Ordinal);
 
         failure = null;
-        Assert.Empty(health.NotReadyBecause(TimeSpan.FromHours(2)));
+        Assert.True(health.Judge(null, null, TimeSpan.FromHours(2)).IsReady);
     }
 
     [Fact]
@@ -79,6 +79,56 @@ public sealed class SinkReadinessTests
         }
     }
 
+    [Fact]
+    public async Task RunService_OutputBecomesUnwritableWithNothingNewToWrite_NotReadyWithinSecondsAndOneLineEachWay()
+    {
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 2);
+        using var runner = new HarvestRunner(site);
+        var listenUrl = $"http://127.0.0.1:{FreePort()}/";
+        var configuration = ConfigurationLoader.Load(null, new Dictionary<string, string?>
+        {
+            ["FeedHarvester:FeedsFile"] = news.WriteFeedList(runner.DataDirectory),
+            ["FeedHarvester:Storage:DataDirectory"] = runner.DataDirectory,
+            ["FeedHarvester:Scheduling:Adaptive"] = "false",
+            ["FeedHarvester:Observability:ListenUrl"] = listenUrl,
+            ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
+        });
+        var (settings, errors) = SettingsLoader.Load(configuration);
+        Assert.True(settings is not null, string.Join("\n", errors));
+        using var stop = new CancellationTokenSource();
+        using var client = new HttpClient { BaseAddress = new Uri(listenUrl), Timeout = TimeSpan.FromSeconds(10) };
+        var service = HarvesterHost.RunServiceAsync(configuration, settings!, stop.Token, builder => builder.Logging.AddProvider(runner.Logs));
+        try
+        {
+            await UntilAsync(() => PolledOk(runner) >= news.FeedUrls.Count && runner.ReadOutput().Count == news.ArticleUrls.Count);
+            _ = await ReadinessUntilAsync(client, body => body.Contains("\"status\":\"ready\"", StringComparison.Ordinal));
+
+            // The feeds are polled again only in 15 minutes: nothing new will be written, yet the output can no longer be opened.
+            var moved = runner.OutputPath + ".aside";
+            File.Move(runner.OutputPath, moved);
+            _ = Directory.CreateDirectory(runner.OutputPath);
+            var changed = Stopwatch.StartNew();
+            var blocked = await ReadinessUntilAsync(client, body => body.Contains("sink cannot write", StringComparison.Ordinal));
+            Assert.InRange(changed.Elapsed, TimeSpan.Zero, SinkProbe.Interval * 3);
+            Assert.Contains("\"sink_writable\":false", blocked, StringComparison.Ordinal);
+
+            Directory.Delete(runner.OutputPath);
+            File.Move(moved, runner.OutputPath);
+            _ = await ReadinessUntilAsync(client, body => body.Contains("\"status\":\"ready\"", StringComparison.Ordinal));
+
+            Assert.Single(runner.Logs.At(LogLevel.Warning), line => line.StartsWith("Writing queued articles failed (OutputNotWritable)", StringComparison.Ordinal));
+            Assert.Single(runner.Logs.At(LogLevel.Information), line => line.StartsWith("Writing queued articles works again", StringComparison.Ordinal));
+            Assert.DoesNotContain(runner.Logs.Lines, line => line.Level >= LogLevel.Error);
+            Assert.Equal(news.ArticleUrls.Count, runner.ReadOutput().Count);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(0, await service.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+    }
+
     private static int PolledOk(HarvestRunner runner) =>
         runner.Logs.At(LogLevel.Information).Count(line => line.StartsWith("Polled ", StringComparison.Ordinal));
 
@@ -110,7 +160,8 @@ public sealed class SinkReadinessTests
         var waited = Stopwatch.StartNew();
         while (!await condition())
         {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "timed out waiting for the worker");
+            // First polls are spread over 30 s; a loaded machine needs more.
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90), "timed out waiting for the worker");
             await Task.Delay(100);
         }
     }

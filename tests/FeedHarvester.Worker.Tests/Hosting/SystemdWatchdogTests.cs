@@ -1,20 +1,28 @@
 using System.Diagnostics;
+using FeedHarvester.Feeds;
 using FeedHarvester.Tests.Support;
 using FeedHarvester.Worker.Health;
 using FeedHarvester.Worker.Hosting;
+using FeedHarvester.Worker.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 
 namespace FeedHarvester.Tests.Hosting;
 
-public sealed class SystemdWatchdogTests : IDisposable
+public sealed class SystemdWatchdogTests : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RecentPollWindow = TimeSpan.FromHours(2);
+    private static readonly TimeSpan OverdueGrace = TimeSpan.FromMinutes(15);
+    private static readonly ObservabilityOptions Observability = new() { RecentPollWindow = RecentPollWindow, OverdueGrace = OverdueGrace };
 
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    // The scheduler is never started: its triggers stay where they were put, and the fake clock alone decides what is overdue.
+    private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
+    private readonly ServiceProvider _quartz;
     private readonly FakeSystemdNotifier _notifier = new();
     private readonly ApplicationLifetime _lifetime = new(NullLogger<ApplicationLifetime>.Instance);
     private readonly CapturedLogs _logs = new();
@@ -26,49 +34,55 @@ public sealed class SystemdWatchdogTests : IDisposable
     {
         _loggerFactory = new LoggerFactory([_logs]);
         _health = new HealthState(_time, () => _storeReachable);
+        _quartz = new ServiceCollection().AddSingleton<TimeProvider>(_time).AddQuartz().BuildServiceProvider();
     }
 
-    public void Dispose() => _loggerFactory.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await (await _quartz.GetRequiredService<ISchedulerFactory>().GetScheduler()).Shutdown();
+        await _quartz.DisposeAsync();
+        _loggerFactory.Dispose();
+    }
 
     [Fact]
-    public void Check_Ready_Pings()
+    public async Task Check_Ready_Pings()
     {
         var watchdog = Create();
         _health.SchedulerStarted();
 
-        watchdog.Check();
-        watchdog.Check();
+        await watchdog.CheckAsync(CancellationToken.None);
+        await watchdog.CheckAsync(CancellationToken.None);
 
         Assert.Equal(2, _notifier.Pings);
         Assert.Empty(_logs.At(LogLevel.Warning));
     }
 
     [Fact]
-    public void Check_SchedulerNotStarted_NoPing()
+    public async Task Check_SchedulerNotStarted_NoPing()
     {
         var watchdog = Create();
 
-        watchdog.Check();
+        await watchdog.CheckAsync(CancellationToken.None);
 
         Assert.Equal(0, _notifier.Pings);
     }
 
     [Fact]
-    public void Check_StoreUnreachable_StopsThenResumes_LoggingEachChangeOnce()
+    public async Task Check_StoreUnreachable_StopsThenResumes_LoggingEachChangeOnce()
     {
         var watchdog = Create();
         _health.SchedulerStarted();
-        watchdog.Check();
+        await watchdog.CheckAsync(CancellationToken.None);
 
         _storeReachable = false;
-        watchdog.Check();
-        watchdog.Check();
-        watchdog.Check();
+        await watchdog.CheckAsync(CancellationToken.None);
+        await watchdog.CheckAsync(CancellationToken.None);
+        await watchdog.CheckAsync(CancellationToken.None);
         Assert.Equal(1, _notifier.Pings);
 
         _storeReachable = true;
-        watchdog.Check();
-        watchdog.Check();
+        await watchdog.CheckAsync(CancellationToken.None);
+        await watchdog.CheckAsync(CancellationToken.None);
 
         Assert.Equal(3, _notifier.Pings);
         var stopped = Assert.Single(_logs.Lines, l => l.Message.Contains("pings stopped", StringComparison.Ordinal));
@@ -78,35 +92,48 @@ public sealed class SystemdWatchdogTests : IDisposable
     }
 
     [Fact]
-    public void Check_NoPollYet_PingsThroughoutRecentPollWindowThenStops()
+    public async Task Check_FeedBackingOffSixHoursAndNoSuccessfulPollEver_KeepsPingingUntilItsPollIsOverdue()
     {
         var watchdog = Create();
         _health.SchedulerStarted();
+        await ScheduleAsync("http://127.0.0.1:1/backing-off.xml", _time.GetUtcNow().AddHours(6));
 
-        _time.Advance(RecentPollWindow);
-        watchdog.Check();
-        Assert.Equal(1, _notifier.Pings);
+        // Three times the recent-poll window without one successful poll: still doing its job.
+        for (var hour = 0; hour < 6; hour++)
+        {
+            await watchdog.CheckAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromHours(1));
+        }
 
-        _time.Advance(TimeSpan.FromSeconds(1));
-        watchdog.Check();
-        Assert.Equal(1, _notifier.Pings);
+        _time.Advance(OverdueGrace - TimeSpan.FromSeconds(1));
+        await watchdog.CheckAsync(CancellationToken.None);
+        Assert.Empty(_logs.At(LogLevel.Warning));
+        Assert.Equal(7, _notifier.Pings);
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await watchdog.CheckAsync(CancellationToken.None);
+        Assert.Equal(7, _notifier.Pings);
+        var stopped = Assert.Single(_logs.At(LogLevel.Warning));
+        Assert.Contains("1 feeds overdue", stopped, StringComparison.Ordinal);
+        Assert.Contains("backing-off.xml", stopped, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Check_SchedulerStuckAfterPolling_StopsUntilAPollSucceeds()
+    public async Task Check_FeedsPinnedToLongIntervals_PingsThroughout()
     {
         var watchdog = Create();
         _health.SchedulerStarted();
         _health.PollSucceeded();
+        await ScheduleAsync("http://127.0.0.1:1/every-3h.xml", _time.GetUtcNow().AddHours(3));
+        await ScheduleAsync("http://127.0.0.1:1/every-day.xml", _time.GetUtcNow().AddDays(1));
 
-        _time.Advance(RecentPollWindow + TimeSpan.FromMinutes(1));
-        watchdog.Check();
-        Assert.Equal(0, _notifier.Pings);
-        Assert.Contains(_logs.At(LogLevel.Warning), m => m.Contains("no successful poll", StringComparison.Ordinal));
+        for (var hour = 0; hour < 3; hour++)
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await watchdog.CheckAsync(CancellationToken.None);
+        }
 
-        _health.PollSucceeded();
-        watchdog.Check();
-        Assert.Equal(1, _notifier.Pings);
+        Assert.Equal(3, _notifier.Pings);
     }
 
     [Fact]
@@ -169,11 +196,19 @@ public sealed class SystemdWatchdogTests : IDisposable
     private SystemdWatchdog Create(FakeSystemdNotifier? with = null) => new(
         with ?? _notifier,
         new SystemdWatchdogSettings(Timeout),
-        _health,
-        new ObservabilityOptions { RecentPollWindow = RecentPollWindow },
+        new ReadinessProbe(
+            _health,
+            new OverduePollCheck(_quartz.GetRequiredService<ISchedulerFactory>(), Observability, _time),
+            Observability),
         _lifetime,
         _time,
         _loggerFactory.CreateLogger<SystemdWatchdog>());
+
+    private async Task ScheduleAsync(string feedUrl, DateTimeOffset due)
+    {
+        var scheduler = await _quartz.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await FeedScheduler.ScheduleAsync(scheduler, new FeedDefinition(new Uri(feedUrl)), due, CancellationToken.None);
+    }
 
     private Task WaitForPingsAsync(int count) => WaitForAsync(() => _notifier.Pings >= count);
 

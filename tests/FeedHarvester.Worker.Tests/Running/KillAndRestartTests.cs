@@ -27,10 +27,14 @@ public sealed class KillAndRestartTests
         // The kill must land mid-run, or this test would prove nothing about recovery.
         Assert.InRange(CountLines(runner.OutputPath), linesBeforeKill, news.ArticleUrls.Count - 1);
 
-        var (exitCode, stdout, stderr) = await HarvestRunner.RunWorkerAsync(runner.Environment, arguments);
+        var (exitCode, stdout, stderr) = await HarvestRunner.RunWorkerAsync(
+            new Dictionary<string, string>(runner.Environment) { ["Logging__LogLevel__Default"] = "Information" }, arguments);
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("articles emitted", stdout, StringComparison.Ordinal);
+        // At most one line says what the start recovered (none when the kill left nothing queued), whatever the file's tail held.
+        Assert.InRange(stderr.Split('\n').Count(line => line.Contains("Recovered what an earlier run left", StringComparison.Ordinal)), 0, 1);
+        Assert.DoesNotContain("Truncated an incomplete last line", stderr, StringComparison.Ordinal);
         var urls = runner.ReadOutput().Select(r => r.GetProperty("url").GetString()!).ToList();
         Assert.Equal(news.ArticleUrls.Order(StringComparer.Ordinal), urls.Order(StringComparer.Ordinal));
     }
@@ -42,17 +46,29 @@ public sealed class KillAndRestartTests
         var news = new TestNewsSite(site, itemsPerFeed: 12);
         using var runner = new HarvestRunner(site);
         var feeds = news.WriteFeedList(runner.DataDirectory);
-        var environment = new Dictionary<string, string>(runner.Environment) { ["FeedHarvester__Observability__ListenUrl"] = "" };
+        var environment = new Dictionary<string, string>(runner.Environment)
+        {
+            ["FeedHarvester__Observability__ListenUrl"] = "",
+            ["Logging__LogLevel__Default"] = "Information",
+        };
 
+        string serviceLog;
         using (var worker = HarvestRunner.StartWorker(environment, "run", "--feeds", feeds, "--data-dir", runner.DataDirectory))
         {
+            var log = worker.StandardError.ReadToEndAsync();
             await WaitForLinesAsync(runner.OutputPath, 5, worker);
             using var term = System.Diagnostics.Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await term.WaitForExitAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await worker.WaitForExitAsync(timeout.Token);
             Assert.Equal(0, worker.ExitCode);
+            serviceLog = await log;
         }
+
+        // One line for the stop, none of the host's own.
+        Assert.True(serviceLog.Split('\n').Count(line => line.Contains("Stopped after", StringComparison.Ordinal)) == 1, serviceLog);
+        Assert.DoesNotContain("Application is shutting down", serviceLog, StringComparison.Ordinal);
+        Assert.True(!serviceLog.Contains(" fail: ", StringComparison.Ordinal), serviceLog);
 
         Assert.InRange(CountLines(runner.OutputPath), 5, news.ArticleUrls.Count - 1);
         var (exitCode, _, stderr) = await HarvestRunner.RunWorkerAsync(runner.Environment, "run", "--once", "--feeds", feeds, "--data-dir", runner.DataDirectory);

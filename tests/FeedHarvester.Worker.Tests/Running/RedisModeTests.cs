@@ -4,6 +4,7 @@ using FeedHarvester.Redis.Tests;
 using FeedHarvester.Tests.Support;
 using FeedHarvester.Worker.Composition;
 using FeedHarvester.Worker.Configuration;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace FeedHarvester.Tests.Running;
@@ -104,12 +105,67 @@ public sealed class RedisModeTests
         Assert.True(upExit == 0, upBody);
     }
 
+    [Fact]
+    public async Task RunService_RedisStoppedMidRunWithManyFeeds_OneLineEachWayAndPerFeedRetriesOnlyAtDebug()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var site = new LoopbackSite();
+        var news = new TestNewsSite(site, itemsPerFeed: 2);
+        using var runner = new HarvestRunner(site);
+        var configuration = ConfigurationLoader.Load(null, new Dictionary<string, string?>
+        {
+            ["FeedHarvester:FeedsFile"] = news.WriteFeedList(runner.DataDirectory),
+            ["FeedHarvester:Redis:Configuration"] = redis.Configuration,
+            ["FeedHarvester:Observability:ListenUrl"] = "",
+            ["FeedHarvester:Scheduling:DefaultInterval"] = "00:00:01",
+            ["FeedHarvester:Scheduling:IntervalFloor"] = "1s",
+            ["FeedHarvester:Scheduling:Adaptive"] = "false",
+            ["FeedHarvester:Fetching:AllowedPrivateHosts:0"] = runner.AllowedHost,
+        });
+        var (settings, errors) = SettingsLoader.Load(configuration);
+        Assert.True(settings is not null, string.Join("\n", errors));
+        using var stop = new CancellationTokenSource();
+        var service = HarvesterHost.RunServiceAsync(configuration, settings!, stop.Token, builder => builder.Logging.AddProvider(runner.Logs));
+        try
+        {
+            await UntilAsync(async () => (await StreamUrlsAsync(redis)).Count == news.ArticleUrls.Count);
+
+            // Every feed comes due while Redis is away.
+            await redis.KillAsync();
+            await UntilAsync(() => Task.FromResult(runner.Logs.At(LogLevel.Warning).Any(l => l.StartsWith("Redis unreachable", StringComparison.Ordinal))));
+            await Task.Delay(TimeSpan.FromSeconds(8));
+            await redis.StartAgainAsync();
+            await UntilAsync(() => Task.FromResult(runner.Logs.At(LogLevel.Information).Any(l => l.StartsWith("Redis reachable again", StringComparison.Ordinal))));
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(0, await service.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        var warnings = runner.Logs.At(LogLevel.Warning).ToList();
+        Assert.Single(warnings, l => l.StartsWith("Redis unreachable", StringComparison.Ordinal));
+        Assert.Single(runner.Logs.At(LogLevel.Information), l => l.StartsWith("Redis reachable again", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, l => l.Contains("could not run", StringComparison.Ordinal) || l.StartsWith("Polls cannot reach", StringComparison.Ordinal));
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90), "timed out waiting for the worker");
+            await Task.Delay(200);
+        }
+    }
+
     private static async Task<List<string>> StreamUrlsAsync(RedisServer redis)
     {
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",abortConnect=false,connectTimeout=2000");
         var entries = await connection.GetDatabase().StreamRangeAsync("feedharvester:articles");
-        return entries
-            .Select(e => JsonDocument.Parse(e["article"].ToString()).RootElement.GetProperty("url").GetString()!)
-            .ToList();
+        var records = entries.Select(e => JsonDocument.Parse(e["article"].ToString()).RootElement).ToList();
+        records.ForEach(ArticleRecordSchema.AssertValid);
+        return records.Select(r => r.GetProperty("url").GetString()!).ToList();
     }
 }

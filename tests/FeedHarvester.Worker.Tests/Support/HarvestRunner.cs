@@ -66,10 +66,12 @@ public sealed class HarvestRunner : IDisposable
             return [];
         }
 
-        return File.ReadAllLines(OutputPath)
+        var records = File.ReadAllLines(OutputPath)
             .Where(line => line.Length > 0)
             .Select(line => JsonDocument.Parse(line).RootElement.Clone())
             .ToList();
+        records.ForEach(ArticleRecordSchema.AssertValid);
+        return records;
     }
 
     /// <summary>Starts the real worker program (feedharvester.dll) with the given arguments.</summary>
