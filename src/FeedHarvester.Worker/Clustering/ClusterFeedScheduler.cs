@@ -18,6 +18,7 @@ internal sealed class ClusterFeedScheduler(
     EmitPump emitter,
     HealthState health,
     ClusterOptions options,
+    ClusterDatabaseMonitor database,
     TimeProvider timeProvider,
     ILogger<ClusterFeedScheduler> logger) : BackgroundService
 {
@@ -90,7 +91,11 @@ internal sealed class ClusterFeedScheduler(
         }
         catch (Exception ex) when (ex is ClusterDatabaseException or SchedulerException or Npgsql.NpgsqlException && !cancellationToken.IsCancellationRequested)
         {
-            Log.ReconcileFailed(logger, ex.Message, RetryDelay);
+            if (database.IsReachable)
+            {
+                Log.ReconcileFailed(logger, ex.Message, RetryDelay);
+            }
+
             return false;
         }
     }

@@ -13,7 +13,13 @@ namespace FeedHarvester.Worker.Clustering;
 /// repeats safely: validators advance only after every article was claimed, and the claim is atomic.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ClusterPollJob(FeedPoller poller, PollSchedule schedule, HealthState health, TimeProvider timeProvider, ILogger<ClusterPollJob> logger) : IJob
+internal sealed class ClusterPollJob(
+    FeedPoller poller,
+    PollSchedule schedule,
+    HealthState health,
+    ClusterDatabaseMonitor database,
+    TimeProvider timeProvider,
+    ILogger<ClusterPollJob> logger) : IJob
 {
     /// <summary>How soon a next poll the database refused to store is tried again.</summary>
     private static readonly TimeSpan StoreRetryDelay = TimeSpan.FromSeconds(2);
@@ -68,9 +74,15 @@ internal sealed class ClusterPollJob(FeedPoller poller, PollSchedule schedule, H
             {
                 // Added by a reconcile in between: moved on the next pass.
             }
-            catch (JobPersistenceException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (SchedulerException) when (cancellationToken.IsCancellationRequested || scheduler.Status is SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown)
             {
-                if (!warned)
+                // Stopping: the trigger still repeats at the feed's interval, on whichever worker is left.
+                return;
+            }
+            catch (JobPersistenceException ex)
+            {
+                // While the database is down its outage line says why; a failure it does not explain gets a line of its own.
+                if (!warned && database.IsReachable)
                 {
                     Log.TriggerNotMoved(logger, feed.Url.AbsoluteUri, ex.Message);
                     warned = true;

@@ -2,6 +2,7 @@ using FeedHarvester.Feeds;
 using FeedHarvester.Worker.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace FeedHarvester.Worker.Clustering;
@@ -43,6 +44,8 @@ internal static class ClusterServiceCollectionExtensions
             })
             .AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true)
             .AddSingleton(options)
+            .AddSingleton<ClusterDatabaseMonitor>()
+            .AddHostedService(sp => sp.GetRequiredService<ClusterDatabaseMonitor>())
             .AddTransient<ClusterPollJob>()
             .AddSingleton<ClusterFeedJobs>()
             .AddSingleton<ClusterFeedScheduler>()
@@ -51,5 +54,18 @@ internal static class ClusterServiceCollectionExtensions
         // The clustered store already fires each feed's job on one worker at a time: a Redis lease on top would only cost commands.
         services.Replace(ServiceDescriptor.Singleton<IPollLease, ProcessPollLease>());
         return services;
+    }
+
+    /// <summary>
+    /// Quartz's store retries a failing statement and logs each attempt; while <see cref="ClusterDatabaseMonitor"/> knows the
+    /// database is down its one line says it all, so Quartz is heard again only once the database answers.
+    /// </summary>
+    public static ILoggingBuilder AddClusterLogFilters(this ILoggingBuilder logging, Func<ClusterDatabaseMonitor> monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        // Retries of transient failures, logged as warnings before they are errors: noise the outage line covers.
+        return logging
+            .AddFilter("Quartz", level => level >= LogLevel.Warning && monitor().IsReachable)
+            .AddFilter("Quartz.Impl.AdoJobStore", level => level >= LogLevel.Error && monitor().IsReachable);
     }
 }

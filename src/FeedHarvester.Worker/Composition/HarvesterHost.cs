@@ -65,8 +65,15 @@ internal static class HarvesterHost
             .AddSeenKeyPurge(settings)
             // Last, so under systemd its journal log format replaces the console format chosen above.
             .AddSystemdIntegration();
+        IServiceProvider? built = null;
+        if (settings.UsesCluster)
+        {
+            _ = builder.Logging.AddClusterLogFilters(() => built!.GetRequiredService<ClusterDatabaseMonitor>());
+        }
+
         customize?.Invoke(builder);
         using var host = builder.Build();
+        built = host.Services;
         OpenStoreBeforeStart(host.Services, settings, redisMustAnswer: false);
         if (settings.UsesCluster)
         {
@@ -144,6 +151,12 @@ internal static class HarvesterHost
         }
 
         var monitor = services.GetRequiredService<RedisConnectionMonitor>();
+        if (settings.UsesCluster)
+        {
+            var database = services.GetRequiredService<ClusterDatabaseMonitor>();
+            return () => monitor.IsConnected && database.IsReachable;
+        }
+
         return () => monitor.IsConnected;
     }
 
