@@ -19,6 +19,7 @@ internal sealed class ClusterFeedScheduler(
     HealthState health,
     ClusterOptions options,
     ClusterDatabaseMonitor database,
+    ISchedulerFactory schedulerFactory,
     TimeProvider timeProvider,
     ILogger<ClusterFeedScheduler> logger) : BackgroundService
 {
@@ -59,6 +60,8 @@ internal sealed class ClusterFeedScheduler(
         try
         {
             _ = await emitter.RecoverAsync(stoppingToken).ConfigureAwait(false);
+            var scheduler = await schedulerFactory.GetScheduler(stoppingToken).ConfigureAwait(false);
+            Log.Joined(logger, scheduler.SchedulerName, scheduler.SchedulerInstanceId);
             var spread = StartSpread;
             while (true)
             {

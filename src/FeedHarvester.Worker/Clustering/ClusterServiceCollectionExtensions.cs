@@ -10,6 +10,8 @@ namespace FeedHarvester.Worker.Clustering;
 /// <summary>Clustered mode's scheduler: Quartz's ADO.NET job store on PostgreSQL, clustered, and the services that fill it.</summary>
 internal static class ClusterServiceCollectionExtensions
 {
+    private static readonly TimeSpan IdleWaitTime = TimeSpan.FromSeconds(5);
+
     public static IServiceCollection AddClusteredScheduler(this IServiceCollection services, ClusterOptions options, int maxConcurrentFeeds)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,6 +23,9 @@ internal static class ClusterServiceCollectionExtensions
                 {
                     scheduler.InstanceName = ClusterDefaults.SchedulerName;
                     scheduler.GenerateInstanceId = true;
+                    // Another worker's changes do not wake this one: a worker with nothing acquired looks for due polls this often
+                    // (Quartz's default is 30 seconds), so a worker that joins or frees up takes its share soon.
+                    scheduler.IdleWaitTime = IdleWaitTime;
                 });
                 quartz.UseDefaultThreadPool(maxConcurrentFeeds);
                 quartz.UsePersistentStore(store =>
