@@ -63,11 +63,17 @@ internal sealed class ClusterFeedScheduler(
             var scheduler = await schedulerFactory.GetScheduler(stoppingToken).ConfigureAwait(false);
             Log.Joined(logger, scheduler.SchedulerName, scheduler.SchedulerInstanceId);
             var spread = StartSpread;
+            var started = false;
             while (true)
             {
                 if (await TryReconcileAsync(spread, stoppingToken).ConfigureAwait(false))
                 {
-                    health.SchedulerStarted();
+                    if (!started)
+                    {
+                        health.SchedulerStarted();
+                        started = true;
+                    }
+
                     spread = NewFeedSpread;
                     await _requested.WaitAsync(stoppingToken).ConfigureAwait(false);
                 }

@@ -53,7 +53,8 @@ internal sealed class ClusterPollJob(
     }
 
     // The feed's own trigger is moved, also when this firing is a recovery trigger's; recovery may have removed it, and a
-    // reconcile on another worker may add it back at the same moment, so each of the two steps is tried until one holds.
+    // reconcile on another worker may add it back (or remove the feed) at the same moment, so this goes round until one of
+    // the steps holds.
     private async Task MoveTriggerAsync(IScheduler scheduler, FeedDefinition feed, DateTimeOffset nextPoll, CancellationToken cancellationToken)
     {
         var trigger = FeedTriggers.Trigger(feed.Url.AbsoluteUri, nextPoll, schedule.IntervalOf(feed));
@@ -63,6 +64,12 @@ internal sealed class ClusterPollJob(
             try
             {
                 if (await scheduler.RescheduleJob(trigger.Key, trigger, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    return;
+                }
+
+                // No trigger: recovery removed it, or an edit removed the feed (its job with it) while this poll ran.
+                if (await scheduler.GetJobDetail(FeedTriggers.JobKeyOf(feed.Url.AbsoluteUri), cancellationToken).ConfigureAwait(false) is null)
                 {
                     return;
                 }
