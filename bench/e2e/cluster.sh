@@ -97,7 +97,8 @@ done
 echo "== $mode: $workers workers, $sites sites x $items items, every feed every $interval, $minutes minutes ($work)"
 kill_ms=0
 for minute in $(seq 1 "$minutes"); do
-  sleep $(((start_ms / 1000) + minute * 60 - $(date +%s)))
+  wait_s=$(((start_ms / 1000) + minute * 60 - $(date +%s)))
+  ((wait_s > 0)) && sleep "$wait_s"
   if ((kill_at > 0 && minute == kill_at)); then
     kill -KILL "${pids[0]}"
     kill_ms=$(date +%s%3N)
