@@ -10,6 +10,12 @@ need=()
 for tool in "${required[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
 done
+# The cluster tests make their own PostgreSQL with initdb and pg_ctl, which Debian installs under
+# /usr/lib/postgresql/N/bin rather than on PATH; the tests look there too.
+if ! { command -v initdb && command -v pg_ctl; } >/dev/null 2>&1 \
+  && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  need+=(postgresql)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"

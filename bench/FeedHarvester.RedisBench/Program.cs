@@ -43,7 +43,7 @@ Console.WriteLine($"redis {configuration} ({(localServer is null ? "given" : "st
 
 // Warm-up: JIT, the script loaded on the server, the connection's buffers grown.
 var warmUp = Enumerable.Range(0, 1_000).Select(n => CreateArticle(run + "w", n)).ToArray();
-var warmUpTally = await ClaimAllAsync(store, warmUp, warmUp.Select(KeysOf).ToArray(), options.Concurrency);
+_ = await ClaimAllAsync(store, warmUp, warmUp.Select(KeysOf).ToArray(), options.Concurrency);
 
 var articles = Enumerable.Range(0, options.Articles).Select(n => CreateArticle(run, n)).ToArray();
 
@@ -51,6 +51,9 @@ var articles = Enumerable.Range(0, options.Articles).Select(n => CreateArticle(r
 var signing = Stopwatch.StartNew();
 var keys = articles.Select(KeysOf).ToArray();
 signing.Stop();
+// The warm-up's stream entries and index keys go, so that the stream and the index deleted at the end (as their
+// retentions would) leave exactly the timed articles' seen keys above this baseline.
+await DeleteStreamAndIndexAsync();
 var memoryBefore = await UsedMemoryAsync(admin);
 _ = await admin.ExecuteAsync("CONFIG", "RESETSTAT");
 var clock = Stopwatch.StartNew();
@@ -71,7 +74,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"claims (new):       {claimsPerSecond,10:N0} articles/s  ({tally}, {clock.Elapsed.TotalSeconds:F2} s, record {record.Length:N0} bytes)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"claims (all seen):  {articles.Length / again.Elapsed.TotalSeconds,10:N0} articles/s  ({repeated.Duplicates:N0} duplicates)"));
-Console.WriteLine($"stream length:      {streamLength:N0} (expected {warmUpTally.Emitted + tally.Emitted:N0})");
+Console.WriteLine($"stream length:      {streamLength:N0} (expected {tally.Emitted:N0}; the warm-up's entries were deleted before the timed claims)");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"memory:             {memoryPerArticle,10:N0} bytes per article claimed (INFO memory used_memory, stream entry and keys included)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -88,6 +91,13 @@ if (checksNearDuplicates)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"index keys:         {signatureBytes,10:N0} bytes per signature key, {bucketBytes:N0} bytes per band bucket holding {bucketIds} id(s) (MEMORY USAGE)"));
 }
+
+// What an article costs from the day its stream entry and index keys are gone (StreamRetention and NearCopyRetention,
+// 7 days each by default) to the end of SeenKeyRetention (90 days): its seen keys alone.
+await DeleteStreamAndIndexAsync();
+var retainedPerArticle = (double)(await UsedMemoryAsync(admin) - memoryBefore) / articles.Length;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"memory retained:    {retainedPerArticle,10:N0} bytes per article once the stream entry and index keys expired (seen keys only, until SeenKeyRetention)"));
 
 var xaddKey = run + ":xadd";
 var (xaddPerSecond, commandLine) = await RedisBenchmarkTool.RunXaddAsync(host, port, options.XaddRequests, xaddKey, record);
@@ -113,6 +123,16 @@ foreach (var batch in seenKeys.Concat(await indexKeys.ToArrayAsync()).Chunk(1_00
 }
 
 return targetMet ? 0 : 1;
+
+async Task DeleteStreamAndIndexAsync()
+{
+    _ = await database.KeyDeleteAsync(redisOptions.StreamKey);
+    var index = await connection.GetServer(connection.GetEndPoints()[0]).KeysAsync(pattern: $"{redisOptions.KeyPrefix}nd*", pageSize: 1_000).ToArrayAsync();
+    foreach (var batch in index.Chunk(1_000))
+    {
+        _ = await database.KeyDeleteAsync(batch);
+    }
+}
 
 Article CreateArticle(string articleRun, int n) =>
     checksNearDuplicates ? SyntheticArticles.CreateCopy(articleRun, n, options.Copies) : SyntheticArticles.Create(articleRun, n);

@@ -22,6 +22,7 @@ internal sealed class ClaimScript
     private readonly RedisValue _trimMode;
     private readonly RedisValue _trimThreshold;
     private readonly RedisValue _ttlSeconds;
+    private readonly RedisValue _indexTtlSeconds;
     private readonly RedisValue _signaturePrefix;
 
     public ClaimScript(RedisOptions options)
@@ -33,9 +34,11 @@ internal sealed class ClaimScript
             ? (MaxLenMode, (RedisValue)options.StreamMaxLength)
             : (MinIdMode, (RedisValue)(long)options.StreamRetention.TotalMilliseconds);
 
-        // Seen keys and index entries share one TTL: an index entry outliving the article's keys would link copies to a
-        // story whose own record the consumers may no longer hold; one expiring first would let a copy become a new story.
+        // The index expires first (a copy arriving later starts a new story, which syndication timing makes rare), and never
+        // after the seen keys: an index entry outliving the article's keys would link copies to a story whose own record the
+        // consumers may no longer hold.
         _ttlSeconds = (long)Math.Ceiling(options.SeenKeyRetention.TotalSeconds);
+        _indexTtlSeconds = (long)Math.Ceiling(Math.Min(options.NearCopyRetention.TotalSeconds, options.SeenKeyRetention.TotalSeconds));
         _signaturePrefix = RedisKeys.SignaturePrefix(options.KeyPrefix);
     }
 
@@ -65,6 +68,7 @@ internal sealed class ClaimScript
             check is null ? RedisValue.EmptyString : check.Signature.ToBytes(),
             _signaturePrefix,
             MinHashTuning.MaxArticlesPerBucket,
+            _indexTtlSeconds,
         ];
         return (Keys(article, keys, check), arguments);
     }

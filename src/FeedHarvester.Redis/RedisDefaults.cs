@@ -16,6 +16,9 @@ internal static class RedisDefaults
 
     public static readonly TimeSpan StreamRetention = TimeSpan.FromDays(7);
 
+    /// <summary>Syndicated copies of a story appear within hours or days of the first; a week catches them at a fraction of the memory.</summary>
+    public static readonly TimeSpan NearCopyRetention = TimeSpan.FromDays(7);
+
     public static readonly TimeSpan PollLeaseDuration = TimeSpan.FromMinutes(10);
 
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);

@@ -29,12 +29,21 @@ public sealed class RedisOptions : IValidatableObject
     public string StreamKey { get; set; } = RedisDefaults.StreamKey;
 
     /// <summary>
-    /// How long a seen key (and so the memory that an article was emitted) lives, and with it the article's entries in the
-    /// near-duplicate index; an article re-published after its keys expired is emitted again, and a copy of a story whose
-    /// earlier copies expired starts a new story. Whole seconds (rounded up). The default value is 90 days.
+    /// How long a seen key (and so the memory that an article was emitted) lives; an article re-published after its keys
+    /// expired is emitted again. Whole seconds (rounded up). The default value is 90 days.
     /// </summary>
     [DurationRange("1s", "3650d")]
     public TimeSpan SeenKeyRetention { get; set; } = RedisDefaults.SeenKeyRetention;
+
+    /// <summary>
+    /// How long an article stays in the near-duplicate index (its signature, and its id in its band buckets, a bucket's
+    /// life renewed by each article joining it), at most <see cref="SeenKeyRetention"/>: a copy of a story published later
+    /// than this after every earlier copy starts a new story. The index is most of the memory an article costs, and
+    /// syndicated copies appear within hours or days, so it is kept far shorter than the seen keys. Whole seconds (rounded
+    /// up). The default value is 7 days.
+    /// </summary>
+    [DurationRange("1s", "3650d")]
+    public TimeSpan NearCopyRetention { get; set; } = RedisDefaults.NearCopyRetention;
 
     /// <summary>
     /// How the stream is trimmed on every XADD, always approximately (<c>~</c>: whole radix-tree nodes only, so it costs

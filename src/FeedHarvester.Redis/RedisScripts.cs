@@ -26,14 +26,15 @@ internal static class RedisScripts
     /// most ARGV[13] article ids, newest first, separated by spaces (a string rather than a list: all buckets read in one
     /// MGET and each written with one SET, where a list takes LRANGE, LPUSH, LTRIM and EXPIRE, and less than two thirds
     /// of the memory, see deploy/redis/README.md).
-    /// Every key written gets the seen keys' TTL; a bucket's is renewed by each article that joins it.
+    /// Seen keys get their TTL (ARGV[6]), index keys theirs (ARGV[14], at most the seen keys'); a bucket's is renewed by each
+    /// article that joins it.
     /// KEYS[1] the stream, KEYS[2 .. n+1] the n seen keys, then (with a policy) KEYS[n+2] the article's signature key and
     /// KEYS[n+3 ..] its band buckets. ARGV[1] article id, ARGV[2] schema version, ARGV[3] article JSON (story_id = the
     /// article's own id, duplicate_of null), ARGV[4] "MINID" or "MAXLEN", ARGV[5] retention in milliseconds (MINID) or
     /// entry count (MAXLEN), ARGV[6] TTL in seconds of every key written, ARGV[7] the article's story id, ARGV[8] n,
     /// ARGV[9] policy ("", "link" or "drop"), ARGV[10] equal positions needed for a match, ARGV[11] the signature
     /// (<see cref="FeedHarvester.Deduplication.NearDuplicates.StorySignature.ToBytes"/>), ARGV[12] the signature key
-    /// prefix, ARGV[13] the most article ids a bucket keeps.
+    /// prefix, ARGV[13] the most article ids a bucket keeps, ARGV[14] TTL in seconds of the index keys.
     /// A candidate's signature key is built here from its id, not declared in KEYS (the ids are only known once the
     /// buckets are read): that is fine on a single Redis, but not what Redis Cluster requires, so with near-duplicate
     /// checks Redis mode is single-instance (replicas allowed) only.
@@ -117,7 +118,7 @@ internal static class RedisScripts
           redis.call('SET', KEYS[i], seen, 'EX', ttl)
         end
         if policy ~= '' then
-          redis.call('SET', KEYS[seenCount + 2], ARGV[11] .. storyId, 'EX', ttl)
+          redis.call('SET', KEYS[seenCount + 2], ARGV[11] .. storyId, 'EX', ARGV[14])
           local keep = tonumber(ARGV[13]) - 1
           for b = 1, #buckets do
             local ids = ARGV[1]
@@ -131,7 +132,7 @@ internal static class RedisScripts
                 kept = kept + 1
               end
             end
-            redis.call('SET', KEYS[seenCount + 2 + b], ids, 'EX', ttl)
+            redis.call('SET', KEYS[seenCount + 2 + b], ids, 'EX', ARGV[14])
           end
         end
         if matchedId ~= '' then

@@ -236,10 +236,11 @@ public sealed class RedisHarvestStoreNearCopyTests(RedisServerFixture redis) : I
     }
 
     [Fact]
-    public async Task TryClaim_ArticleIndexed_EveryIndexKeyExpiresWithTheSeenKeys()
+    public async Task TryClaim_ArticleIndexed_IndexKeysExpireAfterTheNearCopyRetentionAndSeenKeysAfterTheirs()
     {
         var options = redis.NewOptions();
         options.SeenKeyRetention = TimeSpan.FromDays(30);
+        options.NearCopyRetention = TimeSpan.FromDays(3);
         var store = CreateStore(options);
         var article = NearCopies.Article(1, NearCopies.Story(6));
         var keys = NearCopies.KeysOf(article);
@@ -251,11 +252,27 @@ public sealed class RedisHarvestStoreNearCopyTests(RedisServerFixture redis) : I
         {
             var ttl = await Database.KeyTimeToLiveAsync(key);
             Assert.NotNull(ttl);
+            Assert.InRange(ttl.Value, TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(3));
+        }
+
+        foreach (var key in keys.Keys)
+        {
+            var ttl = await Database.KeyTimeToLiveAsync($"{options.KeyPrefix}seen:{key}");
+            Assert.NotNull(ttl);
             Assert.InRange(ttl.Value, TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
         }
 
         byte[] signatureThenStoryId = [.. NearCopies.SignatureOf(article.ContentText).ToBytes(), .. System.Text.Encoding.ASCII.GetBytes(article.Id)];
         Assert.Equal(signatureThenStoryId, (byte[])(await Database.StringGetAsync($"{options.KeyPrefix}nd1:sig:{article.Id}"))!);
+    }
+
+    [Fact]
+    public void Options_NearCopyRetentionDefault_IsSevenDaysAndSeenKeysNinety()
+    {
+        var options = new RedisOptions();
+
+        Assert.Equal(TimeSpan.FromDays(7), options.NearCopyRetention);
+        Assert.Equal(TimeSpan.FromDays(90), options.SeenKeyRetention);
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using FeedHarvester.Local;
 using FeedHarvester.Redis;
+using FeedHarvester.Worker.Clustering;
 using FeedHarvester.Worker.Composition;
 using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Running;
 
 namespace FeedHarvester.Worker.Cli;
 
-/// <summary><c>feedharvester run [--once [--json]] [--config FILE] [--feeds FILE] [--data-dir DIR] [--output FILE] [--redis CONFIG] [--reseed-from-output]</c>.</summary>
+/// <summary><c>feedharvester run [--once [--json]] [--config FILE] [--feeds FILE] [--data-dir DIR] [--output FILE] [--redis CONFIG] [--cluster CONNSTR] [--reseed-from-output]</c>.</summary>
 internal static class RunCommand
 {
     /// <summary>Exit code for a configuration that cannot run; every error is printed first.</summary>
@@ -31,8 +32,11 @@ internal static class RunCommand
     /// <summary>Exit code of <c>run --once</c> when feeds were polled and not one poll succeeded.</summary>
     public const int NothingPolledExitCode = 8;
 
+    /// <summary>Exit code when the cluster's PostgreSQL does not answer at start-up, or holds a schema newer than this release.</summary>
+    public const int ClusterDatabaseExitCode = 9;
+
     /// <summary>Exit code when <c>Observability:ListenUrl</c> cannot be listened on (its port taken, most often by another worker).</summary>
-    public const int HealthListenerUnavailableExitCode = 9;
+    public const int HealthListenerUnavailableExitCode = 10;
 
     public static Command Create()
     {
@@ -51,6 +55,7 @@ internal static class RunCommand
         var dataDir = new Option<string?>("--data-dir") { Description = "Directory for state (feedharvester.db) and output (articles.jsonl). Default ./data." };
         var output = new Option<string?>("--output") { Description = "JSON-lines output file. Default DATA-DIR/articles.jsonl." };
         var redis = new Option<string?>("--redis") { Description = "Redis mode: a StackExchange.Redis configuration string (e.g. 127.0.0.1:6379). State, seen keys and the article stream live there." };
+        var cluster = new Option<string?>("--cluster") { Description = "Clustered mode (needs --redis): an Npgsql connection string (e.g. \"Host=127.0.0.1;Database=feedharvester;Username=fh\"). Every feed's job and trigger live in PostgreSQL, shared by the workers." };
         var reseed = new Option<bool>("--reseed-from-output") { Description = "If the database is new (lost) but the output holds records, rebuild the seen keys from the output instead of refusing to start." };
         command.Options.Add(once);
         command.Options.Add(json);
@@ -59,6 +64,7 @@ internal static class RunCommand
         command.Options.Add(dataDir);
         command.Options.Add(output);
         command.Options.Add(redis);
+        command.Options.Add(cluster);
         command.Options.Add(reseed);
         command.SetAction((result, cancellationToken) =>
         {
@@ -67,6 +73,7 @@ internal static class RunCommand
             AddOverride(overrides, "FeedHarvester:Storage:DataDirectory", result.GetValue(dataDir));
             AddOverride(overrides, "FeedHarvester:Storage:OutputPath", result.GetValue(output));
             AddOverride(overrides, "FeedHarvester:Redis:Configuration", result.GetValue(redis));
+            AddOverride(overrides, "FeedHarvester:Cluster:ConnectionString", result.GetValue(cluster));
             AddOverride(overrides, "FeedHarvester:Storage:ReseedFromOutput", result.GetValue(reseed) ? "true" : null);
             return RunAsync(new RunRequest(result.GetValue(once), result.GetValue(json), result.GetValue(config), overrides), cancellationToken);
         });
@@ -123,6 +130,11 @@ internal static class RunCommand
         {
             await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
             return RedisUnreachableExitCode;
+        }
+        catch (ClusterDatabaseException ex)
+        {
+            await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
+            return ClusterDatabaseExitCode;
         }
     }
 

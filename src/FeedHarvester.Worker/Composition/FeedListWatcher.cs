@@ -7,15 +7,14 @@ using FeedHarvester.Worker.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace FeedHarvester.Worker.Composition;
 
 /// <summary>
 /// Picks up edits while the service runs: the feeds file (checked every few seconds, which also catches editors that
 /// save by renaming) and the configuration files, read by the same <see cref="SettingsLoader"/> as a start, so the
-/// running service and its next start agree. A new feed is scheduled within seconds, a removed or disabled one
-/// unscheduled, a changed interval applied; a bad entry is logged with its file and line (or key and URL) and skipped.
+/// running service and its next start agree. The new list goes to the <see cref="IFeedListApplier"/> of the mode (a new
+/// feed is scheduled within seconds, a removed or disabled one unscheduled, a changed interval applied); a bad entry is logged with its file and line (or key and URL) and skipped.
 /// A configuration the next start would refuse is logged as one error and leaves everything running as it is, with
 /// readiness saying so; a changed option other than the feed list is logged as applying at the next start.
 /// </summary>
@@ -24,17 +23,13 @@ internal sealed partial class FeedListWatcher(
     HarvesterSettings running,
     HealthState health,
     FeedCatalog catalog,
-    ISchedulerFactory schedulerFactory,
-    PollSchedule schedule,
+    IFeedListApplier applier,
     TimeProvider timeProvider,
     ILogger<FeedListWatcher> logger,
     HarvestMetrics? metrics = null) : BackgroundService
 {
     /// <summary>How often the feeds file is looked at.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
-
-    /// <summary>A new feed's first poll lands within this long.</summary>
-    private static readonly TimeSpan NewFeedSpread = TimeSpan.FromSeconds(5);
 
     private int _configurationChanged;
 
@@ -99,36 +94,14 @@ internal sealed partial class FeedListWatcher(
             return;
         }
 
-        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var now = timeProvider.GetUtcNow();
-        foreach (var feed in change.Added.Where(f => f.Enabled))
-        {
-            await FeedScheduler.ScheduleAsync(scheduler, feed, schedule.FirstPoll(feed, now, NewFeedSpread), cancellationToken).ConfigureAwait(false);
-        }
-
+        await applier.ApplyAsync(change, catalog.Feeds, cancellationToken).ConfigureAwait(false);
         foreach (var feed in change.Removed.Concat(change.Changed.Where(f => !f.Enabled)))
         {
-            _ = await FeedScheduler.UnscheduleAsync(scheduler, feed, cancellationToken).ConfigureAwait(false);
+            // A feed no longer polled leaves the gauges; its history stays in the store.
             metrics?.ForgetFeed(feed.Url.AbsoluteUri);
         }
 
-        foreach (var feed in change.Changed.Where(f => f.Enabled))
-        {
-            await ApplyChangeAsync(scheduler, feed, now, cancellationToken).ConfigureAwait(false);
-        }
-
         LogReloaded(logger, Describe(change.Added), Describe(change.Removed), Describe(change.Changed), catalog.Feeds.Count);
-    }
-
-    // A feed that was disabled gets a job again; a shorter interval brings its next poll forward.
-    private async Task ApplyChangeAsync(IScheduler scheduler, FeedDefinition feed, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var next = await FeedScheduler.NextFireAsync(scheduler, feed, cancellationToken).ConfigureAwait(false);
-        var due = now + schedule.IntervalOf(feed);
-        if (next is null || next > due)
-        {
-            await FeedScheduler.ScheduleAsync(scheduler, feed, next is null ? schedule.FirstPoll(feed, now, NewFeedSpread) : due, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>"none", or the count and the URLs (the first few, when many changed at once).</summary>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using FeedHarvester.Redis;
+using FeedHarvester.Worker.Clustering;
 using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Health;
 using FeedHarvester.Worker.Hosting;
@@ -64,11 +65,7 @@ internal static class HarvesterHost
             .AddSingleton<HealthListener>()
             .AddHostedService(sp => sp.GetRequiredService<HealthListener>())
             .AddHostedService<SinkProbe>()
-            .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
-            .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
-            .AddTransient<PollFeedJob>()
-            .AddHostedService<FeedScheduler>()
-            .AddHostedService<ScheduleClamp>()
+            .AddScheduler(settings)
             .AddSingleton(configuration as IConfigurationRoot ?? throw new ArgumentException("a configuration root is needed to watch the feed list", nameof(configuration)))
             .AddHostedService<FeedListWatcher>()
             .AddSeenKeyPurge(settings)
@@ -76,15 +73,50 @@ internal static class HarvesterHost
             .AddSystemdIntegration();
         // First of all hosted services, so it is the last one stopped.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ShutdownLog>());
+        IServiceProvider? built = null;
+        if (settings.UsesCluster)
+        {
+            _ = builder.Logging.AddClusterLogFilters(() => built!.GetRequiredService<ClusterDatabaseMonitor>());
+        }
+
         customize?.Invoke(builder);
         using var host = builder.Build();
+        built = host.Services;
         OpenStoreBeforeStart(host.Services, settings, redisMustAnswer: false);
+        if (settings.UsesCluster)
+        {
+            await PrepareClusterDatabaseAsync(host.Services, settings.Cluster, cancellationToken).ConfigureAwait(false);
+        }
 
         // After the store: a second worker on the same data directory is told that (exit 3) before it is told about the port.
         host.Services.GetRequiredService<HealthListener>().Bind();
         StartupRemarks.Log(host.Services, settings);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    // One in-memory scheduler per worker (embedded, Redis), or Quartz's clustered store shared by every worker (cluster).
+    private static IServiceCollection AddScheduler(this IServiceCollection services, HarvesterSettings settings) =>
+        settings.UsesCluster
+            ? services.AddClusteredScheduler(settings.Cluster, settings.Scheduling.MaxConcurrentFeeds)
+            : services
+                .AddQuartz(quartz => quartz.UseDefaultThreadPool(settings.Scheduling.MaxConcurrentFeeds))
+                .AddQuartzHostedService(options => options.WaitForJobsToComplete = true)
+                .AddTransient<PollFeedJob>()
+                .AddHostedService<FeedScheduler>()
+                .AddHostedService<ScheduleClamp>()
+                .AddSingleton<IFeedListApplier, LocalFeedListApplier>();
+
+    // Before the host starts, like the store: an unreachable database or a schema from a newer release ends the start-up
+    // with one line (a ClusterDatabaseException, exit 9) instead of a scheduler that fails on its first statement.
+    private static async Task PrepareClusterDatabaseAsync(IServiceProvider services, ClusterOptions cluster, CancellationToken cancellationToken)
+    {
+        var connectionString = cluster.ConnectionString!;
+        var before = await ClusterSchema.EnsureAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        if (before < ClusterSchema.CurrentVersion)
+        {
+            Clustering.Log.SchemaCreated(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClusterSchema)), ClusterDatabase.Describe(connectionString), ClusterSchema.CurrentVersion);
+        }
     }
 
     // Opened here rather than by the first hosted service that needs it: a store that cannot be opened (in use, not
@@ -129,6 +161,12 @@ internal static class HarvesterHost
         }
 
         var monitor = services.GetRequiredService<RedisConnectionMonitor>();
+        if (settings.UsesCluster)
+        {
+            var database = services.GetRequiredService<ClusterDatabaseMonitor>();
+            return () => monitor.IsConnected && database.IsReachable;
+        }
+
         return () => monitor.IsConnected;
     }
 

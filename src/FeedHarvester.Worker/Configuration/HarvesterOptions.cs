@@ -6,6 +6,7 @@ using FeedHarvester.Fetching;
 using FeedHarvester.Local;
 using FeedHarvester.Redis;
 using FeedHarvester.Settings;
+using FeedHarvester.Worker.Clustering;
 using FeedHarvester.Worker.Health;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,9 @@ internal sealed class HarvesterOptions : IValidatableObject
     [ValidateObjectMembers]
     public ObservabilityOptions Observability { get; set; } = new();
 
+    [ValidateObjectMembers]
+    public ClusterOptions Cluster { get; set; } = new();
+
     /// <summary>Rules between sections.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -60,6 +64,15 @@ internal sealed class HarvesterOptions : IValidatableObject
                 $"{OptionsPath.Of(validationContext, nameof(Storage))}.{nameof(LocalStoreOptions.ReseedFromOutput)}: applies to the embedded store only; " +
                 $"Redis mode keeps its seen keys in Redis (Redis:Configuration is '{Redis.Configuration}')",
                 [nameof(Storage)]);
+        }
+
+        // The cluster shares jobs through PostgreSQL and everything else (seen keys, feed state, the stream) through Redis.
+        if (!string.IsNullOrWhiteSpace(Cluster.ConnectionString) && string.IsNullOrWhiteSpace(Redis.Configuration))
+        {
+            yield return new ValidationResult(
+                $"{OptionsPath.Of(validationContext, nameof(Cluster))}.{nameof(ClusterOptions.ConnectionString)}: clustered mode needs Redis mode too " +
+                "(FeedHarvester:Redis:Configuration or --redis): the workers of a cluster share seen keys, feed state and the stream there",
+                [nameof(Cluster)]);
         }
     }
 }

@@ -26,6 +26,11 @@ internal sealed record HarvesterSettings(HarvesterOptions Options, IReadOnlyList
 
     public ObservabilityOptions Observability => Options.Observability;
 
+    public Clustering.ClusterOptions Cluster => Options.Cluster;
+
+    /// <summary>Clustered mode (always with Redis): every feed's job and trigger in PostgreSQL, shared by the workers.</summary>
+    public bool UsesCluster => !string.IsNullOrWhiteSpace(Cluster.ConnectionString);
+
     /// <summary>Redis mode: state, seen keys and output in Redis. Otherwise the embedded store (SQLite and JSON lines).</summary>
     public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis.Configuration);
 

@@ -36,6 +36,9 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     public ConcurrentBag<string> ConditionalRequests { get; } = [];
 
+    /// <summary>Every request as it arrived: its path and <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
+    public ConcurrentQueue<(string Path, long At)> RequestLog { get; } = new();
+
     /// <summary>The User-Agent of the last request for each path.</summary>
     public ConcurrentDictionary<string, string> UserAgents { get; } = new(StringComparer.Ordinal);
 
@@ -95,6 +98,7 @@ public sealed class LoopbackSite : IAsyncDisposable
     {
         var path = context.Request.Url!.AbsolutePath;
         _ = Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+        RequestLog.Enqueue((path, System.Diagnostics.Stopwatch.GetTimestamp()));
         UserAgents[path] = context.Request.UserAgent ?? string.Empty;
         var response = context.Response;
         try
