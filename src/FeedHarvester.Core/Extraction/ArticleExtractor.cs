@@ -97,7 +97,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (best is null || best.Chars < ExtractionThresholds.MinParagraphChars)
         {
             ExtractionLog.NoArticle(_logger, page.Url);
-            return ExtractionOutcome.Failed(ExtractionFailure.NoArticleText, "the page holds no article text");
+            return ExtractionOutcome.Failed(ExtractionFailure.NoArticleText, "the page holds no article text", metadata.ToPublic(LanguageDetector.Detect(document.Body?.TextContent ?? "")));
         }
 
         var words = HtmlText.CountWords(best.Text);

@@ -14,4 +14,17 @@ internal sealed record PageMetadata
 
     /// <summary>The page's JSON-LD articleBody, used as evidence when judging the extracted body.</summary>
     public string? StructuredBody { get; init; }
+
+    /// <summary>The public view, with <paramref name="detectedLanguage"/> where the page declares none.</summary>
+    public ArticleMetadata ToPublic(string? detectedLanguage) => new()
+    {
+        Title = Title,
+        Byline = Byline,
+        Published = Published,
+        Modified = Modified,
+        Language = Language ?? detectedLanguage,
+        LeadImage = LeadImage,
+        CanonicalUrl = CanonicalUrl,
+        SiteName = SiteName,
+    };
 }
