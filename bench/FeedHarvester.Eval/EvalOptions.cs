@@ -4,16 +4,17 @@ namespace FeedHarvester.Eval;
 
 /// <summary>
 /// Command line: [--data DIR]... [--out predictions.json] [--worst N] [--baselines DIR] [--update-baseline]
-/// [--allow-regression]. Without --data, every known folder under ../shared/data that exists.
+/// [--allow-regression] [--trace ID]. With --trace, only that page's decisions are printed (removals, candidates,
+/// passes, the text). Without --data, every known folder under ../shared/data that exists.
 /// </summary>
 public sealed record EvalOptions(IReadOnlyList<string> DataDirs, string? OutFile, int Worst, string BaselineDir,
-    bool UpdateBaseline, bool AllowRegression)
+    bool UpdateBaseline, bool AllowRegression, string? TracePage = null)
 {
     /// <summary>The shared data folders scored when none is named, in report order.</summary>
     private static readonly string[] KnownFolders = ["article-extraction", "wcxb"];
 
     private const string Usage =
-        "Usage: [--data DIR]... [--out predictions.json] [--worst N] [--baselines DIR] [--update-baseline] [--allow-regression]";
+        "Usage: [--data DIR]... [--out predictions.json] [--worst N] [--baselines DIR] [--update-baseline] [--allow-regression] [--trace ID]";
 
     public static EvalOptions Parse(string[] args)
     {
@@ -23,6 +24,7 @@ public sealed record EvalOptions(IReadOnlyList<string> DataDirs, string? OutFile
         var worst = 3;
         var update = false;
         var allowRegression = false;
+        string? trace = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -38,6 +40,9 @@ public sealed record EvalOptions(IReadOnlyList<string> DataDirs, string? OutFile
                     break;
                 case "--baselines" when i + 1 < args.Length:
                     baselines = args[++i];
+                    break;
+                case "--trace" when i + 1 < args.Length:
+                    trace = args[++i];
                     break;
                 case "--update-baseline":
                     update = true;
@@ -58,7 +63,7 @@ public sealed record EvalOptions(IReadOnlyList<string> DataDirs, string? OutFile
 
         return new EvalOptions(data, output, worst,
             baselines ?? Path.Combine(repo, "bench", "FeedHarvester.Eval", "baselines"),
-            update, allowRegression);
+            update, allowRegression, trace);
     }
 
     /// <summary>The baseline file of a data folder: named after the folder.</summary>

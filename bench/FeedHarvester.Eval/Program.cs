@@ -9,6 +9,11 @@ if (options.DataDirs.Count == 0)
     return 2;
 }
 
+if (options.TracePage is { } traced)
+{
+    return PageTracer.Print(options.DataDirs, traced, Console.Out);
+}
+
 var exit = 0;
 foreach (var dataDir in options.DataDirs)
 {

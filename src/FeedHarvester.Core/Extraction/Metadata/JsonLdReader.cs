@@ -54,6 +54,76 @@ internal static class JsonLdReader
         return fallback;
     }
 
+    /// <summary>Every @type the page's JSON-LD declares (top level, in arrays, @graph and mainEntity), for the
+    /// page-kind votes.</summary>
+    public static List<string> DeclaredTypes(IEnumerable<IElement> scripts)
+    {
+        var types = new List<string>();
+        foreach (var script in scripts)
+        {
+            var json = script.TextContent;
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var parsed = JsonDocument.Parse(json, Options);
+                CollectTypes(parsed.RootElement, types, depth: 0);
+            }
+            catch (JsonException)
+            {
+                // As in Read: a broken block declares nothing.
+            }
+        }
+
+        return types;
+    }
+
+    private static void CollectTypes(JsonElement element, List<string> types, int depth)
+    {
+        if (depth > ExtractionThresholds.MaxJsonLdNesting)
+        {
+            return;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                CollectTypes(item, types, depth + 1);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (element.TryGetProperty("@type", out var type))
+        {
+            if (type.ValueKind == JsonValueKind.String)
+            {
+                types.Add(type.GetString()!);
+            }
+            else if (type.ValueKind == JsonValueKind.Array)
+            {
+                types.AddRange(type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!));
+            }
+        }
+
+        foreach (var key in (ReadOnlySpan<string>)["@graph", "mainEntity"])
+        {
+            if (element.TryGetProperty(key, out var child))
+            {
+                CollectTypes(child, types, depth + 1);
+            }
+        }
+    }
+
     private static JsonElement? FindArticle(JsonElement element, int depth)
     {
         if (depth > ExtractionThresholds.MaxJsonLdNesting)

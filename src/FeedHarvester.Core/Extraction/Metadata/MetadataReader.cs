@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Evidence;
 
 namespace FeedHarvester.Extraction.Metadata;
 
@@ -23,6 +24,7 @@ internal static class MetadataReader
             CanonicalUrl = CanonicalUrlFinder.Find(scan.CanonicalHref, meta, ld, pageUrl),
             SiteName = siteName,
             StructuredBody = ld?.ArticleBody,
+            Evidence = PageEvidenceReader.Read(scan, meta, JsonLdReader.DeclaredTypes(scan.JsonLdScripts)),
         };
     }
 }

@@ -15,6 +15,9 @@ internal sealed record PageMetadata
     /// <summary>The page's JSON-LD articleBody, used as evidence when judging the extracted body.</summary>
     public string? StructuredBody { get; init; }
 
+    /// <summary>The page's votes on the kind of its main content.</summary>
+    public Evidence.PageEvidence Evidence { get; init; }
+
     /// <summary>The public view, with <paramref name="detectedLanguage"/> where the page declares none.</summary>
     public ArticleMetadata ToPublic(string? detectedLanguage) => new()
     {
