@@ -30,7 +30,13 @@ foreach (var dataDir in options.DataDirs)
     FolderReport.Print(EvalOptions.FolderName(dataDir), figures, results, options.Worst, Console.Out);
     if (options.OutFileOf(dataDir) is { } outFile)
     {
-        var predictions = results.ToDictionary(r => r.Page.Id, r => new Dictionary<string, string> { ["articleBody"] = r.Text });
+        var predictions = results.ToDictionary(r => r.Page.Id, r => new Dictionary<string, string?>
+        {
+            ["articleBody"] = r.Text,
+            ["title"] = r.Title,
+            ["author"] = r.Author,
+            ["publish_date"] = r.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
         File.WriteAllText(outFile, JsonSerializer.Serialize(predictions, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"predictions written to {outFile}");
     }

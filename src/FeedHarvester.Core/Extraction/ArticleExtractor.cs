@@ -115,6 +115,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Path = best.Path,
             Title = metadata.Title,
             Byline = metadata.Byline,
+            Authors = metadata.Authors,
             Published = metadata.Published,
             Modified = metadata.Modified,
             // Declared language first (html lang, meta, JSON-LD); Content-Language is the caller's to apply.

@@ -8,6 +8,9 @@ public sealed record ArticleMetadata
     /// <summary>The authors' names joined with ", "; null when the page names none.</summary>
     public string? Byline { get; init; }
 
+    /// <summary>The authors' names, one each (empty when the page names none).</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
     /// <summary>Null when the page states no publication date: never guessed.</summary>
     public DateTimeOffset? Published { get; init; }
 

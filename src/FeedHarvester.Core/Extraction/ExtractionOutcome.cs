@@ -32,6 +32,7 @@ public sealed record ExtractionOutcome
     {
         Title = article.Title,
         Byline = article.Byline,
+        Authors = article.Authors,
         Published = article.Published,
         Modified = article.Modified,
         Language = article.Language,

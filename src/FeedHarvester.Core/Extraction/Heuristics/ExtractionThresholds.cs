@@ -159,6 +159,12 @@ internal static class ExtractionThresholds
     /// <summary>A DOM result with less than this share of the structured-data body's words has missed most of it.</summary>
     public const double MinShareOfStructuredBody = 0.6;
 
+    /// <summary>h1 elements compared with the declared title; a page with more is a listing of headlines.</summary>
+    public const int MaxHeadingsForTitle = 5;
+
+    /// <summary>An h1 of fewer words ("Home", a logo) is contained in many titles without being the headline.</summary>
+    public const int MinAgreeingHeadlineWords = 2;
+
     /// <summary>A title part of at most this many words beside the headline is a site or section name ("World | Gazette").</summary>
     public const int MaxSiteLabelWords = 3;
 

@@ -13,10 +13,12 @@ internal static class MetadataReader
         var meta = new MetaTags(scan.Metas);
         var ld = JsonLdReader.Read(scan.JsonLdScripts);
         var siteName = SiteNameFinder.Find(meta, ld);
+        var authors = BylineFinder.Find(document, meta, ld, siteName);
         return new PageMetadata
         {
             Title = TitleFinder.Find(document, meta, ld, siteName),
-            Byline = BylineFinder.Find(document, meta, ld),
+            Authors = authors,
+            Byline = BylineCleaner.Join(authors),
             Published = DateFinder.FindPublished(document, meta, ld, pageUrl),
             Modified = DateFinder.FindModified(meta, ld),
             Language = LanguageFinder.Find(document, meta, ld),

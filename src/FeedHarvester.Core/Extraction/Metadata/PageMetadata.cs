@@ -5,6 +5,9 @@ internal sealed record PageMetadata
 {
     public string? Title { get; init; }
     public string? Byline { get; init; }
+
+    /// <summary>The authors' names, one each; <see cref="Byline"/> is them joined.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
     public DateTimeOffset? Published { get; init; }
     public DateTimeOffset? Modified { get; init; }
     public string? Language { get; init; }
@@ -23,6 +26,7 @@ internal sealed record PageMetadata
     {
         Title = Title,
         Byline = Byline,
+        Authors = Authors,
         Published = Published,
         Modified = Modified,
         Language = Language ?? detectedLanguage,
