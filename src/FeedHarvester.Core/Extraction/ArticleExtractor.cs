@@ -289,7 +289,8 @@ public sealed class ArticleExtractor : IArticleExtractor
 
     private static string NormalizeParagraphs(string text)
     {
-        var paragraphs = text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // JSON-LD carries HTML-escaped text often ("Fish &amp; chips") even where it holds no markup.
+        var paragraphs = WebUtility.HtmlDecode(text).Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return string.Join("\n\n", paragraphs.Select(TitleFinder.Collapse).Where(p => p.Length != 0));
     }
 

@@ -77,6 +77,17 @@ public sealed class ArticleExtractorThresholdTests
     }
 
     [Fact]
+    public void Extract_StructuredBodyWithEscapedEntities_IsDecoded()
+    {
+        var body = Dom.Prose(ExtractionThresholds.MinStructuredBodyChars) + " Fish &amp; chips";
+
+        var (article, _) = Run(WithJsonLd(Dom.Prose(40), body));
+
+        Assert.Equal("json-ld", article!.Path);
+        Assert.EndsWith("Fish & chips", article.ContentText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_StructuredBodyBelowMinStructuredBodyChars_IsIgnored()
     {
         var (article, _) = Run(WithJsonLd(Dom.Prose(40), Dom.Prose(ExtractionThresholds.MinStructuredBodyChars - 1)));
