@@ -98,7 +98,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (best is null || best.Chars == 0)
         {
             ExtractionLog.NoArticle(_logger, page.Url);
-            return ExtractionOutcome.Failed(ExtractionFailure.NoArticleText, "the page holds no article text", metadata.ToPublic(LanguageDetector.Detect(document.Body?.TextContent ?? "")));
+            return ExtractionOutcome.Failed(ExtractionFailure.NoArticleText, "the page holds no article text", ToPublic(metadata, LanguageDetector.Detect(document.Body?.TextContent ?? "")));
         }
 
         var words = HtmlText.CountWords(best.Text);
@@ -125,6 +125,20 @@ public sealed class ArticleExtractor : IArticleExtractor
             SiteName = metadata.SiteName,
         });
     }
+
+    /// <summary>The page's metadata as a failed outcome carries it, with the detected language where none is declared.</summary>
+    private static ArticleMetadata ToPublic(PageMetadata metadata, string? detectedLanguage) => new()
+    {
+        Title = metadata.Title,
+        Byline = metadata.Byline,
+        Authors = metadata.Authors,
+        Published = metadata.Published,
+        Modified = metadata.Modified,
+        Language = metadata.Language ?? detectedLanguage,
+        LeadImage = metadata.LeadImage,
+        CanonicalUrl = metadata.CanonicalUrl,
+        SiteName = metadata.SiteName,
+    };
 
     private static ExtractionOutcome? Refusal(MarkupExcess excess) => excess switch
     {

@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using FeedHarvester.Extraction.Evidence;
 using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Tests.Extraction;

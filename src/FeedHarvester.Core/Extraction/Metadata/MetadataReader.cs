@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using FeedHarvester.Extraction.Evidence;
 
 namespace FeedHarvester.Extraction.Metadata;
 

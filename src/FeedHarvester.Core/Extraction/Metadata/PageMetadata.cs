@@ -19,19 +19,5 @@ internal sealed record PageMetadata
     public string? StructuredBody { get; init; }
 
     /// <summary>The page's votes on the kind of its main content.</summary>
-    public Evidence.PageEvidence Evidence { get; init; }
-
-    /// <summary>The public view, with <paramref name="detectedLanguage"/> where the page declares none.</summary>
-    public ArticleMetadata ToPublic(string? detectedLanguage) => new()
-    {
-        Title = Title,
-        Byline = Byline,
-        Authors = Authors,
-        Published = Published,
-        Modified = Modified,
-        Language = Language ?? detectedLanguage,
-        LeadImage = LeadImage,
-        CanonicalUrl = CanonicalUrl,
-        SiteName = SiteName,
-    };
+    public PageEvidence Evidence { get; init; }
 }

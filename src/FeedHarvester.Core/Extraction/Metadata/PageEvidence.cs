@@ -1,4 +1,4 @@
-namespace FeedHarvester.Extraction.Evidence;
+namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>
 /// The page's own votes on the kind of its main content (<see cref="Heuristics.PageKindVocabulary"/>): how many

@@ -1,7 +1,6 @@
 using FeedHarvester.Extraction.Heuristics;
-using FeedHarvester.Extraction.Metadata;
 
-namespace FeedHarvester.Extraction.Evidence;
+namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>Counts the page's votes from its declared types (JSON-LD, microdata, og:type) and its landmarks.</summary>
 internal static class PageEvidenceReader
