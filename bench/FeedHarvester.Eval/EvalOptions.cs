@@ -3,29 +3,34 @@ using System.Globalization;
 namespace FeedHarvester.Eval;
 
 /// <summary>
-/// Command line: [--data DIR] [--out predictions.json] [--worst N] [--baseline FILE] [--update-baseline]
-/// [--allow-regression].
+/// Command line: [--data DIR]... [--out predictions.json] [--worst N] [--baselines DIR] [--update-baseline]
+/// [--allow-regression] [--trace ID]. With --trace, only that page's decisions are printed (removals, candidates,
+/// passes, the text). Without --data, every known folder under ../shared/data that exists.
 /// </summary>
-public sealed record EvalOptions(string DataDir, string? OutFile, int Worst, string BaselineFile, bool UpdateBaseline,
-    bool AllowRegression)
+public sealed record EvalOptions(IReadOnlyList<string> DataDirs, string? OutFile, int Worst, string BaselineDir,
+    bool UpdateBaseline, bool AllowRegression, string? TracePage = null)
 {
+    /// <summary>The shared data folders scored when none is named, in report order.</summary>
+    private static readonly string[] KnownFolders = ["article-extraction", "wcxb"];
+
     private const string Usage =
-        "Usage: [--data DIR] [--out predictions.json] [--worst N] [--baseline FILE] [--update-baseline] [--allow-regression]";
+        "Usage: [--data DIR]... [--out predictions.json] [--worst N] [--baselines DIR] [--update-baseline] [--allow-regression] [--trace ID]";
 
     public static EvalOptions Parse(string[] args)
     {
-        string? data = null;
+        var data = new List<string>();
         string? output = null;
-        string? baseline = null;
-        var worst = 10;
+        string? baselines = null;
+        var worst = 3;
         var update = false;
         var allowRegression = false;
+        string? trace = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--data" when i + 1 < args.Length:
-                    data = args[++i];
+                    data.Add(Path.GetFullPath(args[++i]));
                     break;
                 case "--out" when i + 1 < args.Length:
                     output = args[++i];
@@ -33,8 +38,11 @@ public sealed record EvalOptions(string DataDir, string? OutFile, int Worst, str
                 case "--worst" when i + 1 < args.Length:
                     worst = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
-                case "--baseline" when i + 1 < args.Length:
-                    baseline = args[++i];
+                case "--baselines" when i + 1 < args.Length:
+                    baselines = args[++i];
+                    break;
+                case "--trace" when i + 1 < args.Length:
+                    trace = args[++i];
                     break;
                 case "--update-baseline":
                     update = true;
@@ -47,13 +55,28 @@ public sealed record EvalOptions(string DataDir, string? OutFile, int Worst, str
             }
         }
 
-        var repo = data is null || baseline is null ? RepositoryRoot() : "";
-        return new EvalOptions(
-            data ?? Path.GetFullPath(Path.Combine(repo, "..", "shared", "data", "article-extraction")),
-            output, worst,
-            baseline ?? Path.Combine(repo, "bench", "FeedHarvester.Eval", "eval-baseline.json"),
-            update, allowRegression);
+        var repo = data.Count == 0 || baselines is null ? RepositoryRoot() : "";
+        if (data.Count == 0)
+        {
+            data.AddRange(KnownFolders.Select(f => Path.GetFullPath(Path.Combine(repo, "..", "shared", "data", f))).Where(Directory.Exists));
+        }
+
+        return new EvalOptions(data, output, worst,
+            baselines ?? Path.Combine(repo, "bench", "FeedHarvester.Eval", "baselines"),
+            update, allowRegression, trace);
     }
+
+    /// <summary>The baseline file of a data folder: named after the folder.</summary>
+    public string BaselineFileOf(string dataDir) => Path.Combine(BaselineDir, FolderName(dataDir) + ".json");
+
+    /// <summary>Where the predictions of <paramref name="dataDir"/> go: --out itself for one folder, else with the
+    /// folder's name before the extension.</summary>
+    public string? OutFileOf(string dataDir) =>
+        OutFile is null || DataDirs.Count == 1
+            ? OutFile
+            : Path.ChangeExtension(OutFile, null) + "." + FolderName(dataDir) + Path.GetExtension(OutFile);
+
+    public static string FolderName(string dataDir) => Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir));
 
     /// <summary>The folder holding FeedHarvester.sln, found from the current directory or the binary.</summary>
     private static string RepositoryRoot()

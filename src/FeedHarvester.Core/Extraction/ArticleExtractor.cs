@@ -31,6 +31,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         ("relaxed-conditional", ExtractionFlags.None),
     ];
 
+    private const string PageTextPath = "page-text";
+
     // AngleSharp's maintainers do not promise a parser is safe across threads, so keep one per thread.
     private readonly ThreadLocal<HtmlParser> _parser = new(CreateParser);
     private readonly ILogger _logger;
@@ -92,12 +94,11 @@ public sealed class ArticleExtractor : IArticleExtractor
         var debug = _logger.IsEnabled(LogLevel.Debug);
         trace ??= debug ? new ExtractionTrace() : null;
 
-        var best = RunPasses(new ParsedPage(document, page.Url, metadata, trace), budget);
-        best = PreferStructuredBody(best, metadata);
-        if (best is null || best.Chars < ExtractionThresholds.MinParagraphChars)
+        var best = ChooseBody(new ParsedPage(document, scan, page.Url, metadata, trace), budget);
+        if (best is null || best.Chars == 0)
         {
             ExtractionLog.NoArticle(_logger, page.Url);
-            return ExtractionOutcome.Failed(ExtractionFailure.NoArticleText, "the page holds no article text");
+            return ExtractionOutcome.Failed(ExtractionFailure.NoArticleText, "the page holds no article text", ToPublic(metadata, LanguageDetector.Detect(document.Body?.TextContent ?? "")));
         }
 
         var words = HtmlText.CountWords(best.Text);
@@ -115,6 +116,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Path = best.Path,
             Title = metadata.Title,
             Byline = metadata.Byline,
+            Authors = metadata.Authors,
             Published = metadata.Published,
             Modified = metadata.Modified,
             // Declared language first (html lang, meta, JSON-LD); Content-Language is the caller's to apply.
@@ -125,6 +127,20 @@ public sealed class ArticleExtractor : IArticleExtractor
         });
     }
 
+    /// <summary>The page's metadata as a failed outcome carries it, with the detected language where none is declared.</summary>
+    private static ArticleMetadata ToPublic(PageMetadata metadata, string? detectedLanguage) => new()
+    {
+        Title = metadata.Title,
+        Byline = metadata.Byline,
+        Authors = metadata.Authors,
+        Published = metadata.Published,
+        Modified = metadata.Modified,
+        Language = metadata.Language ?? detectedLanguage,
+        LeadImage = metadata.LeadImage,
+        CanonicalUrl = metadata.CanonicalUrl,
+        SiteName = metadata.SiteName,
+    };
+
     private static ExtractionOutcome? Refusal(MarkupExcess excess) => excess switch
     {
         MarkupExcess.TooDeeplyNested => ExtractionOutcome.Failed(ExtractionFailure.TooDeeplyNested,
@@ -134,17 +150,68 @@ public sealed class ArticleExtractor : IArticleExtractor
         _ => null,
     };
 
-    private ExtractionAttempt? RunPasses(ParsedPage page, WorkBudget budget)
+    /// <summary>
+    /// The scored body, checked against a second opinion computed on the same parse when the page does not declare
+    /// itself one article; then, when nothing scored, the fallbacks in steps: the main region, the page's text.
+    /// </summary>
+    private ExtractionAttempt? ChooseBody(ParsedPage page, WorkBudget budget)
     {
         var session = new NodeRemover(page.Trace?.Removals, budget);
         try
         {
-            return RunPasses(page, session);
+            var scored = PreferStructuredBody(RunPasses(page, session), page.Metadata);
+            var usable = scored is { Chars: >= ExtractionThresholds.MinParagraphChars };
+            if ((usable && page.Metadata.Evidence.IsArticle) || page.Document.Body is not { } body)
+            {
+                return scored;
+            }
+
+            session.Restore();
+            var region = new MainRegionReader(session).Read(body, page.Scan.MainLandmarks, page.Metadata.Evidence.SpreadVotes > 0);
+            var choice = Agree(scored, usable, region, body);
+            page.Trace?.Choice.AddRange([$"votes: {page.Metadata.Evidence}", $"{region.Path}: {region.Chars}", $"step: {choice.Path}"]);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                ExtractionLog.BodyChosen(_logger, page.Url, choice.Path, page.Metadata.Evidence.ToString(),
+                    scored?.Chars ?? 0, region.Chars, choice.Chars);
+            }
+            return choice;
         }
         finally
         {
             session.Release();
         }
+    }
+
+    /// <summary>
+    /// The scored body when it holds most of the main region (the region's surplus is furniture around it); the
+    /// region when the scored body is one piece of it; the region, then the page's whole text, when nothing scored.
+    /// </summary>
+    private static ExtractionAttempt Agree(ExtractionAttempt? scored, bool usable, ExtractionAttempt region, IElement body)
+    {
+        if (!usable)
+        {
+            return region.Chars >= ExtractionThresholds.MinParagraphChars || body.TextContent.Length == 0
+                ? region
+                : PageText(body, scored, region);
+        }
+
+        return scored!.Chars >= region.ProseChars * ExtractionThresholds.MinShareOfMainRegion
+            ? scored
+            : region;
+    }
+
+    /// <summary>The last step: the longest of what was found, or the text of the whole (restored) page.</summary>
+    private static ExtractionAttempt PageText(IElement body, ExtractionAttempt? scored, ExtractionAttempt region)
+    {
+        var longest = (scored?.Chars ?? 0) >= region.Chars ? scored ?? region : region;
+        if (longest.Chars > 0)
+        {
+            return longest;
+        }
+
+        var text = HtmlText.FromNode(body);
+        return new ExtractionAttempt(PageTextPath, HtmlWriter.OuterHtml(body), text);
     }
 
     private ExtractionAttempt? RunPasses(ParsedPage page, NodeRemover session)
@@ -239,7 +306,8 @@ public sealed class ArticleExtractor : IArticleExtractor
 
     private static string NormalizeParagraphs(string text)
     {
-        var paragraphs = text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // JSON-LD carries HTML-escaped text often ("Fish &amp; chips") even where it holds no markup.
+        var paragraphs = WebUtility.HtmlDecode(text).Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return string.Join("\n\n", paragraphs.Select(TitleFinder.Collapse).Where(p => p.Length != 0));
     }
 
@@ -255,7 +323,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     }
 
     /// <summary>The parsed page every pass works on, and where its decisions are recorded (when asked for).</summary>
-    private sealed record ParsedPage(IDocument Document, Uri Url, PageMetadata Metadata, ExtractionTrace? Trace);
+    private sealed record ParsedPage(IDocument Document, PageScan Scan, Uri Url, PageMetadata Metadata, ExtractionTrace? Trace);
 
     private static HtmlParser CreateParser() => new(new HtmlParserOptions
     {

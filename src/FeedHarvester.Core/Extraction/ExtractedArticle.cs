@@ -19,7 +19,11 @@ public sealed record ExtractedArticle
     public IElement? Tree { get; init; }
 
     public string? Title { get; init; }
+    /// <summary>The authors' names joined with ", ": without "By", dates, handles or job titles.</summary>
     public string? Byline { get; init; }
+
+    /// <summary>The authors' names, one each (empty when the page names none).</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
     public DateTimeOffset? Published { get; init; }
     public DateTimeOffset? Modified { get; init; }
     public string? Language { get; init; }

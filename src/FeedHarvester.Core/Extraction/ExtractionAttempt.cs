@@ -10,4 +10,7 @@ namespace FeedHarvester.Extraction;
 internal sealed record ExtractionAttempt(string Path, string Html, string Text, IElement? Root = null)
 {
     public int Chars => Text.Length;
+
+    /// <summary>Characters of the body's text outside links, where measured (the main region); else all of them.</summary>
+    public int ProseChars { get; init; } = Text.Length;
 }

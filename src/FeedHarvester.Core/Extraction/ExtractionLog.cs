@@ -26,4 +26,8 @@ internal static partial class ExtractionLog
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning,
         Message = "Page {ArticleUrl} was not extracted ({Reason}); the feed's content is used instead")]
     public static partial void PageRefused(ILogger logger, Uri articleUrl, string reason);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Debug,
+        Message = "Extract step {Path} won for {ArticleUrl} (page votes {Evidence}; scored {ScoredChars} chars, main region {RegionChars}, chosen {Chars})")]
+    public static partial void BodyChosen(ILogger logger, Uri articleUrl, string path, string evidence, int scoredChars, int regionChars, int chars);
 }

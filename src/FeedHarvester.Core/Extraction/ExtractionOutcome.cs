@@ -3,14 +3,19 @@ namespace FeedHarvester.Extraction;
 /// <summary>The article, or the typed reason there is none.</summary>
 public sealed record ExtractionOutcome
 {
-    private ExtractionOutcome(ExtractedArticle? article, ExtractionFailure? failure, string? message)
+    private ExtractionOutcome(ExtractedArticle? article, ExtractionFailure? failure, string? message, ArticleMetadata? metadata)
     {
         Article = article;
+        Metadata = metadata;
         Failure = failure;
         Message = message;
     }
 
     public ExtractedArticle? Article { get; }
+
+    /// <summary>The page's metadata: present whenever the page was parsed, with or without a body; null for a page
+    /// refused before parsing.</summary>
+    public ArticleMetadata? Metadata { get; }
 
     public ExtractionFailure? Failure { get; }
 
@@ -23,9 +28,21 @@ public sealed record ExtractionOutcome
     /// <summary>True for the failures that say the page is hostile or absurd, not merely empty.</summary>
     public bool IsRefusal => Failure is ExtractionFailure.TooDeeplyNested or ExtractionFailure.TooManyElements or ExtractionFailure.TimeBudgetExceeded;
 
-    public static ExtractionOutcome Of(ExtractedArticle article) => new(article, null, null);
+    public static ExtractionOutcome Of(ExtractedArticle article) => new(article, null, null, new ArticleMetadata
+    {
+        Title = article.Title,
+        Byline = article.Byline,
+        Authors = article.Authors,
+        Published = article.Published,
+        Modified = article.Modified,
+        Language = article.Language,
+        LeadImage = article.LeadImage,
+        CanonicalUrl = article.CanonicalUrl,
+        SiteName = article.SiteName,
+    });
 
-    public static ExtractionOutcome Failed(ExtractionFailure failure, string message) => new(null, failure, message);
+    public static ExtractionOutcome Failed(ExtractionFailure failure, string message, ArticleMetadata? metadata = null) =>
+        new(null, failure, message, metadata);
 
     /// <summary>The stable code that prefixes the reason.</summary>
     public static string CodeOf(ExtractionFailure failure) => failure switch

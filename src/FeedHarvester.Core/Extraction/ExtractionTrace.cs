@@ -15,4 +15,10 @@ public sealed class ExtractionTrace
 
     /// <summary>"path: chars", one per pass tried.</summary>
     public List<string> Passes { get; } = [];
+
+    /// <summary>
+    /// How the body was chosen after the passes: the page's votes, the main region's length when it was read as a
+    /// second opinion or fallback, and the step that won ("step: path").
+    /// </summary>
+    public List<string> Choice { get; } = [];
 }

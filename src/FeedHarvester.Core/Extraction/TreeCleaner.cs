@@ -7,9 +7,11 @@ namespace FeedHarvester.Extraction;
 /// <summary>
 /// Removes everything that cannot be article text before scoring: non-content elements, hidden nodes, page
 /// chrome, and (in the strict pass) elements named as furniture. An element holding most of the page's text is
-/// never removed as furniture: that is the article under an unlucky name.
+/// never removed as furniture: that is the article under an unlucky name. In a <see cref="RegionScope"/> (the
+/// main-region reading of a page) teaser lists and teaser boxes stay, and with it discussion: there they may be the
+/// content (a listing's items, a thread's posts).
 /// </summary>
-internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
+internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags, RegionScope scope = RegionScope.None)
 {
     /// <summary>The boilerplate groups the strict pass removes by, in rank order.</summary>
     private static readonly RankedGroups Furniture = new(BoilerplateVocabulary.Unlikely);
@@ -17,13 +19,26 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
     /// <summary>The groups every pass removes by, relaxed ones too: what they name is never the article.</summary>
     private static readonly RankedGroups NeverArticle = new([.. BoilerplateVocabulary.Unlikely.Where(g => g.InEveryPass)]);
 
+    /// <summary>The groups the main-region reading removes by: furniture that is never a page's items.</summary>
+    private static readonly RankedGroups RegionFurniture =
+        new([.. BoilerplateVocabulary.Unlikely.Where(g => !g.IsItems)]);
+
+    /// <summary>As <see cref="RegionFurniture"/>, keeping discussion too.</summary>
+    private static readonly RankedGroups RegionFurnitureKeepingDiscussion =
+        new([.. BoilerplateVocabulary.Unlikely.Where(g => !g.IsItems && !g.IsDiscussion)]);
+
+    private readonly bool _keepItems = scope != RegionScope.None;
+
     private int _pageChars;
 
     public void Clean(IElement body)
     {
         _pageChars = remover.Stats.Of(body).Chars;
         Visit(body);
-        TeaserBoxRemover.Remove(body, remover, _pageChars);
+        if (!_keepItems)
+        {
+            TeaserBoxRemover.Remove(body, remover, _pageChars);
+        }
     }
 
     private void Visit(IElement parent) => DomWalk.PreOrder(parent, element =>
@@ -44,7 +59,7 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
             return RemovalReason.NonContent;
         }
 
-        if (IsHidden(element))
+        if (IsHidden(element) && !IsHiddenContent(element))
         {
             return RemovalReason.Hidden;
         }
@@ -57,6 +72,11 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
         if (IsChrome(element) && !HoldsArticle(element))
         {
             return RemovalReason.Navigation;
+        }
+
+        if (_keepItems)
+        {
+            return JudgeByName(element, scope == RegionScope.ItemsAndDiscussion ? RegionFurnitureKeepingDiscussion : RegionFurniture);
         }
 
         return JudgeByName(element, flags.HasFlag(ExtractionFlags.StripUnlikely) ? Furniture : NeverArticle);
@@ -78,7 +98,7 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
 
         // The group of highest rank names the reason and says whether the "most of the page" guard applies.
         var group = matches.FirstOf(groups.Ranked)!;
-        return (group.EvenWhenMostOfPage ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : group.Reason;
+        return (group.EvenWhenMostOfPage && !_keepItems ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : group.Reason;
     }
 
     private static bool IsChrome(IElement element)
@@ -106,6 +126,24 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags)
 
         var style = element.GetAttribute("style");
         return style is not null && TextPatterns.HiddenStyle().IsMatch(style);
+    }
+
+    /// <summary>
+    /// Hidden markup a script reveals as the page's content: a hidden child of the body (where streamed server
+    /// rendering parks content until it is swapped into place), or a hidden element holding a large share of the page's
+    /// text as prose (a "locked" or deferred content block), unlike a hidden menu, which is links.
+    /// </summary>
+    private bool IsHiddenContent(IElement element)
+    {
+        if (element.HasAttribute("hidden") && element.ParentElement?.LocalName == "body")
+        {
+            return true;
+        }
+
+        var stats = remover.Stats.Of(element).Text;
+        return stats.Chars >= ExtractionThresholds.MinProtectedChars &&
+               stats.Chars >= _pageChars * ExtractionThresholds.MinHiddenContentShare &&
+               stats.LinkDensity <= ExtractionThresholds.MaxHiddenContentLinkDensity;
     }
 
     private bool HasArticleBodyMarkup(IElement element) => remover.Stats.Of(element).ArticleBodyMarks > 0;

@@ -20,4 +20,8 @@ internal static class HtmlElements
         "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
         "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     ]);
+
+    /// <summary>Ruby annotations (pronunciation over East Asian text) and their fallback parentheses: markup for a
+    /// reader's eye, read into plain text they split the words they annotate.</summary>
+    public static readonly FrozenSet<string> RubyAnnotation = FrozenSet.ToFrozenSet(["rt", "rp"]);
 }

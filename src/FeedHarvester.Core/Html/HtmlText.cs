@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using AngleSharp.Dom;
@@ -5,9 +6,22 @@ using AngleSharp.Html.Parser;
 
 namespace FeedHarvester.Html;
 
-/// <summary>Plain text of HTML: block elements become paragraphs separated by a blank line, whitespace collapsed.</summary>
+/// <summary>
+/// Plain text of HTML, every rendering rule in one place (golden fixtures in tests TestData/text): block elements
+/// (headings, paragraphs, list items, table cells, divs) become paragraphs separated by a blank line, so adjacent
+/// blocks never glue; one &lt;br&gt; is a line break, two end a paragraph; whitespace runs collapse to one space;
+/// ruby annotations (rt, rp) are left out; soft hyphens and zero-width characters are removed; entities arrive
+/// decoded from the parser.
+/// </summary>
 internal static class HtmlText
 {
+    /// <summary>
+    /// Characters that are invisible in rendered text and only split words in plain text: soft hyphen, zero-width
+    /// space, word joiner, zero-width no-break space (BOM). Not the zero-width (non-)joiners, which change how
+    /// Persian, Indic scripts and emoji sequences read.
+    /// </summary>
+    private static readonly SearchValues<char> Invisible = SearchValues.Create("\u00AD\u200B\u2060\uFEFF");
+
     // One parser per thread: AngleSharp does not promise a parser is safe to share between threads.
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions
     {
@@ -139,7 +153,7 @@ internal static class HtmlText
 
         private void Enter(IElement element)
         {
-            if (HtmlElements.NonContent.Contains(element.LocalName))
+            if (HtmlElements.NonContent.Contains(element.LocalName) || HtmlElements.RubyAnnotation.Contains(element.LocalName))
             {
                 return;
             }
@@ -163,6 +177,11 @@ internal static class HtmlText
         {
             foreach (var ch in data)
             {
+                if (Invisible.Contains(ch))
+                {
+                    continue;
+                }
+
                 if (char.IsWhiteSpace(ch))
                 {
                     if (_line.Length > 0 && _line[^1] is not (' ' or '\n'))

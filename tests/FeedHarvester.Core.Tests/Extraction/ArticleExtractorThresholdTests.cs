@@ -46,11 +46,26 @@ public sealed class ArticleExtractorThresholdTests
     }
 
     [Fact]
-    public void Extract_ResultBelowMinParagraphChars_IsNoArticle()
+    public void Extract_ResultBelowMinParagraphChars_FallsBackToTheTextFoundInsteadOfNothing()
     {
-        var (article, _) = Run($"<html><body><div><p>{Dom.Prose(ExtractionThresholds.MinParagraphChars - 1)}</p></div></body></html>");
+        var prose = Dom.Prose(ExtractionThresholds.MinParagraphChars - 1);
 
-        Assert.Null(article);
+        var (article, trace) = Run($"<html><body><div><p>{prose}</p></div></body></html>");
+
+        Assert.Equal(prose, article!.ContentText);
+        Assert.Contains(trace.Choice, c => c.StartsWith("step: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TryExtract_PageWithoutText_IsNoArticleButKeepsMetadata()
+    {
+        var html = "<html><head><title>Opening hours</title><meta name='author' content='Jane Doe'></head><body><div><img src='a.png'></div></body></html>";
+
+        var outcome = _extractor.TryExtract(new HtmlPage(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", PageFixture.BaseUrl));
+
+        Assert.Equal(ExtractionFailure.NoArticleText, outcome.Failure);
+        Assert.Equal("Opening hours", outcome.Metadata!.Title);
+        Assert.Equal("Jane Doe", outcome.Metadata.Byline);
     }
 
     [Fact]
@@ -59,6 +74,17 @@ public sealed class ArticleExtractorThresholdTests
         var (article, _) = Run(WithJsonLd(Dom.Prose(40), Dom.Prose(ExtractionThresholds.MinStructuredBodyChars)));
 
         Assert.Equal("json-ld", article!.Path);
+    }
+
+    [Fact]
+    public void Extract_StructuredBodyWithEscapedEntities_IsDecoded()
+    {
+        var body = Dom.Prose(ExtractionThresholds.MinStructuredBodyChars) + " Fish &amp; chips";
+
+        var (article, _) = Run(WithJsonLd(Dom.Prose(40), body));
+
+        Assert.Equal("json-ld", article!.Path);
+        Assert.EndsWith("Fish & chips", article.ContentText, StringComparison.Ordinal);
     }
 
     [Fact]

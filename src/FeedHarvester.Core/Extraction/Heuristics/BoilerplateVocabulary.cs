@@ -8,10 +8,13 @@ namespace FeedHarvester.Extraction.Heuristics;
 /// </summary>
 internal static class BoilerplateVocabulary
 {
-    /// <summary>Cookie and privacy consent banners (incl. generic consent-management-platform prefixes).</summary>
+    /// <summary>
+    /// Cookie and privacy consent banners (incl. generic consent-management-platform prefixes). Not "cmp": content
+    /// management systems use it for "component" on every block of a page (cmp-container, cmp-text).
+    /// </summary>
     public static readonly VocabularyGroup Consent = VocabularyGroup.Build("consent",
         ["cookie", "consent", "gdpr", "ccpa", "onetrust", "privacy-banner", "privacy-notice"],
-        ["cmp", "sp_message"],
+        ["sp_message"],
         RemovalReason.Consent, inEveryPass: true);
 
     /// <summary>Teaser lists pointing at other articles.</summary>
@@ -21,7 +24,7 @@ internal static class BoilerplateVocabulary
          "outbrain", "taboola", "read-next", "readnext", "also-read", "spotlight", "you-may-like", "youmaylike",
          "further-reading", "story-list", "card-list", "headlines"],
         ["promo", "promos", "next-up", "upnext"],
-        RemovalReason.Teaser);
+        RemovalReason.Teaser, isItems: true);
 
     /// <summary>Newsletter and subscription calls to action.</summary>
     public static readonly VocabularyGroup Newsletter = VocabularyGroup.Build("newsletter",
@@ -55,7 +58,7 @@ internal static class BoilerplateVocabulary
     /// <summary>Reader comments.</summary>
     public static readonly VocabularyGroup Comments = VocabularyGroup.Build("comments",
         ["comment", "disqus", "discussion", "respond", "replies", "reactions"],
-        reason: RemovalReason.Comments, inEveryPass: true, evenWhenMostOfPage: true);
+        reason: RemovalReason.Comments, inEveryPass: true, evenWhenMostOfPage: true, isDiscussion: true);
 
     /// <summary>
     /// The groups the first pass removes, by rank: when an element matches several, the first names the reason

@@ -24,7 +24,7 @@ internal sealed class VocabularyGroup
         Fragments = fragments;
         Tokens = tokens;
         _matcher = matcher;
-        (Reason, InEveryPass, EvenWhenMostOfPage) = removal;
+        (Reason, InEveryPass, EvenWhenMostOfPage, IsItems, IsDiscussion) = removal;
         var index = Interlocked.Increment(ref BuiltCount) - 1;
         Bit = index < 64
             ? 1UL << index
@@ -53,6 +53,18 @@ internal sealed class VocabularyGroup
     /// </summary>
     public bool EvenWhenMostOfPage { get; }
 
+    /// <summary>
+    /// Names what, on a page whose main content is spread over it, is that content: a thread's posts, a listing's
+    /// teasers. The main-region reading keeps it.
+    /// </summary>
+    public bool IsItems { get; }
+
+    /// <summary>
+    /// Names a discussion (comments, replies): the main content of a page that declares itself a thread or a list
+    /// of posts, kept by the main-region reading there; elsewhere the talk under an article.
+    /// </summary>
+    public bool IsDiscussion { get; }
+
     /// <summary>This group's bit in a set of matches.</summary>
     internal ulong Bit { get; }
 
@@ -62,10 +74,11 @@ internal sealed class VocabularyGroup
     /// <summary>
     /// Builds a group; refuses an empty one because an empty alternation would match every element
     /// and silently delete the page. <paramref name="reason"/>, <paramref name="inEveryPass"/> and
-    /// <paramref name="evenWhenMostOfPage"/> matter for boilerplate groups only.
+    /// <paramref name="evenWhenMostOfPage"/>, <paramref name="isItems"/> and <paramref name="isDiscussion"/> matter for boilerplate groups only.
     /// </summary>
     public static VocabularyGroup Build(string name, string[] fragments, string[]? tokens = null,
-        RemovalReason reason = RemovalReason.UnlikelyCandidate, bool inEveryPass = false, bool evenWhenMostOfPage = false)
+        RemovalReason reason = RemovalReason.UnlikelyCandidate, bool inEveryPass = false, bool evenWhenMostOfPage = false,
+        bool isItems = false, bool isDiscussion = false)
     {
         tokens ??= [];
         if (fragments.Length == 0 && tokens.Length == 0)
@@ -93,10 +106,10 @@ internal sealed class VocabularyGroup
         // Compiled once per process: groups are static data matched against every element of every page.
         var regex = new Regex(pattern.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         return new VocabularyGroup(name, fragments.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
-            tokens.ToFrozenSet(StringComparer.OrdinalIgnoreCase), regex, new Removal(reason, inEveryPass, evenWhenMostOfPage));
+            tokens.ToFrozenSet(StringComparer.OrdinalIgnoreCase), regex, new Removal(reason, inEveryPass, evenWhenMostOfPage, isItems, isDiscussion));
     }
 
     public override string ToString() => Name;
 
-    private readonly record struct Removal(RemovalReason Reason, bool InEveryPass, bool EvenWhenMostOfPage);
+    private readonly record struct Removal(RemovalReason Reason, bool InEveryPass, bool EvenWhenMostOfPage, bool IsItems, bool IsDiscussion);
 }

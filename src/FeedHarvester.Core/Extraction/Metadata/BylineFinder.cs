@@ -13,23 +13,39 @@ internal static class BylineFinder
     private const int MaxBylineChars = 120;
 
 
-    public static string? Find(IDocument document, MetaTags meta, JsonLdArticle? ld)
+    private static readonly string[] MetaNames = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"];
+
+    private const string AuthorSelector =
+        "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline], [class*=author-name], [class*=author] a";
+
+    /// <summary>The first source that names a person, cleaned to the names (<see cref="BylineCleaner"/>).</summary>
+    public static IReadOnlyList<string> Find(IDocument document, MetaTags meta, JsonLdArticle? ld, string? siteName = null)
     {
-        var fromMeta = meta.First("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl");
-        if (fromMeta is not null && !LooksLikeUrl(fromMeta))
+        var fromMeta = meta.First(MetaNames);
+        if (fromMeta is not null && !LooksLikeUrl(fromMeta) && BylineCleaner.Names(fromMeta, siteName) is { Count: > 0 } metaNames)
         {
-            return Clean(fromMeta);
+            return metaNames;
         }
 
-        if (ld?.Author is { } ldAuthor)
+        if (BylineCleaner.Names(ld?.Author, siteName) is { Count: > 0 } ldNames)
         {
-            return Clean(ldAuthor);
+            return ldNames;
         }
 
-        var element = document.QuerySelector("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline]");
-        var text = element?.TextContent;
-        return string.IsNullOrWhiteSpace(text) ? LineUnderHeadline(document) : Clean(text);
+        foreach (var element in document.QuerySelectorAll(AuthorSelector).Take(MaxAuthorElements))
+        {
+            var text = element.TextContent;
+            if (text.Length <= MaxBylineChars && BylineCleaner.Names(text, siteName) is { Count: > 0 } names)
+            {
+                return names;
+            }
+        }
+
+        return BylineCleaner.Names(LineUnderHeadline(document), siteName);
     }
+
+    /// <summary>Author-marked elements looked at; past the first few they are teaser cards' bylines.</summary>
+    private const int MaxAuthorElements = 3;
 
     /// <summary>
     /// A short line of its own that starts like a byline ("By Jane Doe", "Von …") among the few text blocks after
@@ -61,7 +77,7 @@ internal static class BylineFinder
             if (line.Length <= ExtractionThresholds.MaxMetaLineChars && !DomRules.HasBlockChild(block) &&
                 TextPatterns.BylinePrefix().Match(line) is { Success: true } prefix)
             {
-                return Clean(FirstPart(line[prefix.Length..]));
+                return FirstPart(line[prefix.Length..]);
             }
         }
 
@@ -78,15 +94,4 @@ internal static class BylineFinder
     private static bool LooksLikeUrl(string value) =>
         value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
         value.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-
-    internal static string? Clean(string value)
-    {
-        var text = TitleFinder.Collapse(value);
-        if (text.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text[3..].TrimStart();
-        }
-
-        return text.Length is 0 or > MaxBylineChars ? null : text;
-    }
 }

@@ -37,6 +37,11 @@ internal static class JsonLdReader
                 if (FindArticle(parsed.RootElement, depth: 0) is { } article)
                 {
                     var result = ToArticle(article);
+                    if (result.Author is null && AuthorById(article, parsed.RootElement) is { } byId)
+                    {
+                        result = result with { Author = byId };
+                    }
+
                     if (result.ArticleBody is not null || result.Headline is not null)
                     {
                         return result;
@@ -52,6 +57,126 @@ internal static class JsonLdReader
         }
 
         return fallback;
+    }
+
+    /// <summary>Every @type the page's JSON-LD declares (top level, in arrays, @graph and mainEntity), for the
+    /// page-kind votes.</summary>
+    public static List<string> DeclaredTypes(IEnumerable<IElement> scripts)
+    {
+        var types = new List<string>();
+        foreach (var script in scripts)
+        {
+            var json = script.TextContent;
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var parsed = JsonDocument.Parse(json, Options);
+                CollectTypes(parsed.RootElement, types, depth: 0);
+            }
+            catch (JsonException)
+            {
+                // As in Read: a broken block declares nothing.
+            }
+        }
+
+        return types;
+    }
+
+    private static void CollectTypes(JsonElement element, List<string> types, int depth)
+    {
+        if (depth > ExtractionThresholds.MaxJsonLdNesting)
+        {
+            return;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                CollectTypes(item, types, depth + 1);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (element.TryGetProperty("@type", out var type))
+        {
+            if (type.ValueKind == JsonValueKind.String)
+            {
+                types.Add(type.GetString()!);
+            }
+            else if (type.ValueKind == JsonValueKind.Array)
+            {
+                types.AddRange(type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!));
+            }
+        }
+
+        foreach (var key in (ReadOnlySpan<string>)["@graph", "mainEntity"])
+        {
+            if (element.TryGetProperty(key, out var child))
+            {
+                CollectTypes(child, types, depth + 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An author given only as {"@id": …} (as SEO plugins write it), named by the node of the same @id elsewhere in
+    /// the block's graph.
+    /// </summary>
+    private static string? AuthorById(JsonElement article, JsonElement root)
+    {
+        if (!article.TryGetProperty("author", out var author))
+        {
+            return null;
+        }
+
+        var ids = (author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().ToList() : [author])
+            .Select(a => a.ValueKind == JsonValueKind.Object ? Text(a, "@id") : null).OfType<string>().ToList();
+        var names = ids.Select(id => FindNode(root, id, depth: 0)).OfType<JsonElement>().Select(n => Text(n, "name")).OfType<string>().ToList();
+        return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
+    private static JsonElement? FindNode(JsonElement element, string id, int depth)
+    {
+        if (depth > ExtractionThresholds.MaxJsonLdNesting)
+        {
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                if (FindNode(item, id, depth + 1) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (Text(element, "@id") == id && Text(element, "name") is not null)
+        {
+            return element;
+        }
+
+        return element.TryGetProperty("@graph", out var graph) ? FindNode(graph, id, depth + 1) : null;
     }
 
     private static JsonElement? FindArticle(JsonElement element, int depth)

@@ -12,10 +12,12 @@ internal static class MetadataReader
         var meta = new MetaTags(scan.Metas);
         var ld = JsonLdReader.Read(scan.JsonLdScripts);
         var siteName = SiteNameFinder.Find(meta, ld);
+        var authors = BylineFinder.Find(document, meta, ld, siteName);
         return new PageMetadata
         {
             Title = TitleFinder.Find(document, meta, ld, siteName),
-            Byline = BylineFinder.Find(document, meta, ld),
+            Authors = authors,
+            Byline = BylineCleaner.Join(authors),
             Published = DateFinder.FindPublished(document, meta, ld, pageUrl),
             Modified = DateFinder.FindModified(meta, ld),
             Language = LanguageFinder.Find(document, meta, ld),
@@ -23,6 +25,7 @@ internal static class MetadataReader
             CanonicalUrl = CanonicalUrlFinder.Find(scan.CanonicalHref, meta, ld, pageUrl),
             SiteName = siteName,
             StructuredBody = ld?.ArticleBody,
+            Evidence = PageEvidenceReader.Read(scan, meta, JsonLdReader.DeclaredTypes(scan.JsonLdScripts)),
         };
     }
 }

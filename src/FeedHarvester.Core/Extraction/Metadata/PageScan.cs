@@ -19,6 +19,15 @@ internal sealed class PageScan
     /// <summary>noscript elements, for the lazy-image fallback (the walk finds them for free).</summary>
     public List<IElement> Noscripts { get; } = [];
 
+    /// <summary>Elements marked as the page's main content: &lt;main&gt; and role="main".</summary>
+    public List<IElement> MainLandmarks { get; } = [];
+
+    /// <summary>Microdata itemtype values (schema.org URLs), one per element that declares one.</summary>
+    public List<string> ItemTypes { get; } = [];
+
+    /// <summary>How many &lt;article&gt; elements the page has.</summary>
+    public int ArticleElements { get; private set; }
+
     /// <summary>href of the first &lt;link rel="canonical"&gt; that has one.</summary>
     public string? CanonicalHref { get; private set; }
 
@@ -35,8 +44,24 @@ internal sealed class PageScan
 
     private void Visit(IElement root) => DomWalk.PreOrder(root, child =>
     {
+        if (child.GetAttribute("itemtype") is { } itemType)
+        {
+            ItemTypes.Add(itemType);
+        }
+
+        if (string.Equals(child.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase) && child.LocalName != "main")
+        {
+            MainLandmarks.Add(child);
+        }
+
         switch (child.LocalName)
         {
+            case "main":
+                MainLandmarks.Add(child);
+                break;
+            case "article":
+                ArticleElements++;
+                break;
             case "meta":
                 Metas.Add(child);
                 break;

@@ -32,6 +32,40 @@ public sealed class MetadataFinderTests
     }
 
     [Fact]
+    public void Title_H1AgreeingWithOgTitle_IsTheVisibleHeadline()
+    {
+        var meta = Read("<meta property='og:title' content='Council approves park plan: what changes | Gazette'>",
+            "<header><h1>Gazette</h1></header><article><h1>Council approves park plan</h1></article>");
+
+        Assert.Equal("Council approves park plan", meta.Title);
+    }
+
+    [Fact]
+    public void Title_H1InAuthorBoxNotAgreeing_LosesToOgTitle()
+    {
+        var meta = Read("<meta property='og:title' content='Council approves park plan'>", "<aside><h1>About Jane Doe</h1></aside>");
+
+        Assert.Equal("Council approves park plan", meta.Title);
+    }
+
+    [Fact]
+    public void Byline_JsonLdAuthorById_IsNamedFromTheGraph()
+    {
+        var ld = "{\"@graph\":[{\"@type\":\"Article\",\"headline\":\"H\",\"author\":{\"@id\":\"#p1\"}},{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Jane Doe\"}]}";
+
+        Assert.Equal("Jane Doe", Read($"<script type='application/ld+json'>{ld}</script>").Byline);
+    }
+
+    [Fact]
+    public void Byline_MetaAuthorIsTheSiteName_FallsBackToTheByline()
+    {
+        var meta = Read("<meta property='og:site_name' content='Gazette'><meta name='author' content='Gazette'>", "<span class='byline'>By John Roe</span>");
+
+        Assert.Equal("John Roe", meta.Byline);
+        Assert.Equal(["John Roe"], meta.Authors);
+    }
+
+    [Fact]
     public void Title_H1_UsedWhenNoMeta()
     {
         Assert.Equal("Heading One", Read("", "<h1> Heading   One </h1>").Title);
