@@ -15,7 +15,7 @@ public sealed class ArticleAssemblerTests
     [Fact]
     public void Assemble_PageBody_TextAndWordCountAreThoseOfTheSanitizedHtml()
     {
-        var page = new ArticleExtractor().Extract(PageFixture.Load("sidebar-first-layout").Page());
+        var page = new ArticleExtractor().Extract(PageFixture.Load("newsletter-box-inside-article").Page());
         Assert.NotNull(page?.Tree);
 
         var article = _assembler.Assemble(Input(new ParsedEntry { Link = PageFixture.BaseUrl.AbsoluteUri, Title = "T" }, page));
