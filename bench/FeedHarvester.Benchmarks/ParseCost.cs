@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using AngleSharp.Html.Parser;
 using FeedHarvester.Decoding;
 
@@ -16,20 +15,12 @@ internal static class ParseCost
 {
     public static int Run(string farmDir)
     {
-        var truth = Path.Combine(farmDir, "truth.jsonl");
-        if (!File.Exists(truth))
+        if (FarmPages.Load(farmDir) is not { } farm)
         {
-            Console.Error.WriteLine($"{truth}: not found (expected a newsfarm universe folder)");
             return 2;
         }
 
-        var pages = LoadPages(farmDir, truth);
-        if (pages.Count == 0)
-        {
-            Console.Error.WriteLine($"{truth}: names no article page found under {farmDir}");
-            return 2;
-        }
-
+        var pages = farm.Select(p => PageDecoder.Decode(p.Body, "text/html")).ToList();
         // AngleSharp's parser as it comes, the same baseline the extraction benchmark measures against.
         var parser = new HtmlParser();
 
@@ -56,31 +47,5 @@ internal static class ParseCost
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"parse-only: {pages.Count} articles, {cpu.TotalMilliseconds / pages.Count:F2} CPU-ms per article, {allocated / 1024 / pages.Count} KiB allocated per article ({wall.Elapsed.TotalSeconds:F1} s wall, {pages.Sum(p => (long)p.Length) / pages.Count / 1024} KiB of text per page on average)"));
         return 0;
-    }
-
-    private static List<string> LoadPages(string farmDir, string truthFile)
-    {
-        var pages = new List<string>();
-        foreach (var line in File.ReadLines(truthFile))
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            using var record = JsonDocument.Parse(line);
-            if (!record.RootElement.TryGetProperty("url", out var url) || url.GetString() is not { } address)
-            {
-                continue;
-            }
-
-            var file = Path.Combine(farmDir, new Uri(address).AbsolutePath.TrimStart('/'));
-            if (File.Exists(file))
-            {
-                pages.Add(PageDecoder.Decode(File.ReadAllBytes(file), "text/html"));
-            }
-        }
-
-        return pages;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using AngleSharp.Html.Parser;
 using FeedHarvester.Cleaning;
 using FeedHarvester.Decoding;
@@ -27,17 +26,10 @@ internal static class StageCost
 
     public static int Run(string farmDir, int limit)
     {
-        var truth = Path.Combine(farmDir, "truth.jsonl");
-        if (!File.Exists(truth))
+        if (FarmPages.Load(farmDir, limit) is not { } pages)
         {
-            Console.Error.WriteLine($"{truth}: not found (expected a newsfarm universe folder)");
             return 2;
         }
-
-        var pages = File.ReadLines(truth).Where(l => l.Length > 0)
-            .Select(l => new Uri(JsonDocument.Parse(l).RootElement.GetProperty("url").GetString()!))
-            .Select(u => (Url: u, File: Path.Combine(farmDir, u.AbsolutePath.TrimStart('/'))))
-            .Where(p => File.Exists(p.File)).Take(limit).Select(p => (p.Url, Body: File.ReadAllBytes(p.File))).ToList();
 
         var extractor = new ArticleExtractor();
         var cleaner = HtmlCleaner.Unbounded();
