@@ -44,6 +44,24 @@ public sealed class FetchingOptions : IValidatableObject
     /// <summary>"host:port" entries exempt from the private-address guard (internal feeds, test rigs). The default is none.</summary>
     public List<string> AllowedPrivateHosts { get; set; } = [];
 
+    /// <summary>
+    /// The HTTP proxy every fetch goes through, http and https URLs alike (https by CONNECT): <c>http://host:port</c>,
+    /// with <c>http://user:password@host:port</c> for a proxy that asks for credentials (percent-encoded). When set, it
+    /// wins over the proxy environment variables. The private-address guard still judges each target before it is
+    /// sent to the proxy. The default is none.
+    /// </summary>
+    public string? Proxy { get; set; }
+
+    /// <summary>Hosts fetched directly instead of through <see cref="Proxy"/>, written as NO_PROXY entries (example.com, .corp, 10.0.0.0/8, host:port, *); loopback is always direct. The default is none.</summary>
+    public List<string> ProxyBypass { get; set; } = [];
+
+    /// <summary>
+    /// When <see cref="Proxy"/> is not set, use HTTP_PROXY (http URLs), HTTPS_PROXY (https URLs) and NO_PROXY from the
+    /// environment, as curl and .NET do. The default value is true: a proxy variable is set on purpose, and a worker
+    /// that ignored it would fail to fetch anything on a network that only lets the proxy out.
+    /// </summary>
+    public bool UseEnvironmentProxy { get; set; } = true;
+
     /// <summary>Least time between the start of two requests to one host. The default value is zero (the concurrency cap alone).</summary>
     [DurationRange("0s", "10m")]
     public TimeSpan MinDelayPerHost { get; set; } = TimeSpan.Zero;
@@ -66,9 +84,31 @@ public sealed class FetchingOptions : IValidatableObject
     [DurationRange("1s", "7d")]
     public TimeSpan RobotsTxtCacheDuration { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Cross-field and format rules DataAnnotations cannot state: every AllowedPrivateHosts entry is host:port.</summary>
+    /// <summary>
+    /// Cross-field and format rules DataAnnotations cannot state: every AllowedPrivateHosts entry is host:port, Proxy is
+    /// an http:// proxy URL, and ProxyBypass entries are readable and only given with a Proxy.
+    /// </summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(Proxy) && !ProxyAddress.TryParse(Proxy, out _, out var proxyError))
+        {
+            yield return OptionsPath.Error(validationContext, nameof(Proxy), proxyError);
+        }
+
+        for (var i = 0; i < ProxyBypass.Count; i++)
+        {
+            if (!ProxyBypassList.TryCreate([ProxyBypass[i]], out _, out _))
+            {
+                yield return OptionsPath.Error(validationContext, nameof(ProxyBypass), i, ProxyBypassList.EntryRule);
+            }
+        }
+
+        if (ProxyBypass.Count > 0 && string.IsNullOrWhiteSpace(Proxy))
+        {
+            yield return OptionsPath.Error(validationContext, nameof(ProxyBypass),
+                "applies to Proxy only, which is not set (the environment's proxies go with NO_PROXY)");
+        }
+
         for (var i = 0; i < AllowedPrivateHosts.Count; i++)
         {
             var entry = AllowedPrivateHosts[i];

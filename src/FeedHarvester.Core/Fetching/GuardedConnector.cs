@@ -6,18 +6,23 @@ namespace FeedHarvester.Fetching;
 /// <summary>
 /// The SocketsHttpHandler connect callback: resolves the host itself and connects only to an address the
 /// guard allows. Checking the address actually connected (not a name looked up earlier) is what stops DNS
-/// rebinding, and because the handler opens every connection here, every redirect hop is checked too.
+/// rebinding, and because the handler opens every connection here, every redirect hop is checked too. A configured
+/// proxy's own endpoint is let through (the operator chose it, and it is often on loopback or the private network);
+/// what goes through it is judged by <see cref="ProxiedTargetCheck"/> before it is sent.
 /// </summary>
-internal sealed class GuardedConnector(PrivateAddressGuard guard)
+internal sealed class GuardedConnector(PrivateAddressGuard guard, FetchProxy? proxy = null, HostResolver? resolve = null)
 {
+    private readonly HostResolver _resolve = resolve ?? Dns.GetHostAddressesAsync;
+
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var endpoint = context.DnsEndPoint;
         var host = endpoint.Host.StartsWith('[') && endpoint.Host.EndsWith(']') ? endpoint.Host[1..^1] : endpoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        var permitted = addresses.Where(address => !guard.Refuses(host, endpoint.Port, address)).ToArray();
+            : await _resolve(host, cancellationToken).ConfigureAwait(false);
+        var toProxy = proxy is not null && proxy.IsProxyEndpoint(host, endpoint.Port);
+        var permitted = toProxy ? addresses : addresses.Where(address => !guard.Refuses(host, endpoint.Port, address)).ToArray();
         if (permitted.Length == 0)
         {
             var url = context.InitialRequestMessage.RequestUri ?? new Uri($"http://{endpoint.Host}:{endpoint.Port}/");

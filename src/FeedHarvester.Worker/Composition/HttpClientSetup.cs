@@ -6,7 +6,7 @@ namespace FeedHarvester.Worker.Composition;
 
 /// <summary>
 /// The one HttpClient every fetch goes through: the guarded handler from <see cref="FetchingHandler"/> (decompression,
-/// no automatic redirects, private-address guard on connect), one standard resilience handler, and outside it the
+/// no automatic redirects, private-address guard on connect and on proxied targets, the configured proxy), one standard resilience handler, and outside it the
 /// <see cref="ResilienceRefusalHandler"/> that turns the resilience handler's refusals into what the fetcher understands.
 /// </summary>
 internal static class HttpClientSetup
@@ -19,16 +19,15 @@ internal static class HttpClientSetup
 
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
-    public static IServiceCollection AddHarvesterHttpClient(this IServiceCollection services, FetchingOptions fetching)
+    /// <param name="proxy">The proxy chosen at start-up (<see cref="ProxySelection"/>), or null for direct connections.</param>
+    public static IServiceCollection AddHarvesterHttpClient(this IServiceCollection services, FetchingOptions fetching, FetchProxy? proxy = null)
     {
         _ = services.AddHttpClient(HttpFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() =>
+            .ConfigurePrimaryHttpMessageHandler(() => FetchingHandler.Create(fetching, proxy, handler =>
             {
-                var handler = FetchingHandler.Create(fetching);
                 handler.PooledConnectionLifetime = PooledConnectionLifetime;
                 handler.ConnectTimeout = ConnectTimeout;
-                return handler;
-            })
+            }))
             // The factory's own request logging writes at Information and Trace only, which the host filters out
             // (System.Net.Http.HttpClient at Warning), yet it opens a log scope and times every request; the fetcher
             // logs what an operator needs about each fetch itself.
