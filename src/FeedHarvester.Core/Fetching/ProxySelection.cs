@@ -30,6 +30,9 @@ public sealed class ProxySelection
         Notes = notes;
     }
 
+    /// <summary>Direct connections, no proxy: what a caller gets that never asked about proxies.</summary>
+    public static ProxySelection None { get; } = new(null, "Fetching directly: no proxy", [], []);
+
     /// <summary>The proxy to use, or null for direct connections (also when <see cref="Errors"/> is not empty).</summary>
     public FetchProxy? Proxy { get; }
 

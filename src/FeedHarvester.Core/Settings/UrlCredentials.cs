@@ -4,8 +4,9 @@ namespace FeedHarvester.Settings;
 public static class UrlCredentials
 {
     /// <summary>
-    /// <paramref name="text"/> with anything between "://" and "@" masked: a URL option or variable may carry a
-    /// password, which has no place in an error line or a log.
+    /// <paramref name="text"/> with the user information of a URL masked (<c>http://***@proxy:3128</c>), also in a
+    /// URL written without its scheme (<c>user:password@proxy:3128</c>): a URL option or variable may carry a password,
+    /// which has no place in an error line or a log.
     /// </summary>
     public static string Redact(string text)
     {
@@ -15,6 +16,8 @@ public static class UrlCredentials
         var end = text.IndexOfAny(['/', '?', '#'], from);
         var authority = text.AsSpan(from, (end < 0 ? text.Length : end) - from);
         var at = authority.LastIndexOf('@');
-        return at < 0 ? text : string.Concat(text.AsSpan(0, from), "***", text.AsSpan(from + at));
+        // Without a scheme only user:password@ counts, so an e-mail address in other text stays as written.
+        var masked = at >= 0 && (start >= 0 || authority[..at].Contains(':'));
+        return masked ? string.Concat(text.AsSpan(0, from), "***", text.AsSpan(from + at)) : text;
     }
 }

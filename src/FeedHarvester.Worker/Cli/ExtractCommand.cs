@@ -37,12 +37,12 @@ internal static class ExtractCommand
             return 2;
         }
 
-        if (await ToolOptions.LoadAsync("extract", configFile).ConfigureAwait(false) is not { } options)
+        if (await ToolOptions.LoadAsync("extract", configFile).ConfigureAwait(false) is not { } loaded)
         {
             return RunCommand.InvalidConfigurationExitCode;
         }
 
-        using var services = ToolServices.Build(options);
+        using var services = ToolServices.Build(loaded);
         var extractor = services.GetRequiredService<IArticleExtractor>();
         var assembler = new ArticleAssembler(services.GetRequiredService<ArticleNormalizer>(), services.GetRequiredService<HtmlCleaner>());
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -33,12 +33,12 @@ internal static class ParseCommand
             return 2;
         }
 
-        if (await ToolOptions.LoadAsync("parse", configFile).ConfigureAwait(false) is not { } options)
+        if (await ToolOptions.LoadAsync("parse", configFile).ConfigureAwait(false) is not { } loaded)
         {
             return RunCommand.InvalidConfigurationExitCode;
         }
 
-        using var services = ToolServices.Build(options);
+        using var services = ToolServices.Build(loaded);
         var (document, error) = await InputReader.ReadAsync(input, FetchKind.Feed, services.GetRequiredService<HttpFetcher>, cancellationToken).ConfigureAwait(false);
         if (document is null)
         {

@@ -9,8 +9,8 @@ internal static class ToolOptions
     public static Option<string?> ConfigOption() =>
         new("--config") { Description = "Configuration file (default: appsettings.json beside the program and in the working directory)." };
 
-    /// <summary>The options, or null after reporting why they cannot be used (one line per error).</summary>
-    public static async Task<HarvesterOptions?> LoadAsync(string command, string? configFile)
+    /// <summary>The options (and the proxy they select), or null after reporting why they cannot be used (one line per error).</summary>
+    public static async Task<SettingsResult?> LoadAsync(string command, string? configFile)
     {
         var prefix = "feedharvester " + command;
         SettingsResult loaded;
@@ -30,6 +30,6 @@ internal static class ToolOptions
             return null;
         }
 
-        return loaded.Options;
+        return loaded;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FeedHarvester.Diagnostics;
 using FeedHarvester.Feeds;
+using FeedHarvester.Settings;
 using FeedHarvester.Worker.Configuration;
 using FeedHarvester.Worker.Health;
 using FeedHarvester.Worker.Jobs;
@@ -144,7 +145,7 @@ internal sealed partial class FeedListWatcher(
         {
             if (before.TryGetValue(key, out var old) && !string.Equals(old, value, StringComparison.Ordinal))
             {
-                LogNeedsRestart(logger, key, old, value);
+                LogNeedsRestart(logger, key, UrlCredentials.Redact(old), UrlCredentials.Redact(value));
             }
         }
     }

@@ -26,7 +26,7 @@ internal static class HarvesterServices
         ArgumentNullException.ThrowIfNull(settings);
         _ = services
             .AddSingleton(settings)
-            .AddHarvestStages(settings.Fetching, settings.Deduplication)
+            .AddHarvestStages(settings.Fetching, settings.Deduplication, settings.Proxy.Proxy)
             .AddSingleton(settings.Extraction)
             .AddSingleton(settings.Scheduling)
             .AddSingleton(new FeedCatalog(settings.Feeds))
@@ -60,14 +60,15 @@ internal static class HarvesterServices
                 .AddSingleton<IPollLease, ProcessPollLease>();
 
     /// <summary>The stateless stage engines and the HTTP stack (no store): enough for parse and extract.</summary>
-    public static IServiceCollection AddHarvestStages(this IServiceCollection services, FetchingOptions fetching, DeduplicationOptions deduplication)
+    /// <param name="proxy">The proxy chosen at start-up, or null for direct connections.</param>
+    public static IServiceCollection AddHarvestStages(this IServiceCollection services, FetchingOptions fetching, DeduplicationOptions deduplication, FetchProxy? proxy)
     {
         _ = services
             .AddSingleton(TimeProvider.System)
             .AddSingleton(fetching)
             .AddSingleton(Options.Create(fetching))
             .AddSingleton(deduplication)
-            .AddHarvesterHttpClient(fetching)
+            .AddHarvesterHttpClient(fetching, proxy)
             .AddSingleton(sp => HostLimiter.Create(fetching, sp.GetRequiredService<TimeProvider>()))
             .AddSingleton(sp => new HttpFetcher(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpFetcher.HttpClientName),

@@ -40,6 +40,9 @@ internal sealed record HarvesterSettings(HarvesterOptions Options, IReadOnlyList
     /// <summary>The feeds are the built-in sample list, polled because no feed is configured.</summary>
     public bool SampleFeeds { get; init; }
 
+    /// <summary>The proxy fetches go through (none unless configured), and the start-up line that says so.</summary>
+    public ProxySelection Proxy { get; init; } = ProxySelection.None;
+
     /// <summary>Decisions worth a line in the start-up log: the sample list in use, a list that replaced another.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FeedHarvester.Fetching;
 using Microsoft.Extensions.Configuration;
 
 namespace FeedHarvester.Worker.Configuration;
@@ -15,7 +16,8 @@ internal static partial class SettingsLoader
 
     /// <param name="withFeeds">Resolve the feed list too (run, feeds); the debugging commands only need the options.</param>
     /// <param name="intervalFloor">Refuse feeds polled more often than Scheduling:IntervalFloor (off only to convert a list between formats).</param>
-    public static SettingsResult Load(IConfigurationRoot configuration, bool withFeeds = true, bool intervalFloor = true)
+    /// <param name="environment">Reads an environment variable (the proxy variables); the process environment unless a test gives its own.</param>
+    public static SettingsResult Load(IConfigurationRoot configuration, bool withFeeds = true, bool intervalFloor = true, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var tree = new ConfigurationTree(configuration);
@@ -29,15 +31,17 @@ internal static partial class SettingsLoader
         errors.AddRange(report.Errors);
         var validation = new HarvesterOptionsValidator().Validate(HarvesterOptions.SectionName, options);
         errors.AddRange((validation.Failures ?? []).Select(f => ValidationFailures.ToProblem(f, tree)));
+        var proxy = ProxySelection.Select(options.Fetching, environment ?? Environment.GetEnvironmentVariable);
+        errors.AddRange(proxy.Errors.Select(e => new ConfigurationProblem(e.Variable, "environment variable", e.Message)));
 
         var lines = errors.Select(e => e.ToString()).ToList();
         var feeds = withFeeds ? FeedListResolver.Resolve(options, report, tree, intervalFloor ? options.Scheduling.IntervalFloor : null) : null;
         lines.AddRange(feeds?.Errors ?? []);
-        var notes = report.Notes.Concat(feeds?.Notes ?? []).ToList();
+        var notes = report.Notes.Concat(feeds?.Notes ?? []).Concat(proxy.Notes).ToList();
         var settings = lines.Count > 0
             ? null
-            : new HarvesterSettings(options, feeds?.Feeds ?? [], feeds?.Source ?? "none") { SkippedFeeds = feeds?.Skipped ?? [], Notes = notes, SampleFeeds = feeds?.IsSample ?? false };
-        return new SettingsResult(settings, options, lines, feeds?.Skipped ?? [], notes) { Feeds = feeds?.Feeds ?? [] };
+            : new HarvesterSettings(options, feeds?.Feeds ?? [], feeds?.Source ?? "none") { SkippedFeeds = feeds?.Skipped ?? [], Notes = notes, SampleFeeds = feeds?.IsSample ?? false, Proxy = proxy };
+        return new SettingsResult(settings, options, lines, feeds?.Skipped ?? [], notes) { Feeds = feeds?.Feeds ?? [], Proxy = proxy };
     }
 
     /// <summary>The options as "key = value" for every option but the feed list, to tell which changed on disk.</summary>

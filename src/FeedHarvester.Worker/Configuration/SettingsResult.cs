@@ -16,6 +16,9 @@ internal sealed record SettingsResult(
     /// <summary>The feeds the list resolved to, also when other options are invalid (<c>feeds list</c> still shows them).</summary>
     public IReadOnlyList<FeedHarvester.Feeds.FeedDefinition> Feeds { get; init; } = [];
 
+    /// <summary>The proxy the options and the environment select (direct when they are invalid).</summary>
+    public FeedHarvester.Fetching.ProxySelection Proxy { get; init; } = FeedHarvester.Fetching.ProxySelection.None;
+
     /// <summary>The settings and the errors, as the callers of the former validator took them.</summary>
     public void Deconstruct(out HarvesterSettings? settings, out IReadOnlyList<string> errors)
     {

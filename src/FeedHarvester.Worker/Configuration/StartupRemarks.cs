@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FeedHarvester.Worker.Configuration;
 
-/// <summary>What the configuration decided that an operator should see at start: feed entries skipped, the sample list in use, a list that replaced another.</summary>
+/// <summary>What the configuration decided that an operator should see at start: feed entries skipped, the sample list in use, a list that replaced another, the proxy in use.</summary>
 internal static partial class StartupRemarks
 {
     public static void Log(IServiceProvider services, HarvesterSettings settings)
@@ -20,6 +20,7 @@ internal static partial class StartupRemarks
         }
 
         LogFeeds(logger, settings.Feeds.Count, settings.FeedSource);
+        LogProxy(logger, settings.Proxy.Summary);
     }
 
     [LoggerMessage(EventId = 230, Level = LogLevel.Warning, Message = "Feed list entry skipped: {Reason}")]
@@ -30,4 +31,7 @@ internal static partial class StartupRemarks
 
     [LoggerMessage(EventId = 232, Level = LogLevel.Information, Message = "Feeds from {FeedSource}: {FeedCount}")]
     private static partial void LogFeeds(ILogger logger, int feedCount, string feedSource);
+
+    [LoggerMessage(EventId = 233, Level = LogLevel.Information, Message = "{ProxySummary}")]
+    private static partial void LogProxy(ILogger logger, string proxySummary);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FeedHarvester.Settings;
 
 namespace FeedHarvester.Worker.Configuration;
 
@@ -23,7 +24,7 @@ internal static partial class ValidationFailures
         var source = tree.SourceOf(key) is { } provider ? SourceNames.Describe(provider, key) : null;
         if (tree.TryGetValue(key, out var value) && value is not null)
         {
-            message += $" (got '{value}')";
+            message += $" (got '{UrlCredentials.Redact(value)}')";
         }
 
         return new ConfigurationProblem(key, source, message);
