@@ -1,4 +1,5 @@
 using FeedHarvester.Fetching;
+using FeedHarvester.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace FeedHarvester.Tests.Fetching;
@@ -11,6 +12,17 @@ internal static class LoopbackFetcher
         var clock = time ?? TimeProvider.System;
         var client = new HttpClient(FetchingHandler.Create(options)) { Timeout = Timeout.InfiniteTimeSpan };
         return new HttpFetcher(client, limiter ?? HostLimiter.Create(options, clock), Options.Create(options), clock);
+    }
+
+    /// <summary>
+    /// A fetcher whose proxy is chosen from <paramref name="options"/> as at start-up (no environment), with names looked
+    /// up in <paramref name="resolver"/> by the connect step and by the check of proxied targets alike.
+    /// </summary>
+    public static HttpFetcher CreateProxied(FetchingOptions options, FixedResolver resolver, Action<SocketsHttpHandler>? tune = null)
+    {
+        var proxy = ProxySelection.Select(options, _ => null).Proxy ?? throw new ArgumentException("no proxy in these options", nameof(options));
+        var client = new HttpClient(FetchingHandler.Create(options, proxy, tune, resolver.ResolveAsync)) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpFetcher(client, HostLimiter.Create(options, TimeProvider.System), Options.Create(options), TimeProvider.System);
     }
 
     /// <summary>Options that allow exactly the given loopback servers and skip robots.txt unless a test turns it on.</summary>
