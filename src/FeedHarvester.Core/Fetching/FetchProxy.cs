@@ -34,15 +34,6 @@ public sealed class FetchProxy : IWebProxy
         set => throw new NotSupportedException("proxy credentials are part of the proxy URL (http://user:password@host:port)");
     }
 
-    /// <summary>The hosts that go direct, for the start-up line ("loopback, .corp, 10.0.0.0/8").</summary>
-    public string Direct => _bypass.ToString();
-
-    /// <summary>The http proxy as logs may show it (no credentials), or null when http URLs go direct.</summary>
-    public string? HttpDisplay => _http?.Display;
-
-    /// <summary>The https proxy as logs may show it (no credentials), or null when https URLs go direct.</summary>
-    public string? HttpsDisplay => _https?.Display;
-
     private CredentialsByProxy ProxyCredentials { get; }
 
     public Uri? GetProxy(Uri destination) => For(destination)?.Address;

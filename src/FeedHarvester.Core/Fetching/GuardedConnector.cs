@@ -23,7 +23,8 @@ internal sealed class GuardedConnector(PrivateAddressGuard guard, FetchProxy? pr
             : await _resolve(host, cancellationToken).ConfigureAwait(false);
         var toProxy = proxy is not null && proxy.IsProxyEndpoint(host, endpoint.Port);
         var permitted = toProxy ? addresses : addresses.Where(address => !guard.Refuses(host, endpoint.Port, address)).ToArray();
-        if (permitted.Length == 0)
+        // A proxy's name that resolves to nothing is a lookup failure (below), not a refusal.
+        if (permitted.Length == 0 && !toProxy)
         {
             var url = context.InitialRequestMessage.RequestUri ?? new Uri($"http://{endpoint.Host}:{endpoint.Port}/");
             var refused = addresses.FirstOrDefault() ?? IPAddress.None;

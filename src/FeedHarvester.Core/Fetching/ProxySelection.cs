@@ -12,9 +12,9 @@ namespace FeedHarvester.Fetching;
 public sealed class ProxySelection
 {
     /// <summary>The proxy variables read, each as its lower- and upper-case spelling.</summary>
-    internal static readonly (string Lower, string Upper) HttpVariable = ("http_proxy", "HTTP_PROXY");
-    internal static readonly (string Lower, string Upper) HttpsVariable = ("https_proxy", "HTTPS_PROXY");
-    internal static readonly (string Lower, string Upper) NoProxyVariable = ("no_proxy", "NO_PROXY");
+    private static readonly (string Lower, string Upper) HttpVariable = ("http_proxy", "HTTP_PROXY");
+    private static readonly (string Lower, string Upper) HttpsVariable = ("https_proxy", "HTTPS_PROXY");
+    private static readonly (string Lower, string Upper) NoProxyVariable = ("no_proxy", "NO_PROXY");
 
     // Set by other tools' users (often to a SOCKS proxy); never read, but worth saying so.
     private static readonly (string Lower, string Upper) AllProxyVariable = ("all_proxy", "ALL_PROXY");
