@@ -24,10 +24,28 @@ internal static partial class PageDecoder
     /// <param name="note">"decode: …" when a declared charset was ignored (unknown, or refused like UTF-7); else null.</param>
     public static string Decode(ReadOnlySpan<byte> body, string? contentType, out string? note)
     {
+        var encoding = Choose(body, contentType, out var skip, out note);
+        return encoding.GetString(body[skip..]);
+    }
+
+    /// <summary>
+    /// As <see cref="Decode(ReadOnlySpan{byte}, string?, out string?)"/>, into a pooled buffer the caller disposes
+    /// once the text is parsed (see <see cref="PooledText"/>).
+    /// </summary>
+    public static PooledText DecodePooled(ReadOnlySpan<byte> body, string? contentType, out string? note)
+    {
+        var encoding = Choose(body, contentType, out var skip, out note);
+        return PooledText.Decode(encoding, body[skip..]);
+    }
+
+    /// <summary>The encoding to read <paramref name="body"/> with, and how many leading bytes (a byte-order mark) to skip.</summary>
+    private static Encoding Choose(ReadOnlySpan<byte> body, string? contentType, out int skip, out string? note)
+    {
         if (CharsetDeclarations.FromByteOrderMark(body) is { } bom)
         {
             note = null;
-            return bom.Encoding.GetString(body[bom.Length..]);
+            skip = bom.Length;
+            return bom.Encoding;
         }
 
         // The meta prescan decodes and searches the page's head, so it runs only when the header says nothing, or
@@ -39,8 +57,8 @@ internal static partial class PageDecoder
             ? Prescan(body, out metaNote)
             : null;
         note = header.Note ?? metaNote;
-        var encoding = fromHeader ?? declaredInPage ?? Encoding.UTF8;
-        return DeclaredCharsetCheck.Correct(encoding, body, declaredInPage).GetString(body);
+        skip = 0;
+        return DeclaredCharsetCheck.Correct(fromHeader ?? declaredInPage ?? Encoding.UTF8, body, declaredInPage);
     }
 
     /// <summary>The encoding the page declares for itself in a meta tag, or null.</summary>

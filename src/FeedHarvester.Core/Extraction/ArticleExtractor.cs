@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using FeedHarvester.Decoding;
 using FeedHarvester.Extraction.Dom;
@@ -71,22 +72,12 @@ public sealed class ArticleExtractor : IArticleExtractor
 
     private ExtractionOutcome ExtractWithin(HtmlPage page, ExtractionTrace? trace, WorkBudget budget)
     {
-        var html = PageDecoder.Decode(page.Body.Span, page.ContentType, out var charsetNote);
-        if (charsetNote is not null)
+        var document = Parse(page, budget, out var refused);
+        if (document is null)
         {
-            ExtractionLog.CharsetIgnored(_logger, page.Url, charsetNote);
+            return refused!;
         }
 
-        // Refused from the text, before a parser spends time and memory on it. The tree needs no second check here:
-        // AngleSharp attaches elements past depth 512 as siblings, and every walk below keeps its own stack.
-        if (Refusal(MarkupCensus.CheckHtml(html)) is { } refused)
-        {
-            return refused;
-        }
-
-        budget.Check();
-        var parser = _parser.Value!;
-        var document = parser.ParseDocument(html);
         budget.Check();
         var scan = PageScan.Of(document);
         var metadata = MetadataReader.Read(document, scan, page.Url);
@@ -125,6 +116,30 @@ public sealed class ArticleExtractor : IArticleExtractor
             CanonicalUrl = metadata.CanonicalUrl,
             SiteName = metadata.SiteName,
         });
+    }
+
+    /// <summary>
+    /// Decodes and parses the page, or says why it is refused. The text lives in a pooled buffer only while the
+    /// parser reads it: the tree holds copies of everything it keeps.
+    /// </summary>
+    private IHtmlDocument? Parse(HtmlPage page, WorkBudget budget, out ExtractionOutcome? refused)
+    {
+        using var html = PageDecoder.DecodePooled(page.Body.Span, page.ContentType, out var charsetNote);
+        if (charsetNote is not null)
+        {
+            ExtractionLog.CharsetIgnored(_logger, page.Url, charsetNote);
+        }
+
+        // Refused from the text, before a parser spends time and memory on it. The tree needs no second check here:
+        // AngleSharp attaches elements past depth 512 as siblings, and every walk below keeps its own stack.
+        refused = Refusal(MarkupCensus.CheckHtml(html.Memory));
+        if (refused is not null)
+        {
+            return null;
+        }
+
+        budget.Check();
+        return _parser.Value!.ParseDocument(html.Memory);
     }
 
     /// <summary>The page's metadata as a failed outcome carries it, with the detected language where none is declared.</summary>

@@ -21,9 +21,10 @@ internal static class BodyReader
     /// <summary>
     /// The body, or TooLarge when it is larger than <paramref name="limit"/> bytes (after decompression); when
     /// <paramref name="truncate"/> is set, a longer body is cut to its first <paramref name="limit"/> bytes instead
-    /// (robots.txt: RFC 9309 asks crawlers to parse at least the first 500 KiB).
+    /// (robots.txt: RFC 9309 asks crawlers to parse at least the first 500 KiB). With <paramref name="lend"/> the body
+    /// stays in its pooled array, lent to the caller (<see cref="BodyRead.Lease"/>), instead of copied out.
     /// </summary>
-    public static async Task<BodyRead> ReadAsync(HttpContent content, long limit, bool truncate, CancellationToken cancellationToken)
+    public static async Task<BodyRead> ReadAsync(HttpContent content, long limit, bool truncate, CancellationToken cancellationToken, bool lend = false)
     {
         var declared = content.Headers.ContentLength;
         if (!truncate && declared > limit && content.Headers.ContentEncoding.Count == 0)
@@ -68,7 +69,7 @@ internal static class BodyReader
             }
         }
 
-        return BodyRead.Whole(buffer.ToArray());
+        return lend ? BodyRead.Lent(buffer.Detach()) : BodyRead.Whole(buffer.ToArray());
     }
 
     /// <summary>

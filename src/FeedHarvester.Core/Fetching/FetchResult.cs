@@ -17,6 +17,9 @@ public sealed record FetchResult
 
     public ReadOnlyMemory<byte> Body { get; init; }
 
+    /// <summary>Set when <see cref="Body"/> was lent in a pooled array (<see cref="FetchRequest.LendBody"/>).</summary>
+    internal PooledBytes? BodyLease { get; init; }
+
     public string? ContentType { get; init; }
 
     public string? ContentLanguage { get; init; }

@@ -35,7 +35,7 @@ public sealed partial class HttpFetcher
             return failure;
         }
 
-        var read = await BodyReader.ReadAsync(response.Content, plan.BodyLimit, plan.TruncateBody, cancellationToken).ConfigureAwait(false);
+        var read = await BodyReader.ReadAsync(response.Content, plan.BodyLimit, plan.TruncateBody, cancellationToken, plan.LendBody).ConfigureAwait(false);
         if (read.Failure is { } broken)
         {
             return FetchResult.Failed(requested, broken, $"body of {current.AbsoluteUri} {read.Reason}", status) with { FinalUrl = current };
@@ -48,6 +48,7 @@ public sealed partial class HttpFetcher
             FinalUrl = current,
             StatusCode = status,
             Body = read.Body,
+            BodyLease = read.Lease,
             ContentType = ContentTypeOf(response.Content.Headers),
             ContentLanguage = response.Content.Headers.ContentLanguage.FirstOrDefault(),
             ContentLocation = response.Content.Headers.ContentLocation,

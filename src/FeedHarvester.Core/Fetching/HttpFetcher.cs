@@ -49,7 +49,7 @@ public sealed partial class HttpFetcher
         ArgumentNullException.ThrowIfNull(request);
         var plan = request.Kind == FetchKind.Feed
             ? new Plan(request, FeedAccept, _settings.MaxFeedBytes, TruncateBody: false, CheckRobots: false)
-            : new Plan(request, PageAccept, _settings.MaxPageBytes, TruncateBody: false, CheckRobots: _settings.RespectRobotsTxt);
+            : new Plan(request, PageAccept, _settings.MaxPageBytes, TruncateBody: false, CheckRobots: _settings.RespectRobotsTxt, LendBody: request.LendBody);
         return FetchAsync(plan, cancellationToken);
     }
 
@@ -221,5 +221,5 @@ public sealed partial class HttpFetcher
         ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
 
     /// <summary>What one fetch asks for: the request, its Accept header, body limit, and whether robots.txt applies.</summary>
-    private sealed record Plan(FetchRequest Request, string Accept, long BodyLimit, bool TruncateBody, bool CheckRobots);
+    private sealed record Plan(FetchRequest Request, string Accept, long BodyLimit, bool TruncateBody, bool CheckRobots, bool LendBody = false);
 }

@@ -45,6 +45,15 @@ internal sealed class PooledBuffer : IDisposable
         return bytes;
     }
 
+    /// <summary>Hands the bytes written over in the pooled array itself; this buffer is empty afterwards.</summary>
+    public PooledBytes Detach()
+    {
+        var lent = new PooledBytes(_array, Length);
+        _array = [];
+        Length = 0;
+        return lent;
+    }
+
     public void Dispose()
     {
         if (_array.Length > 0)

@@ -12,11 +12,17 @@ internal static class MarkupCensus
     /// <summary>Checks HTML against <see cref="MarkupLimits.MaxDepth"/> and <see cref="MarkupLimits.MaxElements"/>.</summary>
     public static MarkupExcess CheckHtml(string html) => CheckHtml(html, MarkupLimits.MaxDepth, MarkupLimits.MaxElements);
 
+    /// <summary>Checks HTML held in a buffer (a page decoded into pooled memory) against the same limits.</summary>
+    public static MarkupExcess CheckHtml(ReadOnlyMemory<char> html) => CheckHtml(html, MarkupLimits.MaxDepth, MarkupLimits.MaxElements);
+
     public static MarkupExcess CheckHtml(string html, int maxDepth, int maxElements)
     {
         ArgumentNullException.ThrowIfNull(html);
-        return html.Contains('<', StringComparison.Ordinal) ? new HtmlScan(html, maxDepth, maxElements).Run() : MarkupExcess.None;
+        return CheckHtml(html.AsMemory(), maxDepth, maxElements);
     }
+
+    public static MarkupExcess CheckHtml(ReadOnlyMemory<char> html, int maxDepth, int maxElements) =>
+        html.Span.Contains('<') ? new HtmlScan(html.Span, maxDepth, maxElements).Run() : MarkupExcess.None;
 
     /// <summary>
     /// True when an XML document has more than <paramref name="maxElements"/> start tags (comments, CDATA sections and
@@ -71,8 +77,11 @@ internal static class MarkupCensus
     }
 
     /// <summary>One pass over one HTML text: the estimated stack of open elements.</summary>
-    private sealed class HtmlScan(string html, int maxDepth, int maxElements)
+    private ref struct HtmlScan
     {
+        private readonly ReadOnlySpan<char> _html;
+        private readonly int _maxDepth;
+        private readonly int _maxElements;
         private readonly List<Tag> _open = [];
         private readonly int[] _openByRole = new int[HtmlTagRoles.Counted.Length];
         private readonly Dictionary<string, Tag>.AlternateLookup<ReadOnlySpan<char>> _tags =
@@ -80,9 +89,16 @@ internal static class MarkupCensus
 
         private int _elements;
 
+        public HtmlScan(ReadOnlySpan<char> html, int maxDepth, int maxElements)
+        {
+            _html = html;
+            _maxDepth = maxDepth;
+            _maxElements = maxElements;
+        }
+
         public MarkupExcess Run()
         {
-            var i = html.IndexOf('<', StringComparison.Ordinal);
+            var i = _html.IndexOf('<');
             while (i >= 0)
             {
                 var (next, excess) = Markup(i);
@@ -91,7 +107,7 @@ internal static class MarkupCensus
                     return excess;
                 }
 
-                i = next < html.Length ? html.IndexOf('<', next) : -1;
+                i = next < _html.Length ? IndexOf('<', next) : -1;
             }
 
             return MarkupExcess.None;
@@ -100,16 +116,16 @@ internal static class MarkupCensus
         /// <summary>Reads the markup at <paramref name="lt"/>; returns where to go on.</summary>
         private (int Next, MarkupExcess Excess) Markup(int lt)
         {
-            var span = html.AsSpan(lt);
+            var span = _html[lt..];
             if (span.StartsWith("<!--"))
             {
-                var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                return (end < 0 ? html.Length : end + 3, MarkupExcess.None);
+                var end = IndexOf("-->", lt + 4);
+                return (end < 0 ? _html.Length : end + 3, MarkupExcess.None);
             }
 
             if (span.Length < 2)
             {
-                return (html.Length, MarkupExcess.None);
+                return (_html.Length, MarkupExcess.None);
             }
 
             if (span[1] is '!' or '?')
@@ -135,7 +151,7 @@ internal static class MarkupCensus
         {
             var (tag, after) = ReadName(lt + 1);
             var end = TagEnd(after);
-            if (++_elements > maxElements)
+            if (++_elements > _maxElements)
             {
                 return (end, MarkupExcess.TooManyElements);
             }
@@ -147,10 +163,10 @@ internal static class MarkupCensus
 
             if (tag.Name == "plaintext")
             {
-                return (html.Length, MarkupExcess.None); // the rest of the document is its text
+                return (_html.Length, MarkupExcess.None); // the rest of the document is its text
             }
 
-            var selfClosing = end - 2 >= after && html[end - 2] == '/';
+            var selfClosing = end - 2 >= after && _html[end - 2] == '/';
             if (tag.Is(HtmlTagRole.Void) || (selfClosing && OpenCount(HtmlTagRole.Foreign) > 0))
             {
                 return (end, MarkupExcess.None);
@@ -163,7 +179,7 @@ internal static class MarkupCensus
 
             CloseImplied(tag);
             Push(tag);
-            return (end, _open.Count > maxDepth ? MarkupExcess.TooDeeplyNested : MarkupExcess.None);
+            return (end, _open.Count > _maxDepth ? MarkupExcess.TooDeeplyNested : MarkupExcess.None);
         }
 
         /// <summary>The end tags a start tag implies, as far as they change the depth.</summary>
@@ -317,12 +333,12 @@ internal static class MarkupCensus
         private (Tag Tag, int After) ReadName(int start)
         {
             var end = start;
-            while (end < html.Length && !char.IsWhiteSpace(html[end]) && html[end] is not ('/' or '>'))
+            while (end < _html.Length && !char.IsWhiteSpace(_html[end]) && _html[end] is not ('/' or '>'))
             {
                 end++;
             }
 
-            var raw = html.AsSpan(start, end - start);
+            var raw = _html[start..end];
             Span<char> lower = stackalloc char[Math.Min(raw.Length, 64)];
             var length = raw[..lower.Length].ToLowerInvariant(lower);
             var key = lower[..length];
@@ -342,14 +358,14 @@ internal static class MarkupCensus
             var i = from;
             while (true)
             {
-                var next = html.AsSpan(i).IndexOfAny('>', '"', '\'');
+                var next = _html[i..].IndexOfAny('>', '"', '\'');
                 if (next < 0)
                 {
-                    return html.Length;
+                    return _html.Length;
                 }
 
                 i += next;
-                if (html[i] == '>')
+                if (_html[i] == '>')
                 {
                     return i + 1;
                 }
@@ -360,10 +376,10 @@ internal static class MarkupCensus
                     continue;
                 }
 
-                var close = html.IndexOf(html[i], i + 1);
+                var close = IndexOf(_html[i], i + 1);
                 if (close < 0)
                 {
-                    return html.Length;
+                    return _html.Length;
                 }
 
                 i = close + 1;
@@ -373,20 +389,20 @@ internal static class MarkupCensus
         private bool FollowsEquals(int quote, int from)
         {
             var i = quote - 1;
-            while (i >= from && char.IsWhiteSpace(html[i]))
+            while (i >= from && char.IsWhiteSpace(_html[i]))
             {
                 i--;
             }
 
-            return i >= from && html[i] == '=';
+            return i >= from && _html[i] == '=';
         }
 
         private int SkipRawText(string name, int from)
         {
             var i = from;
-            while ((i = html.IndexOf("</", i, StringComparison.Ordinal)) >= 0)
+            while ((i = IndexOf("</", i)) >= 0)
             {
-                var rest = html.AsSpan(i + 2);
+                var rest = _html[(i + 2)..];
                 if (rest.Length >= name.Length && rest[..name.Length].Equals(name, StringComparison.OrdinalIgnoreCase))
                 {
                     return i;
@@ -395,7 +411,19 @@ internal static class MarkupCensus
                 i += 2;
             }
 
-            return html.Length;
+            return _html.Length;
+        }
+
+        private int IndexOf(char value, int from)
+        {
+            var found = _html[from..].IndexOf(value);
+            return found < 0 ? -1 : from + found;
+        }
+
+        private int IndexOf(string value, int from)
+        {
+            var found = _html[from..].IndexOf(value, StringComparison.Ordinal);
+            return found < 0 ? -1 : from + found;
         }
     }
 }

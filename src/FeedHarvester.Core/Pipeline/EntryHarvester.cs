@@ -93,12 +93,20 @@ public sealed class EntryHarvester(
             return new PageReading(null, fetched.Url, fetched.Failure);
         }
 
-        if (!IsHtml(page.ContentType))
+        try
         {
-            return new PageReading(null, page.Url, PageFailure.NotHtml(page.ContentType));
-        }
+            if (!IsHtml(page.ContentType))
+            {
+                return new PageReading(null, page.Url, PageFailure.NotHtml(page.ContentType));
+            }
 
-        return await extraction.ExtractAsync(page, cancellationToken).ConfigureAwait(false);
+            // What extraction returns holds copies of what it keeps (text, tree), never the page's bytes.
+            return await extraction.ExtractAsync(page, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            fetched.ReleasePage();
+        }
     }
 
     /// <summary>Clean → normalize, timed together as the normalize stage: the chosen body is sanitized, then the record made.</summary>

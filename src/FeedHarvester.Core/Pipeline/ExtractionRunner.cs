@@ -7,19 +7,26 @@ using Microsoft.Extensions.Logging;
 namespace FeedHarvester.Pipeline;
 
 /// <summary>
-/// Runs the extractor on a fetched page: timed, a bounded number at once, a refused page logged, and a crash of the
-/// extractor turned into a page failure, so the entry goes on with the feed's content instead of being lost.
+/// Runs the extractor on a fetched page: timed, a bounded number at once on threads of their own (see
+/// <see cref="ExtractionThreads"/>), a refused page logged, and a crash of the extractor turned into a page failure,
+/// so the entry goes on with the feed's content instead of being lost.
 /// </summary>
-public sealed class ExtractionRunner(IArticleExtractor extractor, SchedulingOptions scheduling, ILogger<ExtractionRunner> logger, HarvestMetrics metrics)
+public sealed class ExtractionRunner(IArticleExtractor extractor, SchedulingOptions scheduling, ILogger<ExtractionRunner> logger, HarvestMetrics metrics) : IDisposable
 {
     // Extraction is the CPU-bound stage: more of it at once than there are cores only adds context switches, and
     // would tie up the thread pool threads that complete the fetches. Shared by every feed polled at once.
-    private readonly SemaphoreSlim _slots = NewSlots(scheduling.MaxConcurrentExtractions);
+    private readonly ExtractionThreads _threads = new(SlotCount(scheduling.MaxConcurrentExtractions));
 
-    public async Task<PageReading> ExtractAsync(HtmlPage page, CancellationToken cancellationToken)
+    public Task<PageReading> ExtractAsync(HtmlPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return _threads.RunAsync(() => Extract(page, cancellationToken), cancellationToken);
+    }
+
+    public void Dispose() => _threads.Dispose();
+
+    private PageReading Extract(HtmlPage page, CancellationToken cancellationToken)
+    {
         var timer = StageTimer.StartSynchronous();
         try
         {
@@ -43,13 +50,8 @@ public sealed class ExtractionRunner(IArticleExtractor extractor, SchedulingOpti
         finally
         {
             metrics.RecordStage(HarvestStage.Extract, timer);
-            _ = _slots.Release();
         }
     }
 
-    private static SemaphoreSlim NewSlots(int configured)
-    {
-        var slots = configured > 0 ? configured : Environment.ProcessorCount;
-        return new SemaphoreSlim(slots, slots);
-    }
+    private static int SlotCount(int configured) => configured > 0 ? configured : Environment.ProcessorCount;
 }

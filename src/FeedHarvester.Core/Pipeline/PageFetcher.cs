@@ -22,10 +22,10 @@ public sealed class PageFetcher(HttpFetcher fetcher, FetchingOptions options, Ha
             return PageFetch.Failed(null, PageFailure.NoLink);
         }
 
-        var fetch = await fetcher.FetchAsync(new FetchRequest(link, FetchKind.Page), cancellationToken).ConfigureAwait(false);
+        var fetch = await fetcher.FetchAsync(new FetchRequest(link, FetchKind.Page) { LendBody = true }, cancellationToken).ConfigureAwait(false);
         metrics.RecordFetch(FetchKind.Page, fetch);
         return fetch.IsContent
-            ? PageFetch.Fetched(new HtmlPage(fetch.Body, fetch.ContentType, fetch.FinalUrl ?? link))
+            ? PageFetch.Fetched(new HtmlPage(fetch.Body, fetch.ContentType, fetch.FinalUrl ?? link), fetch.BodyLease)
             : PageFetch.Failed(fetch.FinalUrl, PageFailure.NotFetched(fetch));
     }
 }

@@ -23,6 +23,7 @@ internal sealed class ThreadCpu
         (".NET Long Runni", "long-running tasks"),
         (".NET Finalizer", "finalizer"),
         (".NET Timer", "timers"),
+        ("Extraction", "extraction"), // the pipeline's own extraction threads (ExtractionThreads.ThreadName)
     ];
 
     private readonly Dictionary<int, (string Kind, TimeSpan Cpu)> _threads;

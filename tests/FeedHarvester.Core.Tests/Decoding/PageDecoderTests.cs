@@ -74,4 +74,35 @@ public sealed class PageDecoderTests
 
         Assert.Null(note);
     }
+
+    [Theory]
+    [InlineData("text/html; charset=windows-1251", false)]
+    [InlineData("text/html", false)]
+    [InlineData("text/html; charset=windows-1251", true)]
+    public void DecodePooled_ReadsTheSameTextAsDecode(string contentType, bool withBom)
+    {
+        var page = $"<html><head><meta charset=\"windows-1251\"></head><body>{Word}</body></html>";
+        var bytes = withBom
+            ? Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(page)).ToArray()
+            : CodePages.Windows1251.GetBytes(page);
+
+        using var pooled = PageDecoder.DecodePooled(bytes, contentType, out var pooledNote);
+
+        Assert.Equal(PageDecoder.Decode(bytes, contentType, out var note), pooled.ToString());
+        Assert.Equal(note, pooledNote);
+        Assert.Contains(Word, pooled.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecodePooled_OnceDisposed_HoldsNoText()
+    {
+        var pooled = PageDecoder.DecodePooled(Encoding.UTF8.GetBytes(Word), null, out _);
+        Assert.Equal(Word.Length, pooled.Length);
+
+        pooled.Dispose();
+        pooled.Dispose();
+
+        Assert.Equal(0, pooled.Memory.Length);
+        Assert.Equal("", pooled.ToString());
+    }
 }

@@ -125,6 +125,23 @@ public sealed class HttpFetcherTests
     }
 
     [Fact]
+    public async Task Fetch_PageAskedToLendItsBody_ComesInAPooledArrayUntilReleased()
+    {
+        var body = Enumerable.Range(0, 3000).Select(i => (byte)i).ToArray();
+        var fetcher = Fetcher(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new MemoryStream(body)) });
+
+        var lent = await fetcher.FetchAsync(new FetchRequest(FeedUrl, FetchKind.Page) { LendBody = true }, CancellationToken.None);
+        var owned = await fetcher.FetchAsync(new FetchRequest(FeedUrl, FetchKind.Page), CancellationToken.None);
+
+        Assert.NotNull(lent.BodyLease);
+        Assert.Equal(body, lent.Body.ToArray());
+        Assert.Null(owned.BodyLease);
+        Assert.Equal(body, owned.Body.ToArray());
+        lent.BodyLease.Dispose();
+        Assert.True(lent.BodyLease.Memory.IsEmpty);
+    }
+
+    [Fact]
     public async Task Fetch_BodyAtTheLimit_Accepted()
     {
         var fetcher = Fetcher(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new MemoryStream(new byte[4096])) }, new FetchingOptions { MaxPageBytes = 4096 });

@@ -29,6 +29,21 @@ public sealed class PooledBufferTests
     }
 
     [Fact]
+    public void Detach_HandsOverTheBytesWrittenAndLeavesTheBufferEmpty()
+    {
+        using var buffer = new PooledBuffer(initialCapacity: 16);
+        var space = buffer.FreeSpace(most: 5).Span;
+        "abcde"u8.CopyTo(space);
+        buffer.Advance(5);
+
+        using var lent = buffer.Detach();
+
+        Assert.Equal("abcde"u8.ToArray(), lent.Memory.ToArray());
+        Assert.Equal(0, buffer.Length);
+        Assert.Empty(buffer.ToArray());
+    }
+
+    [Fact]
     public void FreeSpace_NeverOffersMoreThanAsked()
     {
         using var buffer = new PooledBuffer(initialCapacity: 1 << 20);

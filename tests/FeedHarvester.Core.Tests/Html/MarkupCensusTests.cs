@@ -27,6 +27,15 @@ public sealed class MarkupCensusTests
     }
 
     [Fact]
+    public void CheckHtml_OfABuffer_ReadsOnlyTheTextGiven()
+    {
+        var buffer = ("<p>story</p>" + Repeat("<div>", MarkupLimits.MaxDepth + 1)).AsMemory();
+
+        Assert.Equal(MarkupExcess.None, MarkupCensus.CheckHtml(buffer[.."<p>story</p>".Length]));
+        Assert.Equal(MarkupExcess.TooDeeplyNested, MarkupCensus.CheckHtml(buffer));
+    }
+
+    [Fact]
     public void CheckHtml_ElementsAtTheLimit_AreAccepted()
     {
         Assert.Equal(MarkupExcess.None, MarkupCensus.CheckHtml(Repeat("<br>", MarkupLimits.MaxElements)));

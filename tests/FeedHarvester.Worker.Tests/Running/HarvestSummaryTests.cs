@@ -64,6 +64,7 @@ public sealed class HarvestSummaryTests
     [InlineData(".NET TP Worker", "thread pool")]
     [InlineData(".NET BGC", "background GC")]
     [InlineData(".NET Tiered Com", "tier-up JIT")]
+    [InlineData("Extraction", "extraction")]
     [InlineData(".NET SigHandler", "other runtime threads")]
     [InlineData("feedharvester", "other threads")]
     public void ThreadCpu_KindOf_NamesTheRuntimesThreads(string threadName, string kind) =>
