@@ -96,9 +96,11 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags, Re
             return null;
         }
 
-        // The group of highest rank names the reason and says whether the "most of the page" guard applies.
+        // The group of highest rank names the reason and says whether the "most of the page" guard applies. A
+        // region reading keeps a discussion that is most of the page (a thread); a consent dialog is never content.
         var group = matches.FirstOf(groups.Ranked)!;
-        return (group.EvenWhenMostOfPage && !_keepItems ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : group.Reason;
+        var guardless = group.EvenWhenMostOfPage && !(_keepItems && group.IsDiscussion);
+        return (guardless ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : group.Reason;
     }
 
     private static bool IsChrome(IElement element)

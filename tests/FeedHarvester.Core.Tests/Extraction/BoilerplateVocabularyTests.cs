@@ -68,12 +68,25 @@ public sealed class BoilerplateVocabularyTests
 
     [Theory]
     [InlineData("comments", true)]
+    [InlineData("onetrust-pc-sdk", true)]
     [InlineData("sidebar", false)]
     public void Clean_GroupHoldingMostOfPage_RemovedOnlyWhenEvenWhenMostOfPage(string className, bool removed)
     {
         var doc = Dom.Parse($"<body><div id='x' class='{className}'><p>{Dom.Prose(900)}</p></div><p>{Dom.Prose(300)}</p></body>");
 
         new TreeCleaner(new NodeRemover(null), ExtractionFlags.All).Clean(doc.Body!);
+
+        Assert.Equal(removed, doc.GetElementById("x") is null);
+    }
+
+    [Theory]
+    [InlineData("onetrust-pc-sdk", true)]
+    [InlineData("comments", false)]
+    public void Clean_RegionReading_RemovesAConsentCentreButKeepsADiscussionHoldingMostOfPage(string className, bool removed)
+    {
+        var doc = Dom.Parse($"<body><div id='x' class='{className}'><p>{Dom.Prose(900)}</p></div><p>{Dom.Prose(300)}</p></body>");
+
+        new TreeCleaner(new NodeRemover(null), ExtractionFlags.StripUnlikely, RegionScope.Items).Clean(doc.Body!);
 
         Assert.Equal(removed, doc.GetElementById("x") is null);
     }
