@@ -65,9 +65,9 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         {
             remover.Budget.Step();
             var inline = element.LocalName is "time" or "span";
-            if (inline && DomRules.HasAncestorOrSelf(element, "p"))
+            if (inline && (DomRules.HasAncestorOrSelf(element, "p") || DomRules.IsInCode(element)))
             {
-                continue; // a date or name inside a sentence is part of the prose
+                continue; // a date or name inside a sentence is part of the prose; a span in code is a token
             }
 
             if (element.LocalName is "address" or "time" || IsMetaLine(element))
@@ -98,7 +98,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         foreach (var element in article.QuerySelectorAll("p,li,div,h2,h3,h4,h5,h6,strong,em,b,span"))
         {
             remover.Budget.Step();
-            if (DomRules.HasBlockChild(element) || !DomRules.IsInside(element, article))
+            if (DomRules.HasBlockChild(element) || !DomRules.IsInside(element, article) || DomRules.IsInCode(element))
             {
                 continue;
             }

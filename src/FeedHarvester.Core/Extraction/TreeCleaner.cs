@@ -45,7 +45,8 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags, Re
     {
         if (Judge(element) is not { } reason)
         {
-            return WalkStep.Descend;
+            // Inside code, class names are the highlighter's tokens (hljs-comment, token-meta), never furniture.
+            return DomRules.IsCode(element) ? WalkStep.SkipChildren : WalkStep.Descend;
         }
 
         remover.Remove(element, reason);

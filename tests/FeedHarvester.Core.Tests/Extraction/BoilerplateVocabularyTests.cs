@@ -90,4 +90,14 @@ public sealed class BoilerplateVocabularyTests
 
         Assert.Equal(removed, doc.GetElementById("x") is null);
     }
+
+    [Fact]
+    public void Clean_HighlighterTokensInsideCode_AreKept()
+    {
+        var doc = Dom.Parse($"<body><p>{Dom.Prose(900)}</p><pre><code><span id='x' class='hljs-comment'># set up the remote</span>\ngit init</code></pre></body>");
+
+        new TreeCleaner(new NodeRemover(null), ExtractionFlags.All).Clean(doc.Body!);
+
+        Assert.NotNull(doc.GetElementById("x"));
+    }
 }
