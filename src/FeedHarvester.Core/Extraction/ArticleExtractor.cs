@@ -172,7 +172,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             // The second opinion reads the tree as parsed: the scored body keeps only its serialized form from here.
             session.Restore();
             scored = scored is null ? null : scored with { Root = null };
-            var region = new MainRegionReader(session).Read(body, page.Scan.MainLandmarks, page.Metadata.Evidence.SpreadVotes > 0);
+            var region = new MainRegionReader(session).Read(body, page.Scan.MainLandmarks, page.Metadata.Evidence.SpreadVotes > 0, scored?.Chars ?? 0);
             var choice = Agree(scored, usable, region, body, page.Metadata.Evidence.IsArticle);
             page.Trace?.Choice.AddRange([$"votes: {page.Metadata.Evidence}", $"{region.Path}: {region.Chars}", $"step: {choice.Path}"]);
             if (_logger.IsEnabled(LogLevel.Debug))

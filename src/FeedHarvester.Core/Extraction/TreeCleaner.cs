@@ -75,6 +75,11 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags, Re
             return RemovalReason.Navigation;
         }
 
+        if (scope == RegionScope.Unnamed)
+        {
+            return null;
+        }
+
         if (_keepItems)
         {
             return JudgeByName(element, scope == RegionScope.ItemsAndDiscussion ? RegionFurnitureKeepingDiscussion : RegionFurniture);

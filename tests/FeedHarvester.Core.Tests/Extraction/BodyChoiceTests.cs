@@ -98,4 +98,21 @@ public sealed class BodyChoiceTests
         Assert.Equal("readability", article.Path);
         Assert.DoesNotContain("Another story", article.ContentText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Extract_PageWhoseComponentClassNamesFurniture_ReadsTheRegionByStructure()
+    {
+        // Every block carries a component class with a furniture word in it: the class says nothing about content.
+        var blocks = $"<div class='celwidget'><p>{LongProse}</p></div>" + string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<div class='celwidget'><h2>Feature {i}</h2><ul><li>Detail {i} of the product, as the maker states it</li>" +
+            $"<li>Another detail of feature {i}, with its size and weight</li><li>A third detail of feature {i}</li></ul></div>"));
+
+        var (article, trace) = Run("", blocks);
+
+        Assert.Equal("main-region-unnamed", article.Path);
+        Assert.Contains("Feature 6", article.ContentText, StringComparison.Ordinal);
+        Assert.Contains("Detail 1 of the product", article.ContentText, StringComparison.Ordinal);
+        Assert.DoesNotContain("footer words", article.ContentText, StringComparison.Ordinal);
+        Assert.Contains("step: main-region-unnamed", trace.Choice);
+    }
 }
