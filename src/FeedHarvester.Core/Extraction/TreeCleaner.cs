@@ -105,6 +105,11 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags, Re
         // The group of highest rank names the reason and says whether the "most of the page" guard applies. A
         // region reading keeps a discussion that is most of the page (a thread); a consent dialog is never content.
         var group = matches.FirstOf(groups.Ranked)!;
+        if (group == BoilerplateVocabulary.Share && DomRules.HoldsQuotation(element))
+        {
+            return null; // a "social" wrapper around a quotation is an embedded post; share buttons never hold one
+        }
+
         var guardless = group.EvenWhenMostOfPage && !(_keepItems && group.IsDiscussion);
         return (guardless ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : group.Reason;
     }

@@ -100,4 +100,16 @@ public sealed class BoilerplateVocabularyTests
 
         Assert.NotNull(doc.GetElementById("x"));
     }
+
+    [Theory]
+    [InlineData("<blockquote class='twitter-tweet'><p>The post quoted in the story.</p></blockquote>", false)]
+    [InlineData("<a href='/share'>Share on a network</a>", true)]
+    public void Clean_SocialWrapper_KeptOnlyAroundAnEmbeddedPost(string inner, bool removed)
+    {
+        var doc = Dom.Parse($"<body><p>{Dom.Prose(900)}</p><div id='x' class='social-media-embed'>{inner}</div></body>");
+
+        new TreeCleaner(new NodeRemover(null), ExtractionFlags.All).Clean(doc.Body!);
+
+        Assert.Equal(removed, doc.GetElementById("x") is null);
+    }
 }

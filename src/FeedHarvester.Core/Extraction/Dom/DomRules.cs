@@ -61,6 +61,9 @@ internal static class DomRules
         return text;
     }
 
+    /// <summary>The element holds a blockquote: an embedded post or a quotation, whatever its wrapper is named.</summary>
+    public static bool HoldsQuotation(IElement element) => element.QuerySelector("blockquote") is not null;
+
     /// <summary>A code block or code span, whose inner markup is syntax highlighting.</summary>
     public static bool IsCode(IElement element) => element.LocalName is "pre" or "code";
 
