@@ -33,6 +33,7 @@ foreach (var dataDir in options.DataDirs)
         var predictions = results.ToDictionary(r => r.Page.Id, r => new Dictionary<string, string?>
         {
             ["articleBody"] = r.Text,
+            ["path"] = r.Path,
             ["title"] = r.Title,
             ["author"] = r.Author,
             ["publish_date"] = r.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

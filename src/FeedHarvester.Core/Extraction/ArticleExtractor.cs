@@ -176,7 +176,10 @@ public sealed class ArticleExtractor : IArticleExtractor
         {
             var scored = PreferStructuredBody(RunPasses(page, session), page.Metadata);
             var usable = scored is { Chars: >= ExtractionThresholds.MinParagraphChars };
-            if ((usable && page.Metadata.Evidence.IsArticle) || page.Document.Body is not { } body)
+            // A declared article is trusted to the scorer once it found an article's worth of text; a short result
+            // there (a list page typed as an article, a body of lists and links) is checked like any other page.
+            var trusted = scored is { Chars: >= ExtractionThresholds.MinArticleChars } && page.Metadata.Evidence.IsArticle;
+            if (trusted || page.Document.Body is not { } body)
             {
                 return scored;
             }
@@ -184,8 +187,8 @@ public sealed class ArticleExtractor : IArticleExtractor
             // The second opinion reads the tree as parsed: the scored body keeps only its serialized form from here.
             session.Restore();
             scored = scored is null ? null : scored with { Root = null };
-            var region = new MainRegionReader(session).Read(body, page.Scan.MainLandmarks, page.Metadata.Evidence.SpreadVotes > 0);
-            var choice = Agree(scored, usable, region, body);
+            var region = new MainRegionReader(session).Read(body, page.Scan.MainLandmarks, page.Metadata.Evidence.SpreadVotes > 0, scored?.Chars ?? 0);
+            var choice = Agree(scored, usable, region, body, page.Metadata.Evidence.IsArticle);
             page.Trace?.Choice.AddRange([$"votes: {page.Metadata.Evidence}", $"{region.Path}: {region.Chars}", $"step: {choice.Path}"]);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
@@ -201,10 +204,11 @@ public sealed class ArticleExtractor : IArticleExtractor
     }
 
     /// <summary>
-    /// The scored body when it holds most of the main region (the region's surplus is furniture around it); the
-    /// region when the scored body is one piece of it; the region, then the page's whole text, when nothing scored.
+    /// The scored body when it holds most of the main region (the region's surplus is furniture around it), or on a
+    /// declared article (whose short body reaches this point) any more than a sliver of it; the region when the scored
+    /// body is one piece of it; the region, then the page's whole text, when nothing scored.
     /// </summary>
-    private static ExtractionAttempt Agree(ExtractionAttempt? scored, bool usable, ExtractionAttempt region, IElement body)
+    private static ExtractionAttempt Agree(ExtractionAttempt? scored, bool usable, ExtractionAttempt region, IElement body, bool declaredArticle)
     {
         if (!usable)
         {
@@ -213,7 +217,8 @@ public sealed class ArticleExtractor : IArticleExtractor
                 : PageText(body, scored, region);
         }
 
-        return scored!.Chars >= region.ProseChars * ExtractionThresholds.MinShareOfMainRegion
+        var share = declaredArticle ? ExtractionThresholds.MinShareOfMainRegionForArticle : ExtractionThresholds.MinShareOfMainRegion;
+        return scored!.Chars >= region.ProseChars * share
             ? scored
             : region;
     }

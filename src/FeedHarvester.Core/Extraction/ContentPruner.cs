@@ -65,9 +65,9 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         {
             remover.Budget.Step();
             var inline = element.LocalName is "time" or "span";
-            if (inline && DomRules.HasAncestorOrSelf(element, "p"))
+            if (inline && (DomRules.HasAncestorOrSelf(element, "p") || DomRules.IsInCode(element)))
             {
-                continue; // a date or name inside a sentence is part of the prose
+                continue; // a date or name inside a sentence is part of the prose; a span in code is a token
             }
 
             if (element.LocalName is "address" or "time" || IsMetaLine(element))
@@ -98,7 +98,7 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         foreach (var element in article.QuerySelectorAll("p,li,div,h2,h3,h4,h5,h6,strong,em,b,span"))
         {
             remover.Budget.Step();
-            if (DomRules.HasBlockChild(element) || !DomRules.IsInside(element, article))
+            if (DomRules.HasBlockChild(element) || !DomRules.IsInside(element, article) || DomRules.IsInCode(element))
             {
                 continue;
             }
@@ -137,7 +137,13 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
 
     internal RemovalReason? ShouldRemove(IElement block)
     {
-        var weight = flags.HasFlag(ExtractionFlags.WeightClasses) ? ClassWeigher.Weigh(remover.Names.Of(block)) : 0;
+        var names = remover.Names.Of(block);
+        var weight = flags.HasFlag(ExtractionFlags.WeightClasses) ? ClassWeigher.Weigh(names) : 0;
+        if (weight < 0 && names.Has(BoilerplateVocabulary.Share) && DomRules.HoldsQuotation(block))
+        {
+            weight = 0; // an embedded post in a "social" wrapper: quoted content, judged by its shape
+        }
+
         if (weight < 0)
         {
             return RemovalReason.ConditionalClean;
@@ -182,12 +188,15 @@ internal sealed class ContentPruner(NodeRemover remover, ExtractionFlags flags)
         {
             remover.Budget.Step();
             var block = blocks[i];
-            if (DomRules.IsInside(block, article) && remover.Stats.Of(block) is { Chars: 0, Media: 0 })
+            if (DomRules.IsInside(block, article) && remover.Stats.Of(block) is { Chars: 0, Media: 0 } && !IsWordSpace(block))
             {
                 remover.Remove(block, RemovalReason.Empty);
             }
         }
     }
+
+    /// <summary>An inline element holding only white space is the space between two words ("rich&lt;span&gt; &lt;/span&gt;selling").</summary>
+    private static bool IsWordSpace(IElement element) => element.LocalName == "span" && element.TextContent.Length != 0;
 
     private static bool SameText(string a, string b) =>
         string.Equals(Metadata.TitleFinder.Collapse(a), Metadata.TitleFinder.Collapse(b), StringComparison.OrdinalIgnoreCase);

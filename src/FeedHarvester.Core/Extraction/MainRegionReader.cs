@@ -15,16 +15,34 @@ internal sealed class MainRegionReader(NodeRemover remover)
 {
     public const string Path = "main-region";
 
+    /// <summary>The region read again without class words, when they removed more than the scorer kept.</summary>
+    public const string UnnamedPath = "main-region-unnamed";
+
     /// <param name="spreadContent">The page votes its content spread over it (a thread, a listing): its
     /// discussion is content too.</param>
-    public ExtractionAttempt Read(IElement body, IReadOnlyList<IElement> landmarks, bool spreadContent)
+    /// <param name="scoredChars">Text of the scored body. The region holds it, read by the rules of a relaxed pass;
+    /// a region reading with less means the page's component classes carry furniture words ("celwidget",
+    /// "elementor-widget" on every block), and the region is read again by its structure alone.</param>
+    public ExtractionAttempt Read(IElement body, IReadOnlyList<IElement> landmarks, bool spreadContent, int scoredChars = 0)
     {
         var root = Root(body, landmarks);
         var scope = spreadContent ? RegionScope.ItemsAndDiscussion : RegionScope.Items;
+        var attempt = ReadAs(Path, root, scope);
+        if (attempt.Chars >= scoredChars)
+        {
+            return attempt;
+        }
+
+        remover.Restore();
+        return ReadAs(UnnamedPath, root, RegionScope.Unnamed);
+    }
+
+    private ExtractionAttempt ReadAs(string path, IElement root, RegionScope scope)
+    {
         new TreeCleaner(remover, ExtractionFlags.StripUnlikely, scope).Clean(root);
         var text = HtmlText.FromNode(root, remover.Budget.Step);
         var stats = remover.Stats.Text(root);
-        return new ExtractionAttempt(Path, HtmlWriter.OuterHtml(root), text) { ProseChars = stats.Chars - stats.LinkChars };
+        return new ExtractionAttempt(path, HtmlWriter.OuterHtml(root), text) { ProseChars = stats.Chars - stats.LinkChars };
     }
 
     private IElement Root(IElement body, IReadOnlyList<IElement> landmarks)

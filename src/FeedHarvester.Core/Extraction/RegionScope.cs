@@ -11,4 +11,7 @@ internal enum RegionScope
 
     /// <summary>Discussion is kept too: the page declares itself a thread or a list of posts.</summary>
     ItemsAndDiscussion,
+
+    /// <summary>Nothing is removed by class or id words (only by structure: non-content, hidden, forms, chrome).</summary>
+    Unnamed,
 }

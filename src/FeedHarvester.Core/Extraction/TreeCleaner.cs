@@ -45,7 +45,8 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags, Re
     {
         if (Judge(element) is not { } reason)
         {
-            return WalkStep.Descend;
+            // Inside code, class names are the highlighter's tokens (hljs-comment, token-meta), never furniture.
+            return DomRules.IsCode(element) ? WalkStep.SkipChildren : WalkStep.Descend;
         }
 
         remover.Remove(element, reason);
@@ -74,6 +75,11 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags, Re
             return RemovalReason.Navigation;
         }
 
+        if (scope == RegionScope.Unnamed)
+        {
+            return null;
+        }
+
         if (_keepItems)
         {
             return JudgeByName(element, scope == RegionScope.ItemsAndDiscussion ? RegionFurnitureKeepingDiscussion : RegionFurniture);
@@ -96,9 +102,16 @@ internal sealed class TreeCleaner(NodeRemover remover, ExtractionFlags flags, Re
             return null;
         }
 
-        // The group of highest rank names the reason and says whether the "most of the page" guard applies.
+        // The group of highest rank names the reason and says whether the "most of the page" guard applies. A
+        // region reading keeps a discussion that is most of the page (a thread); a consent dialog is never content.
         var group = matches.FirstOf(groups.Ranked)!;
-        return (group.EvenWhenMostOfPage && !_keepItems ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : group.Reason;
+        if (group == BoilerplateVocabulary.Share && DomRules.HoldsQuotation(element))
+        {
+            return null; // a "social" wrapper around a quotation is an embedded post; share buttons never hold one
+        }
+
+        var guardless = group.EvenWhenMostOfPage && !(_keepItems && group.IsDiscussion);
+        return (guardless ? HasArticleBodyMarkup(element) : HoldsArticle(element)) ? null : group.Reason;
     }
 
     private static bool IsChrome(IElement element)

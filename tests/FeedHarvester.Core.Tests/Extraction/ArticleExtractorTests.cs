@@ -213,4 +213,17 @@ public sealed class ArticleExtractorTests
 
         Assert.All(results, r => Assert.Equal(expected, r));
     }
+
+    [Fact]
+    public void Extract_SpaceWrittenAsItsOwnSpan_StaysBetweenTheWords()
+    {
+        var prose = string.Concat(Enumerable.Repeat("The designers of the icons sold them to many buyers over the years, and they still do. ", 8));
+        var html = $"<html><body><article><p>{prose}</p><p>Some designers got <a href='/r'><span>rich</span></a><span> </span>" +
+                   "<a href='/s'><span>selling icon packs</span></a> to the makers of apps.</p></article></body></html>";
+
+        var article = _extractor.Extract(new HtmlPage(System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", PageFixture.BaseUrl));
+
+        Assert.NotNull(article);
+        Assert.Contains("got rich selling icon packs", article.ContentText, StringComparison.Ordinal);
+    }
 }

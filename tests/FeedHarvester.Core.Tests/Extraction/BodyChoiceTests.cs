@@ -71,4 +71,48 @@ public sealed class BodyChoiceTests
         Assert.Equal("main-region", article.Path);
         Assert.Contains("import still fails", article.ContentText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Extract_DeclaredArticleWhoseScoredBodyIsASliver_TakesTheMainRegion()
+    {
+        var items = string.Concat(Enumerable.Range(1, 40).Select(i =>
+            $"<li><a href='/l{i}'>Language number {i}</a> is a language of its own kind</li>"));
+        var body = "<div class='intro'><p>From the free encyclopedia of things.</p></div><ul>" + items + "</ul>";
+
+        var (article, trace) = Run("<meta property='og:type' content='article'>", body);
+
+        Assert.Equal("main-region", article.Path);
+        Assert.Contains("Language number 40", article.ContentText, StringComparison.Ordinal);
+        Assert.Contains("step: main-region", trace.Choice);
+    }
+
+    [Fact]
+    public void Extract_DeclaredArticleWithAShortBody_KeepsTheScoredBody()
+    {
+        var brief = "<article><p>The council approved the new budget on Tuesday, after a debate of four hours, with seven votes to two.</p>" +
+                    "<p>The plan takes effect in January, and the mayor said so in a statement.</p></article>";
+        var links = "<ul>" + string.Concat(Enumerable.Range(1, 5).Select(i => $"<li><a href='/s{i}'>Another story number {i}</a></li>")) + "</ul>";
+
+        var (article, _) = Run("<meta property='og:type' content='article'>", brief + links);
+
+        Assert.Equal("readability", article.Path);
+        Assert.DoesNotContain("Another story", article.ContentText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_PageWhoseComponentClassNamesFurniture_ReadsTheRegionByStructure()
+    {
+        // Every block carries a component class with a furniture word in it: the class says nothing about content.
+        var blocks = $"<div class='celwidget'><p>{LongProse}</p></div>" + string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<div class='celwidget'><h2>Feature {i}</h2><ul><li>Detail {i} of the product, as the maker states it</li>" +
+            $"<li>Another detail of feature {i}, with its size and weight</li><li>A third detail of feature {i}</li></ul></div>"));
+
+        var (article, trace) = Run("", blocks);
+
+        Assert.Equal("main-region-unnamed", article.Path);
+        Assert.Contains("Feature 6", article.ContentText, StringComparison.Ordinal);
+        Assert.Contains("Detail 1 of the product", article.ContentText, StringComparison.Ordinal);
+        Assert.DoesNotContain("footer words", article.ContentText, StringComparison.Ordinal);
+        Assert.Contains("step: main-region-unnamed", trace.Choice);
+    }
 }

@@ -68,10 +68,45 @@ public sealed class BoilerplateVocabularyTests
 
     [Theory]
     [InlineData("comments", true)]
+    [InlineData("onetrust-pc-sdk", true)]
     [InlineData("sidebar", false)]
     public void Clean_GroupHoldingMostOfPage_RemovedOnlyWhenEvenWhenMostOfPage(string className, bool removed)
     {
         var doc = Dom.Parse($"<body><div id='x' class='{className}'><p>{Dom.Prose(900)}</p></div><p>{Dom.Prose(300)}</p></body>");
+
+        new TreeCleaner(new NodeRemover(null), ExtractionFlags.All).Clean(doc.Body!);
+
+        Assert.Equal(removed, doc.GetElementById("x") is null);
+    }
+
+    [Theory]
+    [InlineData("onetrust-pc-sdk", true)]
+    [InlineData("comments", false)]
+    public void Clean_RegionReading_RemovesAConsentCentreButKeepsADiscussionHoldingMostOfPage(string className, bool removed)
+    {
+        var doc = Dom.Parse($"<body><div id='x' class='{className}'><p>{Dom.Prose(900)}</p></div><p>{Dom.Prose(300)}</p></body>");
+
+        new TreeCleaner(new NodeRemover(null), ExtractionFlags.StripUnlikely, RegionScope.Items).Clean(doc.Body!);
+
+        Assert.Equal(removed, doc.GetElementById("x") is null);
+    }
+
+    [Fact]
+    public void Clean_HighlighterTokensInsideCode_AreKept()
+    {
+        var doc = Dom.Parse($"<body><p>{Dom.Prose(900)}</p><pre><code><span id='x' class='hljs-comment'># set up the remote</span>\ngit init</code></pre></body>");
+
+        new TreeCleaner(new NodeRemover(null), ExtractionFlags.All).Clean(doc.Body!);
+
+        Assert.NotNull(doc.GetElementById("x"));
+    }
+
+    [Theory]
+    [InlineData("<blockquote class='twitter-tweet'><p>The post quoted in the story.</p></blockquote>", false)]
+    [InlineData("<a href='/share'>Share on a network</a>", true)]
+    public void Clean_SocialWrapper_KeptOnlyAroundAnEmbeddedPost(string inner, bool removed)
+    {
+        var doc = Dom.Parse($"<body><p>{Dom.Prose(900)}</p><div id='x' class='social-media-embed'>{inner}</div></body>");
 
         new TreeCleaner(new NodeRemover(null), ExtractionFlags.All).Clean(doc.Body!);
 

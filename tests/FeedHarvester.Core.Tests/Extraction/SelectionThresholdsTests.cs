@@ -185,4 +185,49 @@ public sealed class SelectionThresholdsTests
     {
         Assert.Equal(0, ClassWeigher.StructuredDataBonus(Dom.Element("<div itemprop='headline'></div>", "div")));
     }
+
+    /// <summary>Blocks of one class, each in a section of its own under a shared container (a listicle's items).</summary>
+    private static (IDocument Doc, IElement[] Blocks) Sections(int count, Func<int, string> classOf)
+    {
+        var html = string.Concat(Enumerable.Range(0, count).Select(i => $"<section><div><div id='d{i}' class='{classOf(i)}'><p>item {i}</p></div></div></section>"));
+        var doc = Dom.Parse($"<body><div id='root'>{html}</div></body>");
+        return (doc, Enumerable.Range(0, count).Select(i => doc.GetElementById($"d{i}")!).ToArray());
+    }
+
+    [Fact]
+    public void Select_LikeBlocksAtSiblingScoreRatio_LiftToTheirContainer()
+    {
+        var (doc, blocks) = Sections(4, _ => "item-body");
+        var floor = Best * ExtractionThresholds.SiblingScoreRatio;
+
+        var chosen = CandidateSelector.Select(Ranked(blocks, floor, floor, 5), new CandidateScorer(ExtractionFlags.All), doc.Body!);
+
+        Assert.Equal("root", chosen!.Id);
+    }
+
+    [Fact]
+    public void Select_LikeBlocksJustBelowSiblingScoreRatio_StayOnBest()
+    {
+        var (doc, blocks) = Sections(4, _ => "item-body");
+        var floor = Best * ExtractionThresholds.SiblingScoreRatio;
+
+        var chosen = CandidateSelector.Select(Ranked(blocks, floor, floor - 0.01, 5), new CandidateScorer(ExtractionFlags.All), doc.Body!);
+
+        // The best's own section (its wrappers are only children), not the shared container.
+        Assert.Equal("section", chosen!.LocalName);
+        Assert.Same(blocks[0].ParentElement!.ParentElement, chosen);
+    }
+
+    [Fact]
+    public void Select_BlocksOfOtherClasses_StayOnBest()
+    {
+        var (doc, blocks) = Sections(4, i => $"block-{i}");
+        var floor = Best * ExtractionThresholds.SiblingScoreRatio;
+
+        var chosen = CandidateSelector.Select(Ranked(blocks, floor, floor, floor), new CandidateScorer(ExtractionFlags.All), doc.Body!);
+
+        // The best's own section (its wrappers are only children), not the shared container.
+        Assert.Equal("section", chosen!.LocalName);
+        Assert.Same(blocks[0].ParentElement!.ParentElement, chosen);
+    }
 }

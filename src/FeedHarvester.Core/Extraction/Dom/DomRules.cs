@@ -61,6 +61,26 @@ internal static class DomRules
         return text;
     }
 
+    /// <summary>The element holds a blockquote: an embedded post or a quotation, whatever its wrapper is named.</summary>
+    public static bool HoldsQuotation(IElement element) => element.QuerySelector("blockquote") is not null;
+
+    /// <summary>A code block or code span, whose inner markup is syntax highlighting.</summary>
+    public static bool IsCode(IElement element) => element.LocalName is "pre" or "code";
+
+    /// <summary>True when the element is code or inside it.</summary>
+    public static bool IsInCode(IElement element)
+    {
+        for (IElement? node = element; node is not null; node = node.ParentElement)
+        {
+            if (IsCode(node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsHeading(IElement element) => element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
     /// <summary>True when <paramref name="element"/> is a strict descendant of <paramref name="root"/> (not removed since).</summary>

@@ -10,12 +10,13 @@ internal static class BoilerplateVocabulary
 {
     /// <summary>
     /// Cookie and privacy consent banners (incl. generic consent-management-platform prefixes). Not "cmp": content
-    /// management systems use it for "component" on every block of a page (cmp-container, cmp-text).
+    /// management systems use it for "component" on every block of a page (cmp-container, cmp-text). Removed even
+    /// when it holds most of the page's text: a consent centre's long policy text outweighs a short thread.
     /// </summary>
     public static readonly VocabularyGroup Consent = VocabularyGroup.Build("consent",
         ["cookie", "consent", "gdpr", "ccpa", "onetrust", "privacy-banner", "privacy-notice"],
         ["sp_message"],
-        RemovalReason.Consent, inEveryPass: true);
+        RemovalReason.Consent, inEveryPass: true, evenWhenMostOfPage: true);
 
     /// <summary>Teaser lists pointing at other articles.</summary>
     public static readonly VocabularyGroup Related = VocabularyGroup.Build("related",

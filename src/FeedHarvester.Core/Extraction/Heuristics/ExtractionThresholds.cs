@@ -190,4 +190,11 @@ internal static class ExtractionThresholds
     /// piece of it. Measured on the WCXB DEV pages (0.5 to 1.0 differ by under 0.01 F1; 0.8 was best).
     /// </summary>
     public const double MinShareOfMainRegion = 0.8;
+
+    /// <summary>
+    /// On a page that declares itself one article, a scored body shorter than <see cref="MinArticleChars"/> is still
+    /// the article (a brief, a paywalled teaser) unless it holds less than this share of the main region's prose:
+    /// then it is a sliver (a "From the encyclopedia" line) beside content the scorer cannot see, such as lists.
+    /// </summary>
+    public const double MinShareOfMainRegionForArticle = 0.2;
 }

@@ -19,9 +19,58 @@ internal static class CandidateSelector
         }
 
         var best = ranked[0].Key;
-        best = LiftToCommonAncestor(best, ranked, body);
+        best = LiftToRepeatedBlocks(best, ranked, body) ?? LiftToCommonAncestor(best, ranked, body);
         best = LiftToBetterParent(best, scorer, body);
         return LiftOnlyChild(best, body);
+    }
+
+    /// <summary>
+    /// A body written as a run of like blocks (a listicle's items, a long read's sections, one block per paragraph)
+    /// shows as candidates of the best's own tag and class; their points stop a few levels up, so none of their
+    /// shared container may rank. The body is the lowest ancestor holding most of them; null when the best is one
+    /// of a kind.
+    /// </summary>
+    private static IElement? LiftToRepeatedBlocks(IElement best, List<KeyValuePair<IElement, double>> ranked, IElement body)
+    {
+        var cls = best.GetAttribute("class");
+        if (string.IsNullOrEmpty(cls))
+        {
+            return null;
+        }
+
+        var floor = ranked[0].Value * ExtractionThresholds.SiblingScoreRatio;
+        var repeats = new List<IElement>();
+        for (var i = 1; i < ranked.Count && ranked[i].Value >= floor; i++)
+        {
+            var candidate = ranked[i].Key;
+            if (candidate.LocalName == best.LocalName && candidate.GetAttribute("class") == cls &&
+                !DomRules.IsInside(candidate, best) && !DomRules.IsInside(best, candidate))
+            {
+                repeats.Add(candidate);
+            }
+        }
+
+        if (repeats.Count + 1 < ExtractionThresholds.MinCandidatesForCommonAncestor)
+        {
+            return null;
+        }
+
+        var needed = Math.Max(ExtractionThresholds.MinCandidatesForCommonAncestor - 1, (repeats.Count + 1) / 2);
+        for (var ancestor = best.ParentElement; ancestor is not null && !ReferenceEquals(ancestor, body); ancestor = ancestor.ParentElement)
+        {
+            var inside = 0;
+            foreach (var repeat in repeats)
+            {
+                inside += DomRules.IsInside(repeat, ancestor) ? 1 : 0;
+            }
+
+            if (inside >= needed)
+            {
+                return ancestor;
+            }
+        }
+
+        return null;
     }
 
     private static IElement LiftToCommonAncestor(IElement best, List<KeyValuePair<IElement, double>> ranked, IElement body)
