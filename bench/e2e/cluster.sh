@@ -13,6 +13,8 @@
 # scored against the truth (missing, duplicates). Run it once per mode to put the two side by side.
 set -euo pipefail
 
+# All of it in one function, read whole before it runs, so the file can change while a 20-minute run goes on.
+main() {
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 mode=cluster workers=3 sites=2000 items=2 minutes=20 interval=00:02:00 kill_at=10
 port=18280 redis_port=16499 pg_port=15499 work="" worker="" keep=0
@@ -89,7 +91,7 @@ redis-cli -p "$redis_port" CONFIG RESETSTAT >/dev/null
 start_ms=$(date +%s%3N)
 for i in $(seq 1 "$workers"); do
   # Every poll a line (304s too), to count each worker's share.
-  env 'Logging__LogLevel__FeedHarvester.Pipeline.FeedPoller=Debug' \
+  env 'Logging__LogLevel__FeedHarvester.Pipeline.FeedPoller=Debug' 'Logging__LogLevel__FeedHarvester.Worker.Clustering=Information' \
     "$worker_bin" run --feeds "$farm/feeds.txt" --data-dir "$work/data-$i" "${mode_args[@]}" >"$work/worker-$i.log" 2>&1 &
   pids+=($!)
 done
@@ -99,8 +101,13 @@ kill_ms=0
 for minute in $(seq 1 "$minutes"); do
   wait_s=$(((start_ms / 1000) + minute * 60 - $(date +%s)))
   ((wait_s > 0)) && sleep "$wait_s"
-  if ((kill_at > 0 && minute == kill_at)); then
-    kill -KILL "${pids[0]}"
+  for i in $(seq 1 "$workers"); do
+    if [[ ! -e $work/exited-$i ]] && ! kill -0 "${pids[i - 1]}" 2>/dev/null; then
+      date +%s%3N >"$work/exited-$i"
+      echo "minute $minute: worker $i has exited on its own (see $work/worker-$i.log)"
+    fi
+  done
+  if ((kill_at > 0 && minute == kill_at)) && kill -KILL "${pids[0]}" 2>/dev/null; then
     kill_ms=$(date +%s%3N)
     echo "minute $minute: worker 1 killed (SIGKILL)"
   fi
@@ -108,6 +115,12 @@ for minute in $(seq 1 "$minutes"); do
 done
 end_ms=$(date +%s%3N)
 commands=$(redis-cli -p "$redis_port" INFO commandstats | awk -F'[=,]' '/^cmdstat_/ { n += $2 } END { print n + 0 }')
+redis-cli -p "$redis_port" INFO commandstats >"$work/commandstats.txt"
+for i in $(seq 1 "$workers"); do
+  [[ -r /proc/${pids[i - 1]}/stat ]] && awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f\n", ($14 + $15) / hz }' "/proc/${pids[i - 1]}/stat" >"$work/cpu-$i" || true
+done
+printf 'mode=%s\nworkers=%s\nsites=%s\ninterval_s=%s\nstart_ms=%s\nkill_ms=%s\nend_ms=%s\nredis_commands=%s\n' \
+  "$mode" "$workers" "$sites" "$interval_s" "$start_ms" "$kill_ms" "$end_ms" "$commands" >"$work/run.env"
 stop_all
 
 # Feed requests from the access log ($msec, status, method, URI, ...), per feed in time order.
@@ -134,3 +147,6 @@ done | awk '{ print; n[NR] = $NF; s += $NF } END { m = s / NR; for (i in n) { d 
 echo "redis commands:    $commands in all, $(awk -v c="$commands" -v p="$polls" 'BEGIN { printf "%.1f", p ? c / p : 0 }') per feed request (INFO commandstats, CONFIG RESETSTAT at start)"
 redis-cli -p "$redis_port" --json XRANGE feedharvester:articles - + >"$work/stream.json"
 echo "score:             $(newsfarm score --truth "$farm/truth.jsonl" --emitted "$work/stream.json" | tail -1)"
+}
+
+main "$@"

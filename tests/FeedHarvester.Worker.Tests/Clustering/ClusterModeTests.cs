@@ -121,6 +121,43 @@ public sealed class ClusterModeTests
     }
 
     [Fact]
+    public async Task NodeWithAStaleCopyOfTheList_StartsAfterAnEdit_LeavesTheEditedJobsSaysSoOnceAndItsOwnLaterEditApplies()
+    {
+        await using var rig = await ClusterRig.StartAsync(itemsPerFeed: 2);
+        var (rss, atom, json) = (rig.News.FeedUrls[0], rig.News.FeedUrls[1], rig.News.FeedUrls[2]);
+        var edited = rig.WriteFeeds("edited.txt", [rss, atom]);
+        // The other node's copy of the list was made before the edit below.
+        var stale = rig.WriteFeeds("stale.txt", [rss, atom]);
+        File.SetLastWriteTimeUtc(stale, TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1));
+        using var first = (await rig.StartWorkersAsync(1, rig.Environment(Interval), rig.Arguments(edited)))[0];
+        _ = rig.WriteFeeds("edited.txt", [rss, json]);
+        Assert.True(await WaitForJobsAsync(rig, [json, rss]), first.Log);
+
+        using var late = RunningWorker.Start(rig.Environment(Interval), rig.Arguments(stale));
+        Assert.True(await late.WaitForAsync("differs from the one the cluster job store", TimeSpan.FromSeconds(60)), late.Log);
+        Assert.Equal([json.AbsoluteUri, rss.AbsoluteUri], await rig.StoredJobsAsync());
+
+        // An edit on the stale node is newer than the applied list, so it is applied, whatever it says.
+        _ = rig.WriteFeeds("stale.txt", [rss, atom, json]);
+        Assert.True(await WaitForJobsAsync(rig, [atom, json, rss]), late.Log);
+        Assert.Equal(1, late.Count("differs from the one the cluster job store"));
+        Assert.False(first.HasExited, first.Log);
+        Assert.False(late.HasExited, late.Log);
+    }
+
+    private static async Task<bool> WaitForJobsAsync(ClusterRig rig, IReadOnlyList<Uri> feeds)
+    {
+        var wanted = feeds.Select(f => f.AbsoluteUri).ToList();
+        var waited = Stopwatch.StartNew();
+        while (!(await rig.StoredJobsAsync()).SequenceEqual(wanted) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(200);
+        }
+
+        return (await rig.StoredJobsAsync()).SequenceEqual(wanted);
+    }
+
+    [Fact]
     public async Task PostgresRestarted_WorkersKeepRunningLogOnceEachWayAndResume()
     {
         await using var rig = await ClusterRig.StartAsync(itemsPerFeed: 2);
