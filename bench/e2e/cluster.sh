@@ -105,7 +105,7 @@ for minute in $(seq 1 "$minutes"); do
   wait_s=$(((start_ms / 1000) + minute * 60 - $(date +%s)))
   ((wait_s > 0)) && sleep "$wait_s"
   for i in $(seq 1 "$workers"); do
-    if [[ ! -e $work/exited-$i ]] && ! kill -0 "${pids[i - 1]}" 2>/dev/null; then
+    if ((kill_ms == 0 || i != 1)) && [[ ! -e $work/exited-$i ]] && ! kill -0 "${pids[i - 1]}" 2>/dev/null; then
       date +%s%3N >"$work/exited-$i"
       echo "minute $minute: worker $i has exited on its own (see $work/worker-$i.log)"
     fi
