@@ -161,13 +161,18 @@ def report(work):
     top = ", ".join(f"{k} {v}" for k, v in sorted(per.items(), key=lambda kv: -kv[1])[:6])
     fig("redis_commands", commands, f"{commands} in all, {commands / total if total else 0:.1f} per feed request ({top})")
     fig("redis_per_request", f"{commands / total if total else 0:.1f}", "")
-    cpu = []
+    cpu, cpu_s, cpu_polls = [], 0.0, 0
     for i in range(1, workers + 1):
         path = os.path.join(work, f"cpu-{i}")
         if os.path.exists(path):
             with open(path, encoding="utf-8") as f:
-                cpu.append(f"worker {i} {f.read().strip()} s")
+                seconds = float(f.read().strip())
+            cpu.append(f"worker {i} {seconds:.1f} s")
+            cpu_s, cpu_polls = cpu_s + seconds, cpu_polls + len(polls[i])
     fig("worker_cpu", "; ".join(cpu) or "-", "; ".join(cpu) + " (user + system, workers alive at the end)")
+    if cpu_polls:
+        fig("worker_cpu_ms_per_poll", f"{cpu_s * 1000 / cpu_polls:.1f}", f"{cpu_s * 1000 / cpu_polls:.1f} ms of worker CPU per poll "
+            f"({cpu_polls} polls by those workers, the first round's 4,000 article fetches included)")
     score_path = os.path.join(work, "score.txt")
     if os.path.exists(score_path):
         with open(score_path, encoding="utf-8") as f:
