@@ -172,7 +172,7 @@ def report(work):
     fig("worker_cpu", "; ".join(cpu) or "-", "; ".join(cpu) + " (user + system, workers alive at the end)")
     if cpu_polls:
         fig("worker_cpu_ms_per_poll", f"{cpu_s * 1000 / cpu_polls:.1f}", f"{cpu_s * 1000 / cpu_polls:.1f} ms of worker CPU per poll "
-            f"({cpu_polls} polls by those workers, the first round's 4,000 article fetches included)")
+            f"({cpu_polls} polls by those workers, the first round's article fetches included)")
     score_path = os.path.join(work, "score.txt")
     if os.path.exists(score_path):
         with open(score_path, encoding="utf-8") as f:
