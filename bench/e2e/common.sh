@@ -1,4 +1,16 @@
-# Helpers shared by throughput.sh and soak.sh (sourced, not run). Expects $repo, $work and $keep to be set.
+# Helpers shared by the scripts here (sourced, not run). Expects $repo, $work and $keep to be set.
+
+# The options every script takes, for its option loop: --work DIR, --worker DIR, --keep set $work, $worker and $keep;
+# --help prints the script's opening comment. Sets $shifted to the arguments used (0: not one of these).
+common_option() {
+  shifted=0
+  case "$1" in
+    --work) work="$2"; shifted=2 ;;
+    --worker) worker="$2"; shifted=2 ;;
+    --keep) keep=1; shifted=1 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+  esac
+}
 
 find_newsfarm() {
   local bundled="$repo/../shared/tools/newsfarm"

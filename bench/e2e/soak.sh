@@ -15,6 +15,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 minutes=30 sites=100 items=20 new=100 interval=00:00:20 port=18180 metrics_port=19464 mode=embedded redis_port=16399
 real_share="" real_reuse=0 work="" worker="" keep=0
+# shellcheck source=bench/e2e/common.sh
+source "$repo/bench/e2e/common.sh"
 while (($#)); do
   case "$1" in
     --minutes) minutes="$2"; shift 2 ;;
@@ -28,17 +30,10 @@ while (($#)); do
     --metrics-port) metrics_port="$2"; shift 2 ;;
     --mode) mode="$2"; shift 2 ;;
     --redis-port) redis_port="$2"; shift 2 ;;
-    --work) work="$2"; shift 2 ;;
-    --worker) worker="$2"; shift 2 ;;
-    --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+    *) common_option "$@"; ((shifted)) || { echo "unknown option: $1 (see --help)" >&2; exit 2; }; shift "$shifted" ;;
   esac
 done
 case "$mode" in embedded|redis) ;; *) echo "--mode must be embedded or redis, not '$mode'" >&2; exit 2 ;; esac
-
-# shellcheck source=bench/e2e/common.sh
-source "$repo/bench/e2e/common.sh"
 find_newsfarm
 [[ $mode == redis ]] && need redis-server "apt-get install -y redis-server" && need redis-cli "apt-get install -y redis-tools"
 

@@ -98,6 +98,12 @@ internal static class RunCommand
             return await ConfigurationErrors.ReportAsync(Console.Error, "feedharvester", loaded.Errors).ConfigureAwait(false);
         }
 
+        if (Refusal(request, settings) is { } refusal)
+        {
+            await Console.Error.WriteLineAsync($"feedharvester: {refusal}").ConfigureAwait(false);
+            return InvalidConfigurationExitCode;
+        }
+
         try
         {
             if (!request.Once)
@@ -136,6 +142,24 @@ internal static class RunCommand
             await Console.Error.WriteLineAsync($"feedharvester: {ex.Message}").ConfigureAwait(false);
             return ClusterDatabaseExitCode;
         }
+    }
+
+    /// <summary>
+    /// A combination run does not take, or null. A one-off pass polls every feed from this process at once, outside any
+    /// schedule: in clustered mode that would be polls the cluster's schedule does not know of, so it is refused rather
+    /// than the cluster quietly left out.
+    /// </summary>
+    internal static string? Refusal(RunRequest request, HarvesterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (request.Once && settings.UsesCluster)
+        {
+            return "run --once does not run in clustered mode (--cluster, FeedHarvester:Cluster:ConnectionString): a one-off pass polls every feed " +
+                "outside the cluster's schedule. Run the service to join the cluster, or run --once without the cluster setting (with --redis it still shares the seen keys and the stream)";
+        }
+
+        return request.Json && !request.Once ? "--json is for run --once's summary: add --once, or leave --json out" : null;
     }
 
     // Nothing polled successfully fails a script's run. The built-in sample list is a demonstration of a fresh clone,

@@ -8,41 +8,115 @@ namespace FeedHarvester.Worker.Clustering;
 /// job's data) with one trigger, and no other feed has a job. Idempotent, so every worker runs it on its list at start and
 /// on every edit; runs one at a time across the cluster (<see cref="ReconcileLock"/>), and every write is keyed by the
 /// feed's URL, so no interleaving with polls moving their triggers can give a feed two jobs or none.
+/// The last edit wins, not the last reconcile: the list applied is recorded (<see cref="AppliedFeedList"/>), and a worker's
+/// list that differs from it is applied only when it was edited later (<see cref="FeedListVersion.Supersedes"/>), so a
+/// worker that has not picked up an edit yet, or starts with a stale copy of the list, leaves the jobs as they are.
 /// </summary>
 internal sealed class ClusterFeedJobs(ISchedulerFactory schedulerFactory, IFeedStateStore states, PollSchedule schedule, TimeProvider timeProvider, ClusterOptions options)
 {
-    /// <summary>Makes the job store hold <paramref name="feeds"/>; a feed new to it is first polled within <paramref name="spread"/>.</summary>
-    public async Task<ReconcileResult> ReconcileAsync(IReadOnlyList<FeedDefinition> feeds, TimeSpan spread, CancellationToken cancellationToken)
+    /// <summary>Jobs stored or deleted in one transaction.</summary>
+    private const int ScheduleBatch = 500;
+
+    /// <summary>
+    /// Makes the job store hold <paramref name="feeds"/>, edited at <paramref name="editedAt"/>, unless it runs a list edited
+    /// later; a feed new to it is first polled within <paramref name="spread"/>.
+    /// </summary>
+    public async Task<ReconcileResult> ReconcileAsync(IReadOnlyList<FeedDefinition> feeds, DateTimeOffset editedAt, TimeSpan spread, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feeds);
         await using var held = await ReconcileLock.AcquireAsync(options.ConnectionString!, cancellationToken).ConfigureAwait(false);
-        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var wanted = feeds.Where(f => f.Enabled).DistinctBy(f => f.Url.AbsoluteUri).ToDictionary(f => f.Url.AbsoluteUri, StringComparer.Ordinal);
-        var stored = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ClusterDefaults.JobGroup), cancellationToken).ConfigureAwait(false);
-        var removed = 0;
-        foreach (var key in stored.Where(k => !wanted.ContainsKey(k.Name)))
+        var version = FeedListVersion.Of(feeds, editedAt);
+        var applied = await AppliedFeedList.ReadAsync(held.Connection, cancellationToken).ConfigureAwait(false);
+        if (!version.Supersedes(applied))
         {
-            removed += await scheduler.DeleteJob(key, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            return new ReconcileResult(0, 0, 0, 0, applied!, Kept: true);
         }
 
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var wanted = feeds.Where(f => f.Enabled).DistinctBy(f => f.Url.AbsoluteUri).ToDictionary(f => f.Url.AbsoluteUri, StringComparer.Ordinal);
+        var stored = await StoredFeedJobs.ReadAsync(held.Connection, cancellationToken).ConfigureAwait(false);
+        var gone = stored.Keys.Where(url => !wanted.ContainsKey(url)).Select(FeedTriggers.JobKeyOf).ToList();
+        var removed = gone.Count == 0 ? 0 : await DeleteAsync(scheduler, gone, cancellationToken).ConfigureAwait(false);
+
+        var now = timeProvider.GetUtcNow();
+        var fresh = new List<FeedDefinition>();
         int added = 0, changed = 0, unchanged = 0;
         foreach (var feed in wanted.Values)
         {
-            switch (await ReconcileAsync(scheduler, feed, spread, cancellationToken).ConfigureAwait(false))
+            if (!stored.TryGetValue(feed.Url.AbsoluteUri, out var job))
             {
-                case FeedJobChange.Added:
-                    added++;
-                    break;
-                case FeedJobChange.Changed:
-                    changed++;
-                    break;
-                default:
-                    unchanged++;
-                    break;
+                // A feed that answered 410 Gone deleted its own job; it stays unpolled until `feeds reset` clears its state.
+                if ((await states.GetFeedStateAsync(feed.Url.AbsoluteUri, cancellationToken).ConfigureAwait(false))?.Status != FeedStatus.Gone)
+                {
+                    fresh.Add(feed);
+                }
+            }
+            else if (job.HasTrigger && string.Equals(job.Description, FeedJobData.Summary(feed), StringComparison.Ordinal))
+            {
+                // The common case at every start and edit, answered from the one listing without a call per feed.
+                unchanged++;
+            }
+            else
+            {
+                switch (await ReconcileAsync(scheduler, feed, spread, cancellationToken).ConfigureAwait(false))
+                {
+                    case FeedJobChange.Added:
+                        added++;
+                        break;
+                    case FeedJobChange.Changed:
+                        changed++;
+                        break;
+                    default:
+                        unchanged++;
+                        break;
+                }
             }
         }
 
-        return new ReconcileResult(added, removed, changed, unchanged);
+        foreach (var batch in fresh.Chunk(ScheduleBatch))
+        {
+            added += await ScheduleAsync(scheduler, batch, now, spread, cancellationToken).ConfigureAwait(false);
+        }
+
+        var recorded = await AppliedFeedList.WriteAsync(held.Connection, version, scheduler.SchedulerInstanceId, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return new ReconcileResult(added, removed, changed, unchanged, recorded);
+    }
+
+    private static async Task<int> DeleteAsync(IScheduler scheduler, IReadOnlyCollection<JobKey> jobs, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var batch in jobs.Chunk(ScheduleBatch))
+        {
+            // Quartz answers with the keys it found and deleted.
+            removed += (await scheduler.DeleteJobs(batch, cancellationToken).ConfigureAwait(false)).Count;
+        }
+
+        return removed;
+    }
+
+    // One transaction for a batch of new feeds instead of one each: a cluster's first start with thousands of feeds takes
+    // seconds, not the minutes of a round of the cluster's trigger lock per feed while three schedulers also want it.
+    private async Task<int> ScheduleAsync(IScheduler scheduler, IReadOnlyList<FeedDefinition> feeds, DateTimeOffset now, TimeSpan spread, CancellationToken cancellationToken)
+    {
+        var batch = feeds.ToDictionary(
+            f => FeedTriggers.Job(f),
+            f => (IReadOnlyCollection<ITrigger>)[FeedTriggers.Trigger(f.Url.AbsoluteUri, schedule.FirstPoll(f, now, spread), schedule.IntervalOf(f))]);
+        try
+        {
+            await scheduler.ScheduleJobs(batch, new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
+            return feeds.Count;
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Stored in the meantime by something other than a reconcile (none is expected): one at a time, keeping what is there.
+            var added = 0;
+            foreach (var (job, triggers) in batch)
+            {
+                added += await TryScheduleAsync(scheduler, job, triggers.Single(), cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+
+            return added;
+        }
     }
 
     private async Task<FeedJobChange> ReconcileAsync(IScheduler scheduler, FeedDefinition feed, TimeSpan spread, CancellationToken cancellationToken)
@@ -63,7 +137,8 @@ internal sealed class ClusterFeedJobs(ISchedulerFactory schedulerFactory, IFeedS
                 : FeedJobChange.None;
         }
 
-        var redefined = !FeedJobData.Describes(job.JobDataMap, feed);
+        // A job stored before its description carried the definition is rewritten once, so the next listing answers for it.
+        var redefined = !FeedJobData.Describes(job.JobDataMap, feed) || !string.Equals(job.Description, FeedJobData.Summary(feed), StringComparison.Ordinal);
         if (redefined)
         {
             await scheduler.AddJob(FeedTriggers.Job(feed), AddJobOptions.Replacing, cancellationToken).ConfigureAwait(false);

@@ -11,10 +11,12 @@ namespace FeedHarvester.Worker.Clustering;
 /// Clustered mode's start-up and edits: writes out what an interrupted run left queued, then reconciles this worker's feed
 /// list into the shared job store, and again whenever the list is edited (<see cref="Request"/>). A reconcile the database
 /// refuses is tried again until it holds, so an edit made during an outage is applied once the database is back.
+/// A list the store does not take because it runs one edited later is logged once per pair of lists.
 /// </summary>
 internal sealed class ClusterFeedScheduler(
     ClusterFeedJobs jobs,
     FeedCatalog catalog,
+    FeedListEditTime editTime,
     EmitPump emitter,
     HealthState health,
     ClusterOptions options,
@@ -32,6 +34,8 @@ internal sealed class ClusterFeedScheduler(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _requested = new(0, 1);
+
+    private (string Mine, string Applied)? _keptLogged;
 
     /// <summary>Asks for a reconcile of the catalog's feeds (it now holds an edited list).</summary>
     public void Request()
@@ -94,8 +98,23 @@ internal sealed class ClusterFeedScheduler(
         try
         {
             var feeds = catalog.Feeds;
-            var result = await jobs.ReconcileAsync(feeds, spread, cancellationToken).ConfigureAwait(false);
-            Log.Reconciled(logger, ClusterDatabase.Describe(options.ConnectionString!), feeds.Count(f => f.Enabled), result.Added, result.Removed, result.Changed, result.Unchanged);
+            var editedAt = editTime.Current();
+            var result = await jobs.ReconcileAsync(feeds, editedAt, spread, cancellationToken).ConfigureAwait(false);
+            var database = ClusterDatabase.Describe(options.ConnectionString!);
+            if (!result.Kept)
+            {
+                _keptLogged = null;
+                Log.Reconciled(logger, database, feeds.Count(f => f.Enabled), result.Added, result.Removed, result.Changed, result.Unchanged);
+                return true;
+            }
+
+            var mine = FeedListVersion.Of(feeds, editedAt);
+            if (_keptLogged != (mine.Fingerprint, result.Applied.Fingerprint))
+            {
+                _keptLogged = (mine.Fingerprint, result.Applied.Fingerprint);
+                Log.OlderListKept(logger, mine.FeedCount, mine.EditedAt, database, result.Applied.FeedCount, result.Applied.EditedAt, result.Applied.AppliedBy);
+            }
+
             return true;
         }
         catch (Exception ex) when (ex is ClusterDatabaseException or SchedulerException or Npgsql.NpgsqlException && !cancellationToken.IsCancellationRequested)

@@ -52,17 +52,32 @@ internal sealed class ClusterPollJob(
         await MoveTriggerAsync(context.Scheduler, feed, nextPoll, cancellationToken).ConfigureAwait(false);
     }
 
+    // A reconcile may have re-timed the feed while it was polled: the trigger then takes the job's new interval (and comes
+    // no later than one of it), not the interval this poll was fired with.
+    private async Task<ITrigger> NextTriggerAsync(IScheduler scheduler, FeedDefinition polled, DateTimeOffset nextPoll, CancellationToken cancellationToken)
+    {
+        var url = polled.Url.AbsoluteUri;
+        var job = await scheduler.GetJobDetail(FeedTriggers.JobKeyOf(url), cancellationToken).ConfigureAwait(false);
+        if (job is null || FeedJobData.FromMap(job.JobDataMap) is not { } current || current == polled)
+        {
+            return FeedTriggers.Trigger(url, nextPoll, schedule.IntervalOf(polled));
+        }
+
+        var due = timeProvider.GetUtcNow() + schedule.IntervalOf(current);
+        return FeedTriggers.Trigger(url, nextPoll < due ? nextPoll : due, schedule.IntervalOf(current));
+    }
+
     // The feed's own trigger is moved, also when this firing is a recovery trigger's; recovery may have removed it, and a
     // reconcile on another worker may add it back (or remove the feed) at the same moment, so this goes round until one of
     // the steps holds.
     private async Task MoveTriggerAsync(IScheduler scheduler, FeedDefinition feed, DateTimeOffset nextPoll, CancellationToken cancellationToken)
     {
-        var trigger = FeedTriggers.Trigger(feed.Url.AbsoluteUri, nextPoll, schedule.IntervalOf(feed));
         var warned = false;
         while (true)
         {
             try
             {
+                var trigger = await NextTriggerAsync(scheduler, feed, nextPoll, cancellationToken).ConfigureAwait(false);
                 if (await scheduler.RescheduleJob(trigger.Key, trigger, cancellationToken).ConfigureAwait(false) is not null)
                 {
                     return;

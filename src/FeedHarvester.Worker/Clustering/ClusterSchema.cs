@@ -12,7 +12,9 @@ namespace FeedHarvester.Worker.Clustering;
 internal static class ClusterSchema
 {
     /// <summary>The schema version this release creates and knows how to use.</summary>
-    public const int CurrentVersion = 1;
+    // Version 2 adds feedharvester_feed_list (AppliedFeedList): a version 1 worker would reconcile without looking at it and
+    // could undo a newer edit, so the newer schema tells it to upgrade.
+    public const int CurrentVersion = 2;
 
     private const string Component = "quartz";
 
@@ -44,6 +46,11 @@ internal static class ClusterSchema
                 {
                     await ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
                 }
+            }
+
+            if (found < 2)
+            {
+                await ExecuteAsync(connection, AppliedFeedList.CreateTable, cancellationToken).ConfigureAwait(false);
             }
 
             if (found < CurrentVersion)

@@ -53,6 +53,7 @@ internal static class ClusterServiceCollectionExtensions
             .AddHostedService(sp => sp.GetRequiredService<ClusterDatabaseMonitor>())
             .AddTransient<ClusterPollJob>()
             .AddSingleton<ClusterFeedJobs>()
+            .AddSingleton<FeedListEditTime>()
             .AddSingleton<ClusterFeedScheduler>()
             .AddHostedService(sp => sp.GetRequiredService<ClusterFeedScheduler>())
             .AddSingleton<IFeedListApplier, ClusterFeedListApplier>();

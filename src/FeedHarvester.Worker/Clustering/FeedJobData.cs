@@ -38,6 +38,16 @@ internal static class FeedJobData
         return new FeedDefinition(uri, interval, Get(map, TitleKey), Get(map, CategoryKey), Enabled: true, Get(map, UserAgentKey));
     }
 
+    /// <summary>
+    /// The definition as one line ("key=value", tab-separated, keys in order), kept as the job's description: a reconcile
+    /// lists every stored job's line in one query and compares it with the feed's instead of reading each job.
+    /// </summary>
+    public static string Summary(FeedDefinition feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        return string.Join('\t', ToMap(feed).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key}={e.Value}")));
+    }
+
     /// <summary>Whether a stored job polls <paramref name="feed"/> as it is defined now (an enabled feed: disabled ones have no job).</summary>
     public static bool Describes(JobDataMap map, FeedDefinition feed) => FromMap(map) == feed with { Enabled = true };
 

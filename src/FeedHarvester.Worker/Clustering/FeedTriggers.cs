@@ -22,6 +22,7 @@ internal static class FeedTriggers
         JobBuilder.Create<ClusterPollJob>()
             .WithIdentity(JobKeyOf(feed.Url.AbsoluteUri))
             .UsingJobData(FeedJobData.ToMap(feed))
+            .WithDescription(FeedJobData.Summary(feed))
             .StoreDurably()
             .RequestRecovery()
             .DisallowConcurrentExecution()

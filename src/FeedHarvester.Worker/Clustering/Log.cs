@@ -31,4 +31,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 247, Level = LogLevel.Information, Message = "Joined cluster {SchedulerName} as {InstanceId}")]
     public static partial void Joined(ILogger logger, string schedulerName, string instanceId);
+
+    [LoggerMessage(EventId = 248, Level = LogLevel.Warning,
+        Message = "This worker's feed list ({FeedCount} feeds, edited {EditedAt:u}) differs from the one the cluster job store {Database} runs ({AppliedCount} feeds, edited {AppliedEditedAt:u}, applied by {AppliedBy}), which is not older: the store keeps it and this worker polls its jobs; edit this worker's list to change them")]
+    public static partial void OlderListKept(ILogger logger, int feedCount, DateTimeOffset editedAt, string database, int appliedCount, DateTimeOffset appliedEditedAt, string appliedBy);
 }

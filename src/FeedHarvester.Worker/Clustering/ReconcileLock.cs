@@ -16,6 +16,9 @@ internal sealed class ReconcileLock : IAsyncDisposable
 
     private ReconcileLock(NpgsqlConnection connection) => _connection = connection;
 
+    /// <summary>The session holding the lock: what is read and written through it is seen by one reconcile at a time.</summary>
+    public NpgsqlConnection Connection => _connection;
+
     /// <exception cref="ClusterDatabaseException">The database cannot be reached.</exception>
     public static async Task<ReconcileLock> AcquireAsync(string connectionString, CancellationToken cancellationToken)
     {

@@ -121,6 +121,85 @@ public sealed class ClusterModeTests
     }
 
     [Fact]
+    public async Task NodeWithAStaleCopyOfTheList_StartsAfterAnEdit_LeavesTheEditedJobsSaysSoOnceAndItsOwnLaterEditApplies()
+    {
+        await using var rig = await ClusterRig.StartAsync(itemsPerFeed: 2);
+        var (rss, atom, json) = (rig.News.FeedUrls[0], rig.News.FeedUrls[1], rig.News.FeedUrls[2]);
+        var edited = rig.WriteFeeds("edited.txt", [rss, atom]);
+        // The other node's copy of the list was made before the edit below.
+        var stale = rig.WriteFeeds("stale.txt", [rss, atom]);
+        File.SetLastWriteTimeUtc(stale, TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1));
+        using var first = (await rig.StartWorkersAsync(1, rig.Environment(Interval), rig.Arguments(edited)))[0];
+        _ = rig.WriteFeeds("edited.txt", [rss, json]);
+        Assert.True(await WaitForJobsAsync(rig, [json, rss]), first.Log);
+
+        using var late = RunningWorker.Start(rig.Environment(Interval), rig.Arguments(stale));
+        Assert.True(await late.WaitForAsync("differs from the one the cluster job store", TimeSpan.FromSeconds(60)), late.Log);
+        Assert.Equal([json.AbsoluteUri, rss.AbsoluteUri], await rig.StoredJobsAsync());
+
+        // An edit on the stale node is newer than the applied list, so it is applied, whatever it says.
+        _ = rig.WriteFeeds("stale.txt", [rss, atom, json]);
+        Assert.True(await WaitForJobsAsync(rig, [atom, json, rss]), late.Log);
+        Assert.Equal(1, late.Count("differs from the one the cluster job store"));
+        Assert.False(first.HasExited, first.Log);
+        Assert.False(late.HasExited, late.Log);
+    }
+
+    [Fact]
+    public async Task FeedRetimedAndAnotherDisabled_OneJobLeftWithTheNewIntervalAndASecondWorkerDuplicatesNothing()
+    {
+        await using var rig = await ClusterRig.StartAsync(itemsPerFeed: 2);
+        var (rss, atom) = (rig.News.FeedUrls[0], rig.News.FeedUrls[1]);
+        var feeds = rig.WriteFeeds("feeds.txt", [rss, atom]);
+        using var first = (await rig.StartWorkersAsync(1, rig.Environment(Interval), rig.Arguments(feeds)))[0];
+        Assert.Equal(Interval, await RepeatIntervalAsync(rig, rss));
+
+        File.WriteAllLines(feeds, [$"{rss.AbsoluteUri} interval=7s", $"{atom.AbsoluteUri} enabled=false"]);
+        Assert.True(await WaitForJobsAsync(rig, [rss]), first.Log);
+        var waited = Stopwatch.StartNew();
+        while (await RepeatIntervalAsync(rig, rss) != TimeSpan.FromSeconds(7) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(7), await RepeatIntervalAsync(rig, rss));
+        using var second = (await rig.StartWorkersAsync(1, rig.Environment(Interval), rig.Arguments(feeds)))[0];
+        Assert.Equal([rss.AbsoluteUri], await rig.StoredJobsAsync());
+        Assert.Equal("1", await ScalarAsync(rig, "SELECT count(*) FROM qrtz_triggers WHERE job_group = 'feeds'"));
+        Assert.Equal(TimeSpan.FromSeconds(7), await RepeatIntervalAsync(rig, rss));
+    }
+
+    private static async Task<TimeSpan?> RepeatIntervalAsync(ClusterRig rig, Uri feed) =>
+        await ScalarAsync(rig, "SELECT repeat_interval FROM qrtz_simple_triggers WHERE trigger_group = 'feeds' AND trigger_name = @url", feed.AbsoluteUri) is { } ms
+            ? TimeSpan.FromMilliseconds(long.Parse(ms, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+
+    private static async Task<string?> ScalarAsync(ClusterRig rig, string sql, string? url = null)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(rig.Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        if (url is not null)
+        {
+            _ = command.Parameters.AddWithValue("url", url);
+        }
+
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    private static async Task<bool> WaitForJobsAsync(ClusterRig rig, IReadOnlyList<Uri> feeds)
+    {
+        var wanted = feeds.Select(f => f.AbsoluteUri).ToList();
+        var waited = Stopwatch.StartNew();
+        while (!(await rig.StoredJobsAsync()).SequenceEqual(wanted) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(200);
+        }
+
+        return (await rig.StoredJobsAsync()).SequenceEqual(wanted);
+    }
+
+    [Fact]
     public async Task PostgresRestarted_WorkersKeepRunningLogOnceEachWayAndResume()
     {
         await using var rig = await ClusterRig.StartAsync(itemsPerFeed: 2);

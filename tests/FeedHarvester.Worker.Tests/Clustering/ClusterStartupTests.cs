@@ -51,6 +51,45 @@ public sealed class ClusterStartupTests
         Assert.True(loaded.Settings.UsesCluster);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunOnce_InClusteredMode_RefusedWithExitCode2AndOneLineBeforeAnyConnection(bool fromConfiguration)
+    {
+        using var runner = new HarvestRunner();
+        // Nothing listens there: a refusal that tried to connect would say "cannot be reached" and exit 9 instead.
+        var cluster = $"Host=127.0.0.1;Port={RedisServer.FreePort()};Username=postgres";
+        var environment = new Dictionary<string, string>(runner.Environment);
+        string[] arguments = ["run", "--once", "--feeds", WriteFeeds(runner), "--redis", $"127.0.0.1:{RedisServer.FreePort()}", "--data-dir", runner.DataDirectory];
+        if (fromConfiguration)
+        {
+            environment["FeedHarvester__Cluster__ConnectionString"] = cluster;
+        }
+        else
+        {
+            arguments = [.. arguments, "--cluster", cluster];
+        }
+
+        var (exitCode, stdout, stderr) = await HarvestRunner.RunWorkerAsync(environment, arguments);
+
+        Assert.Equal(RunCommand.InvalidConfigurationExitCode, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("run --once does not run in clustered mode (--cluster, FeedHarvester:Cluster:ConnectionString)", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Run_JsonWithoutOnce_RefusedWithExitCode2InsteadOfIgnored()
+    {
+        using var runner = new HarvestRunner();
+
+        var (exitCode, _, stderr) = await HarvestRunner.RunWorkerAsync(runner.Environment, "run", "--json", "--feeds", WriteFeeds(runner), "--data-dir", runner.DataDirectory);
+
+        Assert.Equal(RunCommand.InvalidConfigurationExitCode, exitCode);
+        Assert.Contains("--json is for run --once's summary", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_DatabaseUnreachable_ExitCode9WithOneLine()
     {
@@ -93,7 +132,7 @@ public sealed class ClusterStartupTests
         var before = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ClusterSchema.EnsureAsync(postgres.ConnectionString, CancellationToken.None)));
         var again = await ClusterSchema.EnsureAsync(postgres.ConnectionString, CancellationToken.None);
 
-        Assert.Equal([0, 1, 1], before.Order());
+        Assert.Equal([0, ClusterSchema.CurrentVersion, ClusterSchema.CurrentVersion], before.Order());
         Assert.Equal(ClusterSchema.CurrentVersion, again);
         Assert.Equal("1", await ScalarAsync(postgres, "SELECT count(*) FROM feedharvester_schema"));
         Assert.Equal("0", await ScalarAsync(postgres, "SELECT count(*) FROM qrtz_triggers"));
