@@ -327,7 +327,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     /// <summary>The parsed page every pass works on, and where its decisions are recorded (when asked for).</summary>
     private sealed record ParsedPage(IDocument Document, PageScan Scan, Uri Url, PageMetadata Metadata, ExtractionTrace? Trace);
 
-    private static HtmlParser CreateParser() => new(new HtmlParserOptions
+    internal static HtmlParser CreateParser() => new(new HtmlParserOptions
     {
         IsScripting = false,
         SkipComments = true,
