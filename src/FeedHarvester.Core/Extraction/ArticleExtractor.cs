@@ -118,6 +118,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Byline = metadata.Byline,
             Authors = metadata.Authors,
             Published = metadata.Published,
+            PublishedFrom = metadata.PublishedFrom,
             Modified = metadata.Modified,
             // Declared language first (html lang, meta, JSON-LD); Content-Language is the caller's to apply.
             Language = metadata.Language ?? LanguageDetector.Detect(best.Text),
@@ -128,18 +129,8 @@ public sealed class ArticleExtractor : IArticleExtractor
     }
 
     /// <summary>The page's metadata as a failed outcome carries it, with the detected language where none is declared.</summary>
-    private static ArticleMetadata ToPublic(PageMetadata metadata, string? detectedLanguage) => new()
-    {
-        Title = metadata.Title,
-        Byline = metadata.Byline,
-        Authors = metadata.Authors,
-        Published = metadata.Published,
-        Modified = metadata.Modified,
-        Language = metadata.Language ?? detectedLanguage,
-        LeadImage = metadata.LeadImage,
-        CanonicalUrl = metadata.CanonicalUrl,
-        SiteName = metadata.SiteName,
-    };
+    private static ArticleMetadata ToPublic(PageMetadata metadata, string? detectedLanguage) =>
+        metadata with { Language = metadata.Language ?? detectedLanguage };
 
     private static ExtractionOutcome? Refusal(MarkupExcess excess) => excess switch
     {

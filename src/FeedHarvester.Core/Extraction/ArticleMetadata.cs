@@ -1,7 +1,7 @@
 namespace FeedHarvester.Extraction;
 
 /// <summary>What the page says about itself besides its body; read even when no body is extracted.</summary>
-public sealed record ArticleMetadata
+public record ArticleMetadata
 {
     public string? Title { get; init; }
 
@@ -14,9 +14,31 @@ public sealed record ArticleMetadata
     /// <summary>Null when the page states no publication date: never guessed.</summary>
     public DateTimeOffset? Published { get; init; }
 
+    /// <summary>Where <see cref="Published"/> was read; <see cref="DateSource.None"/> when it is null.</summary>
+    public DateSource PublishedFrom { get; init; }
+
     public DateTimeOffset? Modified { get; init; }
     public string? Language { get; init; }
     public string? LeadImage { get; init; }
     public string? CanonicalUrl { get; init; }
     public string? SiteName { get; init; }
+
+    /// <summary>The metadata an extracted article carries.</summary>
+    public static ArticleMetadata Of(ExtractedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new ArticleMetadata
+        {
+            Title = article.Title,
+            Byline = article.Byline,
+            Authors = article.Authors,
+            Published = article.Published,
+            PublishedFrom = article.PublishedFrom,
+            Modified = article.Modified,
+            Language = article.Language,
+            LeadImage = article.LeadImage,
+            CanonicalUrl = article.CanonicalUrl,
+            SiteName = article.SiteName,
+        };
+    }
 }

@@ -25,6 +25,9 @@ public sealed record ExtractedArticle
     /// <summary>The authors' names, one each (empty when the page names none).</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
     public DateTimeOffset? Published { get; init; }
+
+    /// <summary>Where <see cref="Published"/> was read on the page; <see cref="DateSource.None"/> when it is null.</summary>
+    public DateSource PublishedFrom { get; init; }
     public DateTimeOffset? Modified { get; init; }
     public string? Language { get; init; }
     public string? LeadImage { get; init; }
