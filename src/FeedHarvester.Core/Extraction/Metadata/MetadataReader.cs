@@ -16,7 +16,7 @@ internal static class MetadataReader
         var (published, publishedFrom) = DateFinder.FindPublished(document, meta, ld, pageUrl);
         return new PageMetadata
         {
-            Title = TitleFinder.Find(document, meta, ld, siteName),
+            Title = TitleFinder.Find(document, meta, ld, siteName, pageUrl),
             Authors = authors,
             Byline = BylineCleaner.Join(authors),
             Published = published,
