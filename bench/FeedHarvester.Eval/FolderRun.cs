@@ -32,7 +32,7 @@ public static class FolderRun
             var text = article?.ContentText ?? "";
             results.Add(new PageResult(pages[i], text, metadata?.Title, metadata?.Byline, metadata?.Published,
                 article?.Path ?? outcome.Failure?.ToString() ?? "", took,
-                ShingleMetric.ScorePage(pages[i].Id, pages[i].Body, text)));
+                ShingleMetric.ScorePage(pages[i].Id, pages[i].Body, text)) { PublishedFrom = metadata?.PublishedFrom ?? DateSource.None });
         }
 
         return results;
@@ -50,7 +50,7 @@ public static class FolderRun
             var metadata = MetadataReader.Read(document, new Uri(page.Url));
             var took = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             results.Add(new PageResult(page, "", metadata.Title, metadata.Byline, metadata.Published, "metadata-only", took,
-                new PageScore(page.Id, 0, 0, 0, TokensEqual: false)));
+                new PageScore(page.Id, 0, 0, 0, TokensEqual: false)) { PublishedFrom = metadata.PublishedFrom });
         }
 
         return results;

@@ -46,7 +46,7 @@ public static class MetadataReport
         Misses(output, "title", annotated, r => r.Page.Title, r => r.Title, r => MetadataMatch.Title(r.Page.Title!, r.Title), count);
         Misses(output, "author", annotated, r => r.Page.Author, r => r.Author, r => MetadataMatch.Author(r.Page.Author!, r.Author), count);
         Misses(output, "date", annotated, r => r.Page.PublishDate,
-            r => r.Published?.ToString("yyyy-MM-dd HH:mm zzz", Inv), r => MetadataMatch.Date(r.Page.PublishDate!, r.Published), count);
+            r => r.Published is { } date ? date.ToString("yyyy-MM-dd HH:mm zzz", Inv) + " from " + r.PublishedFrom : null, r => MetadataMatch.Date(r.Page.PublishDate!, r.Published), count);
     }
 
     private static void Misses(TextWriter output, string field, List<PageResult> results, Func<PageResult, string?> truth,
