@@ -1,3 +1,5 @@
+using FeedHarvester.Extraction.Metadata;
+
 namespace FeedHarvester.Eval;
 
 /// <summary>What the extractor gave for one page, and its body score.</summary>
@@ -5,7 +7,7 @@ public sealed record PageResult(EvalPage Page, string Text, string? Title, strin
     string Path, double Milliseconds, PageScore Score)
 {
     /// <summary>Where the extractor read <see cref="Published"/>, shown beside date misses.</summary>
-    public FeedHarvester.Extraction.DateSource PublishedFrom { get; init; }
+    public DateSource PublishedFrom { get; init; }
 
     /// <summary>The ground truth has text and the extractor gave none.</summary>
     public bool IsEmptyBody => Text.Length == 0 && PythonWordTokenizer.Tokenize(Page.Body).Count != 0;

@@ -2,6 +2,7 @@ using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
 using FeedHarvester.Html;
 using FeedHarvester.Parsing;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Normalization;
 
@@ -31,7 +32,7 @@ public sealed class ArticleNormalizer
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(body);
         var entry = input.Entry;
-        var page = input.PageMetadata ?? (input.Page is { } extracted ? ArticleMetadata.Of(extracted) : null);
+        var page = input.PageMetadata ?? (input.Page is { } extracted ? extracted.ToMetadata() : null);
         var url = UrlOf(entry);
         var (published, publishedFrom) = PublishedOf(entry, page);
         var canonical = CanonicalOf(input, page, url);

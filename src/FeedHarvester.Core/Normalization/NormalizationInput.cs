@@ -1,6 +1,7 @@
 using FeedHarvester.Extraction;
 using FeedHarvester.Feeds;
 using FeedHarvester.Parsing;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Normalization;
 

@@ -1,5 +1,6 @@
 using FeedHarvester.Extraction;
 using FeedHarvester.Normalization;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Pipeline;
 

@@ -2,6 +2,7 @@ using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
 using FeedHarvester.Normalization;
 using FeedHarvester.Parsing;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Tests.Normalization;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FeedHarvester.Tests.Support;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Tests.Cli;
 

@@ -1,4 +1,4 @@
-namespace FeedHarvester.Extraction;
+namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>Where on the page a published date was read, most explicit first; <see cref="None"/> when the page states none.</summary>
 public enum DateSource

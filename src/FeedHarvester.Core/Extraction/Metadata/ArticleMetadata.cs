@@ -1,4 +1,4 @@
-namespace FeedHarvester.Extraction;
+namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>What the page says about itself besides its body; read even when no body is extracted.</summary>
 public record ArticleMetadata
@@ -22,23 +22,4 @@ public record ArticleMetadata
     public string? LeadImage { get; init; }
     public string? CanonicalUrl { get; init; }
     public string? SiteName { get; init; }
-
-    /// <summary>The metadata an extracted article carries.</summary>
-    public static ArticleMetadata Of(ExtractedArticle article)
-    {
-        ArgumentNullException.ThrowIfNull(article);
-        return new ArticleMetadata
-        {
-            Title = article.Title,
-            Byline = article.Byline,
-            Authors = article.Authors,
-            Published = article.Published,
-            PublishedFrom = article.PublishedFrom,
-            Modified = article.Modified,
-            Language = article.Language,
-            LeadImage = article.LeadImage,
-            CanonicalUrl = article.CanonicalUrl,
-            SiteName = article.SiteName,
-        };
-    }
 }
