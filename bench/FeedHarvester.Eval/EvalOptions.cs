@@ -3,18 +3,25 @@ using System.Globalization;
 namespace FeedHarvester.Eval;
 
 /// <summary>
-/// Command line: [--data DIR]... [--out predictions.json] [--worst N] [--baselines DIR] [--update-baseline]
+/// Command line: [--data DIR]... [--out predictions.json] [--worst N] [--misses N] [--metadata-only] [--baselines DIR] [--update-baseline]
 /// [--allow-regression] [--trace ID]. With --trace, only that page's decisions are printed (removals, candidates,
 /// passes, the text). Without --data, every known folder under ../shared/data that exists.
 /// </summary>
 public sealed record EvalOptions(IReadOnlyList<string> DataDirs, string? OutFile, int Worst, string BaselineDir,
     bool UpdateBaseline, bool AllowRegression, string? TracePage = null)
 {
+    /// <summary>--misses N: metadata misses listed per field (truth against what was extracted).</summary>
+    public int Misses { get; init; }
+
+    /// <summary>--metadata-only: read the metadata of every page and skip the body, for a quick look at metadata
+    /// changes; no body figures and no gate.</summary>
+    public bool MetadataOnly { get; init; }
+
     /// <summary>The shared data folders scored when none is named, in report order.</summary>
     private static readonly string[] KnownFolders = ["article-extraction", "wcxb"];
 
     private const string Usage =
-        "Usage: [--data DIR]... [--out predictions.json] [--worst N] [--baselines DIR] [--update-baseline] [--allow-regression] [--trace ID]";
+        "Usage: [--data DIR]... [--out predictions.json] [--worst N] [--misses N] [--metadata-only] [--baselines DIR] [--update-baseline] [--allow-regression] [--trace ID]";
 
     public static EvalOptions Parse(string[] args)
     {
@@ -22,6 +29,8 @@ public sealed record EvalOptions(IReadOnlyList<string> DataDirs, string? OutFile
         string? output = null;
         string? baselines = null;
         var worst = 3;
+        var misses = 0;
+        var metadataOnly = false;
         var update = false;
         var allowRegression = false;
         string? trace = null;
@@ -37,6 +46,12 @@ public sealed record EvalOptions(IReadOnlyList<string> DataDirs, string? OutFile
                     break;
                 case "--worst" when i + 1 < args.Length:
                     worst = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--misses" when i + 1 < args.Length:
+                    misses = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--metadata-only":
+                    metadataOnly = true;
                     break;
                 case "--baselines" when i + 1 < args.Length:
                     baselines = args[++i];
@@ -63,7 +78,11 @@ public sealed record EvalOptions(IReadOnlyList<string> DataDirs, string? OutFile
 
         return new EvalOptions(data, output, worst,
             baselines ?? Path.Combine(repo, "bench", "FeedHarvester.Eval", "baselines"),
-            update, allowRegression, trace);
+            update, allowRegression, trace)
+        {
+            Misses = misses,
+            MetadataOnly = metadataOnly,
+        };
     }
 
     /// <summary>The baseline file of a data folder: named after the folder.</summary>

@@ -22,11 +22,7 @@ public static class FolderReport
         if (figures.Metadata.Count != 0)
         {
             output.WriteLine();
-            output.WriteLine(string.Create(Inv, $"{"field",-14} {"stated",6} {"correct",7} {"acc",7} {"unstated",9} {"invented",8}"));
-            foreach (var (field, f) in figures.Metadata)
-            {
-                output.WriteLine(string.Create(Inv, $"{field,-14} {f.Stated,6} {f.Correct,7} {f.Accuracy,7:F4} {f.Unstated,9} {f.Invented,8}"));
-            }
+            MetadataReport.PrintTable(figures.Metadata, output);
         }
 
         var slowest = results.MaxBy(r => r.Milliseconds);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using FeedHarvester.Decoding;
 using FeedHarvester.Extraction;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Eval;
 
@@ -30,7 +32,25 @@ public static class FolderRun
             var text = article?.ContentText ?? "";
             results.Add(new PageResult(pages[i], text, metadata?.Title, metadata?.Byline, metadata?.Published,
                 article?.Path ?? outcome.Failure?.ToString() ?? "", took,
-                ShingleMetric.ScorePage(pages[i].Id, pages[i].Body, text)));
+                ShingleMetric.ScorePage(pages[i].Id, pages[i].Body, text)) { PublishedFrom = metadata?.PublishedFrom ?? DateSource.None });
+        }
+
+        return results;
+    }
+
+    /// <summary>The metadata of every page as the extractor reads it (same decoding, same parser), without the body.</summary>
+    public static List<PageResult> RunMetadata(string dataDir, IReadOnlyList<EvalPage> pages)
+    {
+        var parser = ArticleExtractor.CreateParser();
+        var results = new List<PageResult>(pages.Count);
+        foreach (var page in pages)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var document = parser.ParseDocument(PageDecoder.Decode(page.ReadHtml(dataDir), "text/html; charset=utf-8"));
+            var metadata = MetadataReader.Read(document, new Uri(page.Url));
+            var took = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            results.Add(new PageResult(page, "", metadata.Title, metadata.Byline, metadata.Published, "metadata-only", took,
+                new PageScore(page.Id, 0, 0, 0, TokensEqual: false)) { PublishedFrom = metadata.PublishedFrom });
         }
 
         return results;

@@ -25,9 +25,17 @@ foreach (var dataDir in options.DataDirs)
     }
 
     var pages = EvalPage.Load(truthPath);
+    if (options.MetadataOnly)
+    {
+        var read = FolderRun.RunMetadata(dataDir, pages);
+        MetadataReport.Print(EvalOptions.FolderName(dataDir), FolderFigures.Of(read).Metadata, read, options.Misses, Console.Out);
+        continue;
+    }
+
     var results = FolderRun.Run(dataDir, pages);
     var figures = FolderFigures.Of(results);
     FolderReport.Print(EvalOptions.FolderName(dataDir), figures, results, options.Worst, Console.Out);
+    MetadataReport.PrintMisses(results, options.Misses, Console.Out);
     if (options.OutFileOf(dataDir) is { } outFile)
     {
         var predictions = results.ToDictionary(r => r.Page.Id, r => new Dictionary<string, string?>

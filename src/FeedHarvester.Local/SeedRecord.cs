@@ -59,7 +59,10 @@ internal static class SeedRecord
 
         var words = extraction.TryGetProperty("word_count", out var count) && count.ValueKind == JsonValueKind.Number
             && count.TryGetInt32(out var n) ? n : 0;
-        return new ExtractionInfo(Text(extraction, "method") ?? string.Empty, Text(extraction, "path") ?? string.Empty, words);
+        return new ExtractionInfo(Text(extraction, "method") ?? string.Empty, Text(extraction, "path") ?? string.Empty, words)
+        {
+            PublishedFrom = Text(extraction, "published_from"),
+        };
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -109,6 +109,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Byline = metadata.Byline,
             Authors = metadata.Authors,
             Published = metadata.Published,
+            PublishedFrom = metadata.PublishedFrom,
             Modified = metadata.Modified,
             // Declared language first (html lang, meta, JSON-LD); Content-Language is the caller's to apply.
             Language = metadata.Language ?? LanguageDetector.Detect(best.Text),
@@ -143,18 +144,8 @@ public sealed class ArticleExtractor : IArticleExtractor
     }
 
     /// <summary>The page's metadata as a failed outcome carries it, with the detected language where none is declared.</summary>
-    private static ArticleMetadata ToPublic(PageMetadata metadata, string? detectedLanguage) => new()
-    {
-        Title = metadata.Title,
-        Byline = metadata.Byline,
-        Authors = metadata.Authors,
-        Published = metadata.Published,
-        Modified = metadata.Modified,
-        Language = metadata.Language ?? detectedLanguage,
-        LeadImage = metadata.LeadImage,
-        CanonicalUrl = metadata.CanonicalUrl,
-        SiteName = metadata.SiteName,
-    };
+    private static ArticleMetadata ToPublic(PageMetadata metadata, string? detectedLanguage) =>
+        metadata with { Language = metadata.Language ?? detectedLanguage };
 
     private static ExtractionOutcome? Refusal(MarkupExcess excess) => excess switch
     {
@@ -347,7 +338,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     /// <summary>The parsed page every pass works on, and where its decisions are recorded (when asked for).</summary>
     private sealed record ParsedPage(IDocument Document, PageScan Scan, Uri Url, PageMetadata Metadata, ExtractionTrace? Trace);
 
-    private static HtmlParser CreateParser() => new(new HtmlParserOptions
+    internal static HtmlParser CreateParser() => new(new HtmlParserOptions
     {
         IsScripting = false,
         SkipComments = true,

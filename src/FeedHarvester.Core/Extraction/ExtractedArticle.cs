@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Extraction;
 
@@ -25,6 +26,9 @@ public sealed record ExtractedArticle
     /// <summary>The authors' names, one each (empty when the page names none).</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
     public DateTimeOffset? Published { get; init; }
+
+    /// <summary>Where <see cref="Published"/> was read on the page; <see cref="DateSource.None"/> when it is null.</summary>
+    public DateSource PublishedFrom { get; init; }
     public DateTimeOffset? Modified { get; init; }
     public string? Language { get; init; }
     public string? LeadImage { get; init; }
@@ -33,6 +37,21 @@ public sealed record ExtractedArticle
 
     /// <summary>Which extraction path produced the body ("readability", "relaxed-unlikely", "relaxed-weights", "relaxed-conditional" or "json-ld").</summary>
     public required string Path { get; init; }
+
+    /// <summary>The metadata this article carries, as a failed extraction would give it.</summary>
+    public ArticleMetadata ToMetadata() => new()
+    {
+        Title = Title,
+        Byline = Byline,
+        Authors = Authors,
+        Published = Published,
+        PublishedFrom = PublishedFrom,
+        Modified = Modified,
+        Language = Language,
+        LeadImage = LeadImage,
+        CanonicalUrl = CanonicalUrl,
+        SiteName = SiteName,
+    };
 
     /// <summary>Word count of <see cref="ContentText"/>.</summary>
     public int WordCount { get; init; }

@@ -1,3 +1,5 @@
+using FeedHarvester.Extraction.Metadata;
+
 namespace FeedHarvester.Extraction;
 
 /// <summary>The article, or the typed reason there is none.</summary>
@@ -28,18 +30,7 @@ public sealed record ExtractionOutcome
     /// <summary>True for the failures that say the page is hostile or absurd, not merely empty.</summary>
     public bool IsRefusal => Failure is ExtractionFailure.TooDeeplyNested or ExtractionFailure.TooManyElements or ExtractionFailure.TimeBudgetExceeded;
 
-    public static ExtractionOutcome Of(ExtractedArticle article) => new(article, null, null, new ArticleMetadata
-    {
-        Title = article.Title,
-        Byline = article.Byline,
-        Authors = article.Authors,
-        Published = article.Published,
-        Modified = article.Modified,
-        Language = article.Language,
-        LeadImage = article.LeadImage,
-        CanonicalUrl = article.CanonicalUrl,
-        SiteName = article.SiteName,
-    });
+    public static ExtractionOutcome Of(ExtractedArticle article) => new(article, null, null, article.ToMetadata());
 
     public static ExtractionOutcome Failed(ExtractionFailure failure, string message, ArticleMetadata? metadata = null) =>
         new(null, failure, message, metadata);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace FeedHarvester.Normalization;
 
 /// <summary>
-/// The one record every article becomes (schema version 1.2). Documented field by field in
+/// The one record every article becomes (schema version 1.3). Documented field by field in
 /// docs/article-record.md and docs/article-record.schema.json; serialized in snake_case.
 /// </summary>
 public sealed record Article
@@ -11,8 +11,8 @@ public sealed record Article
     /// <summary>The major version: changes only when a field changes meaning or disappears.</summary>
     public const int CurrentSchemaVersion = 1;
 
-    /// <summary>The minor version: fields added within the major version (1: story_id and duplicate_of; 2: feed_title and feed_category).</summary>
-    public const int CurrentSchemaMinor = 2;
+    /// <summary>The minor version: fields added within the major version (1: story_id and duplicate_of; 2: feed_title and feed_category; 3: extraction.published_from).</summary>
+    public const int CurrentSchemaMinor = 3;
 
     [JsonPropertyOrder(-12)]
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;

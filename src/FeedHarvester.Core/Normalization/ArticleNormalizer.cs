@@ -1,6 +1,8 @@
 using FeedHarvester.Cleaning;
+using FeedHarvester.Extraction;
 using FeedHarvester.Html;
 using FeedHarvester.Parsing;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Normalization;
 
@@ -30,9 +32,10 @@ public sealed class ArticleNormalizer
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(body);
         var entry = input.Entry;
-        var page = input.Page;
+        var page = input.PageMetadata ?? (input.Page is { } extracted ? extracted.ToMetadata() : null);
         var url = UrlOf(entry);
-        var canonical = CanonicalOf(input, url);
+        var (published, publishedFrom) = PublishedOf(entry, page);
+        var canonical = CanonicalOf(input, page, url);
         var guid = FirstText(entry.Id, entry.Link) ?? ArticleId.FromFeedAndGuid(input.FeedUrl, entry.Title + "\n" + entry.Summary);
         var id = canonical is null ? ArticleId.FromFeedAndGuid(input.FeedUrl, guid) : ArticleId.FromCanonicalUrl(canonical);
 
@@ -50,7 +53,7 @@ public sealed class ArticleNormalizer
             Guid = guid,
             Title = FirstText(entry.Title, page?.Title),
             Author = FirstText(entry.Author, page?.Byline),
-            Published = Clamp(entry.Published ?? entry.Updated ?? page?.Published, input.FetchedAt) ?? input.FetchedAt,
+            Published = Clamp(published, input.FetchedAt) ?? input.FetchedAt,
             Updated = Clamp(entry.Updated ?? page?.Modified, input.FetchedAt),
             Language = FirstText(page?.Language, input.Feed.Language),
             LeadImage = FirstText(page?.LeadImage, entry.Enclosures.FirstOrDefault(e => e.Type?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)?.Url),
@@ -60,9 +63,37 @@ public sealed class ArticleNormalizer
             Categories = entry.Categories.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList(),
             FetchedAt = input.FetchedAt,
             Source = FirstText(page?.SiteName, input.Feed.Title, new Uri(canonical ?? url ?? input.FeedUrl).Host),
-            Extraction = body.Info,
+            Extraction = body.Info with { PublishedFrom = publishedFrom },
         };
     }
+
+    /// <summary>The feed's dates first (the publisher's own statement for the entry), then the page's; with the
+    /// record's name of where it came from (<see cref="ExtractionInfo.PublishedFrom"/>).</summary>
+    private static (DateTimeOffset? Date, string From) PublishedOf(ParsedEntry entry, ArticleMetadata? page)
+    {
+        if (entry.Published is { } published)
+        {
+            return (published, "feed");
+        }
+
+        if (entry.Updated is { } updated)
+        {
+            return (updated, "feed_updated");
+        }
+
+        return page?.Published is { } fromPage ? (fromPage, SourceName(page.PublishedFrom)) : (null, "none");
+    }
+
+    private static string SourceName(DateSource source) => source switch
+    {
+        DateSource.JsonLd => "json_ld",
+        DateSource.MetaTag => "meta",
+        DateSource.Microdata => "microdata",
+        DateSource.TimeElement => "time",
+        DateSource.VisibleText => "text",
+        DateSource.Url => "url",
+        _ => "page",
+    };
 
     private static string? UrlOf(ParsedEntry entry) => UrlNormalizer.TryNormalize(entry.Link) ?? UrlNormalizer.TryNormalize(entry.Id);
 
@@ -95,9 +126,9 @@ public sealed class ArticleNormalizer
         return (System.Net.WebUtility.HtmlEncode(title), title, new ExtractionInfo(ExtractionInfo.FeedMethod, "title", HtmlText.CountWords(title), reason));
     }
 
-    private static string? CanonicalOf(NormalizationInput input, string? url)
+    private static string? CanonicalOf(NormalizationInput input, ArticleMetadata? page, string? url)
     {
-        if (UrlNormalizer.TryNormalize(input.Page?.CanonicalUrl) is { } declared && IsArticleLike(declared))
+        if (UrlNormalizer.TryNormalize(page?.CanonicalUrl) is { } declared && IsArticleLike(declared))
         {
             return declared;
         }

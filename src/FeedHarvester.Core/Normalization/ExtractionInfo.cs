@@ -9,4 +9,9 @@ public sealed record ExtractionInfo(string Method, string Path, int WordCount, s
 {
     public const string PageMethod = "page";
     public const string FeedMethod = "feed";
+
+    /// <summary>Where <c>published</c> came from: "feed" (the entry's published date), "feed_updated" (its updated
+    /// date), the page's "json_ld", "meta", "microdata", "time", "text" or "url", or "none" (no date anywhere: the
+    /// fetch time). Null in records written before schema 1.3.</summary>
+    public string? PublishedFrom { get; init; }
 }

@@ -1,6 +1,7 @@
 using FeedHarvester.Extraction;
 using FeedHarvester.Feeds;
 using FeedHarvester.Parsing;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Normalization;
 
@@ -23,6 +24,13 @@ public sealed record NormalizationInput(
 {
     /// <summary>The operator's title for the feed (feed list <c>title</c>), or null.</summary>
     public string? FeedTitle { get; init; }
+
+    /// <summary>
+    /// The page's metadata, present whenever the page was parsed, also when no body was extracted from it (a page
+    /// whose text the extractor could not find still names its title, author and date); null to read it from
+    /// <see cref="Page"/>.
+    /// </summary>
+    public ArticleMetadata? PageMetadata { get; init; }
 
     /// <summary>The operator's category for the feed (feed list <c>category</c>, OPML folder), or null.</summary>
     public string? FeedCategory { get; init; }

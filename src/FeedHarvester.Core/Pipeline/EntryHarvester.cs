@@ -71,6 +71,7 @@ public sealed class EntryHarvester(
         {
             FeedTitle = listing.FeedTitle,
             FeedCategory = listing.FeedCategory,
+            PageMetadata = page.Metadata,
         });
         return await ClaimAsync(article, tally, cancellationToken).ConfigureAwait(false);
     }

@@ -39,7 +39,7 @@ public sealed class ExtractionRunner(IArticleExtractor extractor, SchedulingOpti
                 ExtractionLog.PageRefused(logger, page.Url, failure.ToString());
             }
 
-            return new PageReading(outcome.Article, page.Url, failure);
+            return new PageReading(outcome.Article, page.Url, failure, outcome.Metadata);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -61,7 +61,10 @@ internal static class ExtractCommand
             var pageUrl = baseUrl ?? document.Url;
             var outcome = extractor.TryExtract(new HtmlPage(document.Body, document.ContentType, pageUrl), cancellationToken);
             var entry = new ParsedEntry { Id = pageUrl.AbsoluteUri, Link = pageUrl.AbsoluteUri };
-            var normalization = new NormalizationInput(pageUrl.AbsoluteUri, new ParsedFeed(), entry, outcome.Article, pageUrl, PageFailure.NotExtracted(outcome), now);
+            var normalization = new NormalizationInput(pageUrl.AbsoluteUri, new ParsedFeed(), entry, outcome.Article, pageUrl, PageFailure.NotExtracted(outcome), now)
+            {
+                PageMetadata = outcome.Metadata,
+            };
             var article = assembler.Assemble(normalization);
             await Console.Out.WriteLineAsync(ArticleJson.Serialize(article)).ConfigureAwait(false);
         }

@@ -2,6 +2,7 @@ using FeedHarvester.Cleaning;
 using FeedHarvester.Extraction;
 using FeedHarvester.Normalization;
 using FeedHarvester.Parsing;
+using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Tests.Normalization;
 
@@ -72,6 +73,70 @@ public sealed class ArticleNormalizerTests
         var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a" }));
 
         Assert.Equal(FetchedAt, article.Published);
+        Assert.Equal("none", article.Extraction.PublishedFrom);
+    }
+
+    [Fact]
+    public void Normalize_EntryAndPageBothDated_FeedDateWinsAndSaysSo()
+    {
+        var page = Page() with { Published = FetchedAt.AddDays(-9), PublishedFrom = DateSource.JsonLd };
+
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Published = FetchedAt.AddDays(-1) }, page));
+
+        Assert.Equal(FetchedAt.AddDays(-1), article.Published);
+        Assert.Equal("feed", article.Extraction.PublishedFrom);
+    }
+
+    [Fact]
+    public void Normalize_OnlyEntryUpdated_FeedUpdatedDateUsedAndSaysSo()
+    {
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Updated = FetchedAt.AddDays(-2) }));
+
+        Assert.Equal(FetchedAt.AddDays(-2), article.Published);
+        Assert.Equal("feed_updated", article.Extraction.PublishedFrom);
+    }
+
+    [Theory]
+    [InlineData(DateSource.JsonLd, "json_ld")]
+    [InlineData(DateSource.MetaTag, "meta")]
+    [InlineData(DateSource.Microdata, "microdata")]
+    [InlineData(DateSource.TimeElement, "time")]
+    [InlineData(DateSource.VisibleText, "text")]
+    [InlineData(DateSource.Url, "url")]
+    public void Normalize_EntryUndatedPageDated_PageDateUsedAndItsSourceNamed(DateSource source, string expected)
+    {
+        var page = Page() with { Published = FetchedAt.AddDays(-9), PublishedFrom = source };
+
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a" }, page));
+
+        Assert.Equal(FetchedAt.AddDays(-9), article.Published);
+        Assert.Equal(expected, article.Extraction.PublishedFrom);
+    }
+
+    [Fact]
+    public void Normalize_PageWithoutBodyButWithMetadata_MetadataStillUsed()
+    {
+        var metadata = new ArticleMetadata
+        {
+            Title = "Opening hours",
+            Byline = "Jane Doe",
+            Published = FetchedAt.AddDays(-3),
+            PublishedFrom = DateSource.MetaTag,
+            Language = "de",
+            LeadImage = "https://origin.example/a.jpg",
+            CanonicalUrl = "https://origin.example/hours",
+            SiteName = "Origin",
+        };
+        var failure = new PageFailure("no_article_text", "the page holds no article text");
+        var input = Input(new ParsedEntry { Link = "http://127.0.0.1/a", Summary = "Feed summary." }, failure: failure) with { PageMetadata = metadata };
+
+        var article = Normalize(input);
+
+        Assert.Equal("feed", article.Extraction.Method);
+        Assert.Equal(("Opening hours", "Jane Doe", "de", "https://origin.example/a.jpg", "https://origin.example/hours", "Origin"),
+            (article.Title, article.Author, article.Language, article.LeadImage, article.CanonicalUrl, article.Source));
+        Assert.Equal(FetchedAt.AddDays(-3), article.Published);
+        Assert.Equal("meta", article.Extraction.PublishedFrom);
     }
 
     [Fact]
@@ -145,7 +210,7 @@ public sealed class ArticleNormalizerTests
 
         var json = ArticleJson.Serialize(article);
 
-        Assert.StartsWith("{\"schema_version\":1,\"schema_minor\":2,\"id\":", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"schema_version\":1,\"schema_minor\":3,\"id\":", json, StringComparison.Ordinal);
         Assert.Contains($"\"story_id\":\"{article.Id}\",\"duplicate_of\":null,", json, StringComparison.Ordinal);
         Assert.Contains("\"published\":\"2025-06-02T12:00:00.000Z\"", json, StringComparison.Ordinal);
         Assert.Contains("\"content_text\":", json, StringComparison.Ordinal);

@@ -78,6 +78,26 @@ public sealed class EntryHarvesterTests
     }
 
     [Fact]
+    public async Task Harvest_PageWithoutArticleText_RecordStillCarriesThePagesMetadata()
+    {
+        using var rig = new PollerRig();
+        rig.Site.Serve("/a/1.html", "text/html; charset=utf-8",
+            "<html lang='de'><head><title>Opening hours of the town hall | News</title><meta name='author' content='Jane Doe'>" +
+            "<meta property='article:published_time' content='2025-05-30T08:00:00Z'></head><body><div><img src='a.png'></div></body></html>");
+        var entry = new ParsedEntry { Id = PollerRig.ArticleUrl(1), Link = PollerRig.ArticleUrl(1), Summary = "One line from the feed." };
+
+        var tally = await rig.Harvester.HarvestAsync(Listing, [entry], CancellationToken.None);
+        await DrainAsync(rig);
+
+        var article = Assert.Single(rig.Sink.Written);
+        Assert.Equal((1, 1), (tally.New, tally.FromFeed));
+        Assert.StartsWith("no_article_text:", article.Extraction.FallbackReason, StringComparison.Ordinal);
+        Assert.Equal(("Opening hours of the town hall", "Jane Doe", "de"), (article.Title, article.Author, article.Language));
+        Assert.Equal(new DateTimeOffset(2025, 5, 30, 8, 0, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal("meta", article.Extraction.PublishedFrom);
+    }
+
+    [Fact]
     public async Task Harvest_PageMissing_FeedContentUsedWithTheFetchFailureCode()
     {
         using var rig = new PollerRig();

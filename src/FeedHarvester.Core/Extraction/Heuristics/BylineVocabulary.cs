@@ -20,7 +20,9 @@ internal static partial class BylineVocabulary
     /// <summary>Values that fill an author field without naming anyone.</summary>
     public static readonly FrozenSet<string> NotNames = FrozenSet.ToFrozenSet(
         ["by", "written by", "posted by", "author", "authors", "name", "undefined", "null", "none", "unknown", "anonymous",
-         "admin", "administrator", "guest", "user", "editor", "staff writer", "n/a"],
+         "admin", "administrator", "guest", "user", "editor", "staff writer", "n/a",
+         // accessibility links that share an author-like class with the byline
+         "skip to content", "skip to main content", "skip to navigation", "skip navigation"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Where a name ends: a separator before a date, a role, a place or a reading time.</summary>

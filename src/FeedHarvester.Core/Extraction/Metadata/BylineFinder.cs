@@ -21,15 +21,15 @@ internal static class BylineFinder
     /// <summary>The first source that names a person, cleaned to the names (<see cref="BylineCleaner"/>).</summary>
     public static IReadOnlyList<string> Find(IDocument document, MetaTags meta, JsonLdArticle? ld, string? siteName = null)
     {
+        if (BylineCleaner.Names(ld?.Author, siteName) is { Count: > 0 } ldNames)
+        {
+            return ldNames;
+        }
+
         var fromMeta = meta.First(MetaNames);
         if (fromMeta is not null && !LooksLikeUrl(fromMeta) && BylineCleaner.Names(fromMeta, siteName) is { Count: > 0 } metaNames)
         {
             return metaNames;
-        }
-
-        if (BylineCleaner.Names(ld?.Author, siteName) is { Count: > 0 } ldNames)
-        {
-            return ldNames;
         }
 
         foreach (var element in document.QuerySelectorAll(AuthorSelector).Take(MaxAuthorElements))

@@ -7,13 +7,28 @@ namespace FeedHarvester.Extraction.Metadata;
 /// <summary>Published and modified dates: JSON-LD, meta tags, &lt;time datetime&gt;, and last a date in the URL.</summary>
 internal static class DateFinder
 {
-    public static DateTimeOffset? FindPublished(IDocument document, MetaTags meta, JsonLdArticle? ld, Uri pageUrl) =>
-        Parse(ld?.DatePublished)
-        ?? Parse(meta.First("article:published_time", "og:article:published_time", "datePublished", "pubdate",
-            "publishdate", "publish-date", "publish_date", "article.published", "dc.date.issued", "dc.date", "date",
-            "sailthru.date", "parsely-pub-date", "og:published_time"))
-        ?? Parse(FirstTimeElement(document))
-        ?? FromUrl(pageUrl);
+    /// <summary>The published date and where it was read, the most explicit source first.</summary>
+    public static (DateTimeOffset? Date, DateSource From) FindPublished(IDocument document, MetaTags meta, JsonLdArticle? ld, Uri pageUrl)
+    {
+        if (Parse(ld?.DatePublished) is { } fromLd)
+        {
+            return (fromLd, DateSource.JsonLd);
+        }
+
+        if (Parse(meta.First("article:published_time", "og:article:published_time", "datePublished", "pubdate",
+                "publishdate", "publish-date", "publish_date", "article.published", "dc.date.issued", "dc.date", "date",
+                "sailthru.date", "parsely-pub-date", "og:published_time")) is { } fromMeta)
+        {
+            return (fromMeta, DateSource.MetaTag);
+        }
+
+        if (Parse(FirstTimeElement(document)) is { } fromTime)
+        {
+            return (fromTime, DateSource.TimeElement);
+        }
+
+        return FromUrl(pageUrl) is { } fromUrl ? (fromUrl, DateSource.Url) : (null, DateSource.None);
+    }
 
     public static DateTimeOffset? FindModified(MetaTags meta, JsonLdArticle? ld) =>
         Parse(ld?.DateModified)

@@ -13,12 +13,14 @@ internal static class MetadataReader
         var ld = JsonLdReader.Read(scan.JsonLdScripts);
         var siteName = SiteNameFinder.Find(meta, ld);
         var authors = BylineFinder.Find(document, meta, ld, siteName);
+        var (published, publishedFrom) = DateFinder.FindPublished(document, meta, ld, pageUrl);
         return new PageMetadata
         {
-            Title = TitleFinder.Find(document, meta, ld, siteName),
+            Title = TitleFinder.Find(document, meta, ld, siteName, pageUrl),
             Authors = authors,
             Byline = BylineCleaner.Join(authors),
-            Published = DateFinder.FindPublished(document, meta, ld, pageUrl),
+            Published = published,
+            PublishedFrom = publishedFrom,
             Modified = DateFinder.FindModified(meta, ld),
             Language = LanguageFinder.Find(document, meta, ld),
             LeadImage = LeadImageFinder.Find(document, meta, ld, pageUrl),

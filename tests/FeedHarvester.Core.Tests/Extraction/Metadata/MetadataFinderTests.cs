@@ -57,6 +57,22 @@ public sealed class MetadataFinderTests
     }
 
     [Fact]
+    public void Byline_JsonLdPersonAndAMetaAuthorHandle_PersonsNameWins()
+    {
+        var ld = "{\"@type\":\"BlogPosting\",\"headline\":\"H\",\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\"}}";
+
+        Assert.Equal("Jane Doe", Read($"<meta name='author' content='janed42'><script type='application/ld+json'>{ld}</script>").Byline);
+    }
+
+    [Fact]
+    public void Byline_SkipLinkWithAnAuthorClass_IsNoName()
+    {
+        var meta = Read("", "<a class='skip-link author-skip' href='#main'>Skip to content</a><span class='byline'>By John Roe</span>");
+
+        Assert.Equal("John Roe", meta.Byline);
+    }
+
+    [Fact]
     public void Byline_MetaAuthorIsTheSiteName_FallsBackToTheByline()
     {
         var meta = Read("<meta property='og:site_name' content='Gazette'><meta name='author' content='Gazette'>", "<span class='byline'>By John Roe</span>");

@@ -1,7 +1,7 @@
-namespace FeedHarvester.Extraction;
+namespace FeedHarvester.Extraction.Metadata;
 
 /// <summary>What the page says about itself besides its body; read even when no body is extracted.</summary>
-public sealed record ArticleMetadata
+public record ArticleMetadata
 {
     public string? Title { get; init; }
 
@@ -13,6 +13,9 @@ public sealed record ArticleMetadata
 
     /// <summary>Null when the page states no publication date: never guessed.</summary>
     public DateTimeOffset? Published { get; init; }
+
+    /// <summary>Where <see cref="Published"/> was read; <see cref="DateSource.None"/> when it is null.</summary>
+    public DateSource PublishedFrom { get; init; }
 
     public DateTimeOffset? Modified { get; init; }
     public string? Language { get; init; }
