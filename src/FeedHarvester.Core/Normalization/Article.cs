@@ -56,7 +56,8 @@ public sealed record Article
 
     public string? Author { get; init; }
 
-    public required DateTimeOffset Published { get; init; }
+    /// <summary>When the feed or the page says the article was published; null when neither states a date.</summary>
+    public DateTimeOffset? Published { get; init; }
 
     public DateTimeOffset? Updated { get; init; }
 

@@ -53,7 +53,9 @@ public sealed class ArticleNormalizer
             Guid = guid,
             Title = FirstText(entry.Title, page?.Title),
             Author = FirstText(entry.Author, page?.Byline),
-            Published = Clamp(published, input.FetchedAt) ?? input.FetchedAt,
+            // Null when neither the feed nor the page states a date: the fetch time would be an invented date (it is in
+            // fetched_at already), and extraction.published_from says "none".
+            Published = Clamp(published, input.FetchedAt),
             Updated = Clamp(entry.Updated ?? page?.Modified, input.FetchedAt),
             Language = FirstText(page?.Language, input.Feed.Language),
             LeadImage = FirstText(page?.LeadImage, entry.Enclosures.FirstOrDefault(e => e.Type?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)?.Url),

@@ -68,11 +68,12 @@ public sealed class ArticleNormalizerTests
     }
 
     [Fact]
-    public void Normalize_MissingDate_FetchTimeUsed()
+    public void Normalize_MissingDate_NoDateInventedAndFetchTimeKept()
     {
         var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a" }));
 
-        Assert.Equal(FetchedAt, article.Published);
+        Assert.Null(article.Published);
+        Assert.Equal(FetchedAt, article.FetchedAt);
         Assert.Equal("none", article.Extraction.PublishedFrom);
     }
 
@@ -154,8 +155,8 @@ public sealed class ArticleNormalizerTests
 
         var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Published = local }));
 
-        Assert.Equal(TimeSpan.Zero, article.Published.Offset);
-        Assert.Equal(local.UtcDateTime, article.Published.UtcDateTime);
+        Assert.Equal(TimeSpan.Zero, article.Published!.Value.Offset);
+        Assert.Equal(local.UtcDateTime, article.Published.Value.UtcDateTime);
     }
 
     [Fact]

@@ -19,7 +19,16 @@ public sealed class ArticleRecordSchemaTests
         ArticleRecordSchema.AssertValid(JsonDocument.Parse(Valid).RootElement);
     }
 
+    [Fact]
+    public void AssertValid_RecordStatingNoDate_PassesWithPublishedNull()
+    {
+        var undated = Valid.Replace("\"published\":\"2025-06-02T09:30:00.000Z\"", "\"published\":null", StringComparison.Ordinal);
+
+        ArticleRecordSchema.AssertValid(JsonDocument.Parse(undated).RootElement);
+    }
+
     [Theory]
+    [InlineData("\"published\":\"2025-06-02T09:30:00.000Z\",", "")]
     [InlineData("\"fetched_at\":\"2025-06-02T12:00:00.123Z\"", "\"fetched_at\":\"2025-06-02T12:00:00.1234567Z\"")]
     [InlineData("\"feed_title\":null,", "")]
     [InlineData("\"id\":\"4f0c2b1e9a7d3c5b8e6f1a2d3c4b5a69\"", "\"id\":\"not-hex\"")]
