@@ -207,13 +207,14 @@ public sealed class ArticleNormalizerTests
     [Fact]
     public void Serialize_Record_SnakeCaseFieldsAndUtcInstants()
     {
-        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Title = "T" }));
+        var article = Normalize(Input(new ParsedEntry { Link = "http://127.0.0.1/a", Title = "T", Published = FetchedAt.AddHours(-3) }));
 
         var json = ArticleJson.Serialize(article);
 
         Assert.StartsWith("{\"schema_version\":1,\"schema_minor\":3,\"id\":", json, StringComparison.Ordinal);
         Assert.Contains($"\"story_id\":\"{article.Id}\",\"duplicate_of\":null,", json, StringComparison.Ordinal);
-        Assert.Contains("\"published\":\"2025-06-02T12:00:00.000Z\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"published\":\"2025-06-02T09:00:00.000Z\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"fetched_at\":\"2025-06-02T12:00:00.000Z\"", json, StringComparison.Ordinal);
         Assert.Contains("\"content_text\":", json, StringComparison.Ordinal);
         Assert.Contains("\"fallback_reason\":", json, StringComparison.Ordinal);
         Assert.Equal(article, ArticleJson.Deserialize(json) with { Categories = article.Categories });
