@@ -3,8 +3,11 @@ using FeedHarvester.Extraction.Metadata;
 
 namespace FeedHarvester.Extraction;
 
-/// <summary>What the extractor found on an article page. Everything but the body is optional.</summary>
-public sealed record ExtractedArticle
+/// <summary>
+/// What the extractor found on an article page: the body, and the page's metadata (optional, as a failed extraction
+/// would give it).
+/// </summary>
+public sealed record ExtractedArticle : ArticleMetadata
 {
     /// <summary>The article body as HTML, not yet sanitized (the pipeline's cleaning step does that).</summary>
     public required string ContentHtml { get; init; }
@@ -19,39 +22,8 @@ public sealed record ExtractedArticle
     /// </summary>
     public IElement? Tree { get; init; }
 
-    public string? Title { get; init; }
-    /// <summary>The authors' names joined with ", ": without "By", dates, handles or job titles.</summary>
-    public string? Byline { get; init; }
-
-    /// <summary>The authors' names, one each (empty when the page names none).</summary>
-    public IReadOnlyList<string> Authors { get; init; } = [];
-    public DateTimeOffset? Published { get; init; }
-
-    /// <summary>Where <see cref="Published"/> was read on the page; <see cref="DateSource.None"/> when it is null.</summary>
-    public DateSource PublishedFrom { get; init; }
-    public DateTimeOffset? Modified { get; init; }
-    public string? Language { get; init; }
-    public string? LeadImage { get; init; }
-    public string? CanonicalUrl { get; init; }
-    public string? SiteName { get; init; }
-
     /// <summary>Which extraction path produced the body ("readability", "relaxed-unlikely", "relaxed-weights", "relaxed-conditional" or "json-ld").</summary>
     public required string Path { get; init; }
-
-    /// <summary>The metadata this article carries, as a failed extraction would give it.</summary>
-    public ArticleMetadata ToMetadata() => new()
-    {
-        Title = Title,
-        Byline = Byline,
-        Authors = Authors,
-        Published = Published,
-        PublishedFrom = PublishedFrom,
-        Modified = Modified,
-        Language = Language,
-        LeadImage = LeadImage,
-        CanonicalUrl = CanonicalUrl,
-        SiteName = SiteName,
-    };
 
     /// <summary>Word count of <see cref="ContentText"/>.</summary>
     public int WordCount { get; init; }

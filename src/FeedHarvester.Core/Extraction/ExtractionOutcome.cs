@@ -30,7 +30,7 @@ public sealed record ExtractionOutcome
     /// <summary>True for the failures that say the page is hostile or absurd, not merely empty.</summary>
     public bool IsRefusal => Failure is ExtractionFailure.TooDeeplyNested or ExtractionFailure.TooManyElements or ExtractionFailure.TimeBudgetExceeded;
 
-    public static ExtractionOutcome Of(ExtractedArticle article) => new(article, null, null, article.ToMetadata());
+    public static ExtractionOutcome Of(ExtractedArticle article) => new(article, null, null, article);
 
     public static ExtractionOutcome Failed(ExtractionFailure failure, string message, ArticleMetadata? metadata = null) =>
         new(null, failure, message, metadata);

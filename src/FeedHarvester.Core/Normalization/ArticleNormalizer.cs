@@ -32,7 +32,7 @@ public sealed class ArticleNormalizer
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(body);
         var entry = input.Entry;
-        var page = input.PageMetadata ?? (input.Page is { } extracted ? extracted.ToMetadata() : null);
+        var page = input.PageMetadata ?? input.Page;
         var url = UrlOf(entry);
         var (published, publishedFrom) = PublishedOf(entry, page);
         var canonical = CanonicalOf(input, page, url);
